@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds corolab. Usage: scripts/build.sh [native] [sanitize] [wasm] [web]
+# (no argument: all of them). Outputs go to build/ and dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(native sanitize wasm web)
+
+for t in "${targets[@]}"; do
+  case "$t" in
+    native)
+      cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+      cmake --build build/native -j"$jobs" ;;
+    sanitize)
+      cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DCOROLAB_SANITIZE=ON -DCOROLAB_TESTS_ONLY=ON >/dev/null
+      cmake --build build/sanitize -j"$jobs" ;;
+    wasm)
+      export NODE_PATH=/usr/share/nodejs
+      emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+      cmake --build build/wasm -j"$jobs" ;;
+    web)
+      npx vite build --logLevel warn ;;
+    *) echo "build.sh: unknown target $t" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, builds everything, runs every suite:
+# the C++ suites natively, under ASan+UBSan and as Wasm under Node, then the
+# Node suites (CLI, conformance against CPython's expected output, page).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh native sanitize wasm web
+
+echo "== C++ suites, native (g++)"
+ctest --test-dir build/native --output-on-failure
+echo "== C++ suites, AddressSanitizer + UndefinedBehaviorSanitizer"
+ctest --test-dir build/sanitize --output-on-failure
+echo "== C++ suites, Wasm under Node"
+ctest --test-dir build/wasm --output-on-failure
+
+echo "== Node suites"
+node --test --test-reporter=spec tests/node/

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// corolab command line: runs a scenario on the Wasm build under Node.
+//   corolab run FILE.py [--clock virtual|real] [--format text|tsv|json] ...
+// The interpreter formats every line itself (lang/output_format.*), so the
+// native CLI (cli/main.cpp) and this one print the same bytes.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const USAGE = `usage: corolab run FILE.py [options]
+
+Runs an asyncio scenario on corolab's engine and prints its output with the
+virtual (or real) time of each line.
+
+options:
+  --clock virtual|real   virtual: instant and deterministic (default);
+                         real: timers fire on the wall clock
+  --speed F              real clock only: 0.1 to 10 (default 1)
+  --format text|tsv|json text: "[  1.000s] Task-2  Hello" (default);
+                         tsv: "<seconds>\\t<text>" (the conformance format);
+                         json: the whole trace, one event per line
+  --seed N               seed for random when the scenario does not seed it
+  --max-steps N          budget: interpreter steps (default 200000000)
+  --max-memory MB        budget: live memory in MB (default 256)
+  --max-tasks N          budget: live tasks (default 100000)
+  --max-depth N          budget: recursion depth (default 1000)
+  --max-output BYTES     budget: output size (default 1000000)
+  --max-time SECONDS     budget: virtual-time horizon (default 86400)
+  -h, --help             this text
+
+exit status: 0, or 1 when the scenario fails (the error is on stderr),
+2 for a usage error.`;
+
+const BUDGET_FLAGS = {
+  '--max-steps': ['steps', 1],
+  '--max-memory': ['memory', 1024 * 1024],
+  '--max-tasks': ['tasks', 1],
+  '--max-depth': ['depth', 1],
+  '--max-output': ['output', 1],
+  '--max-time': ['time', 1],
+};
+
+function usageError(msg) {
+  process.stderr.write(`corolab: ${msg}\n(run 'corolab --help' for usage)\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { clock: 'virtual', speed: 1, format: 'text', budgets: {} };
+  let command = null;
+  let file = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) usageError(`${a} needs a value`);
+      return argv[++i];
+    };
+    const number = (v) => {
+      const n = Number(v);
+      if (v === '' || !Number.isFinite(n) || n < 0) usageError(`${a}: not a non-negative number: ${v}`);
+      return n;
+    };
+    if (a === '-h' || a === '--help') {
+      process.stdout.write(USAGE + '\n');
+      process.exit(0);
+    } else if (a === '--clock') {
+      opts.clock = value();
+      if (opts.clock !== 'virtual' && opts.clock !== 'real') usageError(`--clock must be virtual or real, not ${opts.clock}`);
+    } else if (a === '--format') {
+      opts.format = value();
+      if (!['text', 'tsv', 'json'].includes(opts.format)) usageError(`--format must be text, tsv or json, not ${opts.format}`);
+    } else if (a === '--speed') {
+      opts.speed = number(value());
+      if (opts.speed < 0.1 || opts.speed > 10) usageError('--speed must be between 0.1 and 10');
+    } else if (a === '--seed') {
+      opts.seed = number(value());
+    } else if (a in BUDGET_FLAGS) {
+      const [name, scale] = BUDGET_FLAGS[a];
+      opts.budgets[name] = number(value()) * scale;
+    } else if (a.startsWith('-')) {
+      usageError(`unknown option ${a}`);
+    } else if (command === null) {
+      command = a;
+    } else if (file === null) {
+      file = a;
+    } else {
+      usageError(`unexpected argument ${a}`);
+    }
+  }
+  if (command === null) usageError('missing command (try: corolab run FILE.py)');
+  if (command !== 'run') usageError(`unknown command ${command}`);
+  if (file === null) usageError('missing FILE.py');
+  return { file, opts };
+}
+
+// The Wasm module: build/wasm/web/corolab.js from `npm run build`.
+function loadModule() {
+  const dir = path.join(__dirname, '..', 'build', 'wasm', 'web');
+  const js = path.join(dir, 'corolab.js');
+  if (!fs.existsSync(js)) {
+    process.stderr.write(`corolab: the Wasm build is missing (${js}); run 'npm run build' first\n`);
+    process.exit(2);
+  }
+  const createCorolab = require(js);
+  // Emscripten 3.1.6 would fetch() the .wasm by path under Node 20: hand it the bytes.
+  return createCorolab({ wasmBinary: fs.readFileSync(path.join(dir, 'corolab.wasm')) });
+}
+
+async function main() {
+  const { file, opts } = parseArgs(process.argv.slice(2));
+  let source;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    process.stderr.write(`corolab: cannot read ${file}: ${e.code || e.message}\n`);
+    process.exit(2);
+  }
+  const mod = await loadModule();
+  const options = {
+    clock: opts.clock,
+    speed: opts.speed,
+    filename: path.basename(file),
+    budgets: opts.budgets,
+  };
+  if (opts.seed !== undefined) options.seed = opts.seed;
+  const session = new mod.Session(source, JSON.stringify(options));
+
+  const flush = () => {
+    const out = session.takeFormatted(opts.format);
+    if (out.stdout) process.stdout.write(out.stdout);
+    if (out.stderr) process.stderr.write(out.stderr);
+  };
+  const finish = () => {
+    flush();
+    const status = JSON.parse(session.status());
+    session.delete();
+    process.exitCode = status.exitCode;
+  };
+
+  if (opts.clock === 'virtual') {
+    session.advance();
+    finish();
+    return;
+  }
+  // Real clock: the host's event loop drives the engine's timer heap.
+  const { drive } = require('../web/driver.js');
+  drive(session, { onTurn: flush, onDone: finish });
+}
+
+main().catch((e) => {
+  process.stderr.write(`corolab: internal error: ${e && e.stack ? e.stack : e}\n`);
+  process.exit(70);
+});

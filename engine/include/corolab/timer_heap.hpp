@@ -1,0 +1,79 @@
+// TimerHeap: the loop's scheduled callbacks (CPython's loop._scheduled).
+//
+// Ordering: a binary min-heap on the deadline that reproduces Python's
+// heapq push/pop/heapify step for step. CPython's TimerHandle compares only
+// `when`, so timers with equal deadlines come out in heapq's order: the
+// creation order when they are pushed before any pop (the usual case), and
+// exactly CPython's order otherwise, which a (deadline, sequence) key would
+// not reproduce.
+// Cost: push and pop O(log n); cancel O(1) (the entry is flagged and dropped
+// when it reaches the head, or by compaction when cancelled entries are
+// more than half of more than 100, as BaseEventLoop._run_once does).
+// Timers live in a slot array with a free list: no allocation per timer
+// once the arrays have grown.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "corolab/callback.hpp"
+
+namespace corolab {
+
+// Names one timer; stale ids (timer already run or dropped) are ignored.
+struct TimerId {
+  uint32_t slot = UINT32_MAX;
+  uint32_t gen = 0;
+  explicit operator bool() const { return slot != UINT32_MAX; }
+};
+
+class TimerHeap {
+ public:
+  struct Slot {
+    Callback cb;
+    double when = 0;
+    uint64_t seq = 0;      // creation number: the trace's timer id
+    uint32_t gen = 0;      // bumped when the slot is freed
+    uint32_t next_free = UINT32_MAX;
+    bool cancelled = false;
+    bool scheduled = false;  // in the heap (not yet moved to the ready queue)
+  };
+
+  TimerId push(double when, Callback cb);
+  // Marks the timer cancelled; O(1). Returns false for a stale id or a
+  // timer already cancelled.
+  bool cancel(TimerId id);
+  bool empty() const { return heap_.empty(); }
+  size_t size() const { return heap_.size(); }
+  size_t cancelled_count() const { return cancelled_; }
+  // Live (not cancelled) timers still in the heap.
+  size_t live() const { return heap_.size() - cancelled_; }
+  double top_when() const { return heap_.front().when; }
+  uint32_t top_slot() const { return heap_.front().slot; }
+  // Pops the head; the slot stays allocated (the caller runs or frees it).
+  uint32_t pop();
+  // _run_once's cleanup: compacts when cancelled entries dominate, else
+  // drops cancelled entries at the head. Dropped callbacks are discarded.
+  void drop_cancelled();
+  Slot& slot(uint32_t i) { return slots_[i]; }
+  bool valid(TimerId id) const { return id.slot < slots_.size() && slots_[id.slot].gen == id.gen; }
+  void free_slot(uint32_t i);
+  // Discards every timer (stop()).
+  void clear();
+  uint64_t created() const { return next_seq_; }
+
+ private:
+  struct Entry {
+    double when;
+    uint32_t slot;
+  };
+  void sift_down(size_t startpos, size_t pos);  // heapq._siftdown
+  void sift_up(size_t pos);                     // heapq._siftup
+
+  std::vector<Entry> heap_;
+  std::vector<Slot> slots_;
+  uint32_t free_head_ = UINT32_MAX;
+  size_t cancelled_ = 0;
+  uint64_t next_seq_ = 1;
+};
+
+}  // namespace corolab

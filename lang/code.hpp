@@ -1,0 +1,82 @@
+// Bytecode: the instruction set and the code object the compiler produces for
+// each function, lambda, comprehension, class body and the module.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lang/value.hpp"
+
+namespace corolab::lang {
+
+enum class Op : std::uint8_t {
+    Nop,
+    // stack
+    PopTop, DupTop, DupTop2, RotTwo, RotThree,
+    LoadConst, LoadFast, StoreFast, DeleteFast, LoadFastChecked,
+    LoadDeref, StoreDeref, LoadClosure,
+    LoadGlobal, StoreGlobal, DeleteGlobal,
+    LoadName, StoreName, DeleteName,  // module / class namespaces
+    LoadAttr, StoreAttr, DeleteAttr, LoadMethod,
+    LoadSubscr, StoreSubscr, DeleteSubscr,
+    // operators (arg = BinOpKind / CmpOpKind / UnaryOpKind)
+    BinaryOp, InplaceOp, CompareOp, UnaryOp, IsOp, ContainsOp,
+    // jumps (arg = target instruction index)
+    Jump, PopJumpIfFalse, PopJumpIfTrue, JumpIfFalseOrPop, JumpIfTrueOrPop,
+    GetIter, ForIter,
+    // building
+    BuildTuple, BuildList, BuildSet, BuildMap, BuildSlice, BuildString,
+    ListAppend, SetAdd, MapAdd,            // arg = depth of the collection
+    ListExtend, SetUpdate, DictUpdate, ListToTuple,
+    FormatValue,                           // arg: conversion | (has_spec << 8)
+    UnpackSequence, UnpackEx,              // UnpackEx arg: before | (after << 8)
+    // calls
+    CallFunction, CallKw, CallEx, CallMethod, MakeFunction,
+    ReturnValue, YieldValue, GetAwaitable, Await, GetAIter, GetANext, EndAsyncFor,
+    // exceptions
+    SetupExcept, PopBlock, PopExcept, Raise, Reraise, CheckExcMatch,
+    BeforeWith, BeforeAsyncWith, WithExitNormal, WithExcept,
+    LoadBuildClass, ImportName, ImportFrom, LoadAssertionError,
+    SetupAnnotations, PrintExpr,
+};
+
+struct Instr {
+    Op op;
+    std::int32_t arg;
+};
+
+// MakeFunction flags (arg of MakeFunction = code index | flags << 16)
+enum : int { kFnDefaults = 1, kFnKwDefaults = 2, kFnClosure = 4 };
+
+struct Code {
+    std::string name, qualname;
+    std::vector<Instr> code;
+    std::vector<int> lines;        // source line of each instruction
+    std::vector<Value> consts;
+    std::vector<Value> names;      // interned str
+    std::vector<Value> local_names;  // str, one per slot
+    std::vector<Code*> children;   // nested code objects (owned by the Program)
+    int nlocals = 0;     // slots (params first)
+    int nargs = 0;       // positional params (incl. posonly)
+    int nposonly = 0;
+    int nkwonly = 0;
+    bool varargs = false, varkw = false;
+    int ncells = 0;      // cellvars
+    int nfree = 0;       // freevars
+    std::vector<int> cell_from_slot;  // for each cellvar: the param slot it copies, or -1
+    int stacksize = 0;
+    bool is_generator = false, is_coroutine = false, is_async_gen = false;
+    bool is_module = false, is_class = false;
+    // True when a call can bind positional args straight into slots.
+    bool simple_args() const { return !varargs && !varkw && nkwonly == 0; }
+};
+
+// All code objects of one compiled file.
+struct Program {
+    std::vector<std::unique_ptr<Code>> codes;
+    Code* module = nullptr;
+};
+
+}  // namespace corolab::lang

@@ -1,0 +1,66 @@
+// Civil time for the virtual wall clock: naive UTC datetimes and timedeltas
+// at microsecond resolution, printed as CPython 3.11's datetime prints them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace corolab::num {
+
+// A broken-down moment (proleptic Gregorian, no time zone).
+struct CivilTime {
+    int year = 1970, month = 1, day = 1;    // month 1..12, day 1..31
+    int hour = 0, minute = 0, second = 0;   // 0..23, 0..59, 0..59
+    int microsecond = 0;                     // 0..999999
+    int weekday = 3;                         // 0 = Monday (1970-01-01 is a Thursday)
+    int yday = 1;                            // 1..366
+};
+
+// Microseconds since 1970-01-01 00:00:00 (a datetime's identity; differences
+// of these are timedeltas).
+using EpochMicros = int64_t;
+
+// datetime.fromtimestamp(t) / utcfromtimestamp rounding: the fraction is
+// rounded half-even to microseconds (CPython's _PyTime_ROUND_HALF_EVEN).
+// Precondition: t finite and within years 1..9999.
+EpochMicros epoch_micros_from_seconds(double t);
+CivilTime civil_from_micros(EpochMicros us);
+EpochMicros micros_from_civil(const CivilTime& c);  // uses y/m/d h:m:s.us only
+
+// str(dt): "2000-01-01 00:00:01.500000" (".ffffff" only when non-zero).
+std::string datetime_str(const CivilTime& c);
+// dt.isoformat(sep): "2000-01-01T00:00:01.500000".
+std::string datetime_isoformat(const CivilTime& c, char sep = 'T');
+// repr(dt): "datetime.datetime(2000, 1, 1, 0, 0, 1, 500000)" (trailing zero
+// fields dropped down to the minute, as CPython).
+std::string datetime_repr(const CivilTime& c);
+
+// strftime in the C locale, as glibc (time.strftime) and datetime.strftime
+// print: %a %A %b %B %c %d %f %H %I %j %m %M %p %S %U %w %W %x %X %y %Y %Z %z
+// %e %D %T %F %R %n %t %%. `zone` is what %Z prints (datetime: "", time
+// module: "UTC"); %z prints "" for naive datetimes (`zone` empty) and
+// "+0000" otherwise. %f is microseconds (datetime only; time.strftime leaves
+// "%f" as glibc does: pass allow_f = false). Unknown directives are copied.
+std::string strftime(const CivilTime& c, std::string_view fmt, std::string_view zone = "", bool allow_f = true);
+
+// timedelta, normalized like CPython: 0 <= seconds < 86400,
+// 0 <= microseconds < 1e6, days carries the sign.
+struct TimeDelta {
+    int64_t days = 0;
+    int32_t seconds = 0;
+    int32_t microseconds = 0;
+
+    static TimeDelta from_micros(int64_t us);
+    int64_t total_micros() const { return (days * 86400 + seconds) * 1000000 + microseconds; }
+    // td.total_seconds(): exact microseconds / 10**6, as CPython computes it.
+    double total_seconds() const { return static_cast<double>(total_micros()) / 1e6; }
+};
+
+// str(td): "0:00:01.500000", "1 day, 0:00:00", "-1 day, 23:59:59".
+std::string timedelta_str(const TimeDelta& td);
+// repr(td): "datetime.timedelta(days=1, seconds=5, microseconds=10)",
+// "datetime.timedelta(0)" for zero.
+std::string timedelta_repr(const TimeDelta& td);
+
+}  // namespace corolab::num

@@ -1,0 +1,32 @@
+// Python's float-to-text conversions: repr (shortest round-trip) and the
+// fixed/exponent/general conversions that format specs and %-formatting use.
+#pragma once
+
+#include <string>
+
+namespace corolab::num {
+
+// Python's repr(x) == str(x): the shortest digit string that reads back as x,
+// in fixed notation when 1e-4 <= |x| < 1e16 ("0.0001", "100.0",
+// "1234567890123456.0") and otherwise exponent notation with at least two
+// exponent digits ("1e+16", "1e-05", "1.5e+300"); "inf", "-inf", "nan",
+// "-0.0". No allocation beyond the returned string; no iostreams.
+std::string float_repr(double x);
+// Appends float_repr(x) to `out` (the vm's print/str paths).
+void append_float_repr(std::string& out, double x);
+
+// Shortest round-trip digits of a finite x != 0: `digits` gets the decimal
+// digits without leading/trailing zeros, and the value is
+// 0.<digits> * 10**decpt (so 1.5 gives "15", decpt 1). Sign is ignored.
+void shortest_digits(double x, std::string& digits, int& decpt);
+
+// One conversion of the format mini-language, applied to |x| and a sign
+// prefix handled by the caller. `type` is one of 'e' 'E' 'f' 'F' 'g' 'G' 'r'
+// ('r' = repr rules) or 'n' treated like 'g'. `precision` as Python
+// (< 0: the type's default: 6 for e/f/g; repr for 'r'). `alternate` is '#'.
+// inf/nan come out as "inf"/"nan" ("INF"/"NAN" for upper-case types).
+// For type 0 (no type given, with a precision) pass 'z': Python's "like 'g'
+// but at least one digit after the point" rule.
+std::string format_float_body(double absx, char type, int precision, bool alternate);
+
+}  // namespace corolab::num

@@ -1,0 +1,86 @@
+// Generic operations on Values, with Python's semantics. Every function that
+// can raise returns Null (or false / -1) with the exception pending in the
+// Runtime.
+#pragma once
+
+#include <string>
+
+#include "lang/ast.hpp"
+#include "lang/runtime.hpp"
+
+namespace corolab::lang {
+
+// text conversions
+bool append_repr(std::string& out, const Value& v);
+bool append_str(std::string& out, const Value& v);
+Value repr_of(const Value& v);
+Value str_of(const Value& v);
+std::string type_name(const Value& v);
+
+int truthy(const Value& v);                     // 1, 0, -1 (raised)
+bool hash_of(const Value& v, std::int64_t& h);  // false: raised (unhashable)
+int equals(const Value& a, const Value& b);     // 1, 0, -1 (raised)
+
+Value binary_op(BinOpKind op, const Value& a, const Value& b, bool inplace = false);
+Value compare_op(CmpOpKind op, const Value& a, const Value& b);
+int less_than(const Value& a, const Value& b);  // for sorting: 1, 0, -1 (raised)
+Value unary_op(UnaryOpKind op, const Value& v);
+int contains(const Value& container, const Value& item);  // 1, 0, -1
+
+Value get_iter(const Value& v);
+// Next item; Null without pending exception when exhausted.
+Value iter_next(const Value& it);
+// Collects an iterable into `out`; false when raised.
+bool collect(const Value& iterable, std::vector<Value>& out);
+
+Value getattr(const Value& obj, StrObj* name);
+// As getattr, but a missing attribute returns Null with no exception pending.
+Value getattr_opt(const Value& obj, StrObj* name);
+bool setattr(const Value& obj, StrObj* name, const Value& v);
+bool delattr(const Value& obj, StrObj* name);
+// A special method looked up on the type only (Null if absent).
+Value lookup_special(const Value& obj, StrObj* name);
+
+Value getitem(const Value& obj, const Value& key);
+bool setitem(const Value& obj, const Value& key, const Value& v);
+bool delitem(const Value& obj, const Value& key);
+
+// Calls any callable (runs Python code to completion on the current thread).
+Value call(const Value& f, Value* args, int nargs, const CallArgs& kw = CallArgs{});
+Value call0(const Value& f);
+Value call1(const Value& f, const Value& a);
+Value call2(const Value& f, const Value& a, const Value& b);
+
+// index helpers
+bool to_index(const Value& v, std::int64_t& out);  // int-like; raises TypeError
+bool to_double(const Value& v, double& out);       // int or float; raises TypeError
+bool is_int_like(const Value& v);                  // int, bool or BigInt
+
+// dict primitives (dict.cpp)
+Value dict_get(DictObj* d, const Value& key);  // Null if absent (check has_exc())
+Value dict_get_str(DictObj* d, StrObj* key);   // fast path for interned names
+bool dict_set(DictObj* d, const Value& key, const Value& value);
+int dict_del(DictObj* d, const Value& key);  // 1 removed, 0 absent, -1 raised
+void dict_set_str(DictObj* d, std::string_view key, const Value& value);
+std::int64_t str_hash(const StrObj* s);
+
+// set primitives (set.cpp)
+bool set_add(SetObj* s, const Value& v);
+int set_contains(SetObj* s, const Value& v);
+
+// int helpers
+Value make_int(std::int64_t v);
+const num::BigInt* bigint_of(const Value& v);  // null unless BigInt object
+num::BigInt to_bigint(const Value& v);         // int/bool/BigInt
+
+// str helpers (str.cpp)
+std::string repr_string(std::string_view s);
+Value str_index(StrObj* s, std::int64_t i);  // code point i (normalized)
+Value str_slice(StrObj* s, std::int64_t start, std::int64_t stop, std::int64_t step);
+std::int64_t utf8_length(std::string_view s, bool& ascii);
+
+// slices: normalizes against `len` like PySlice_AdjustIndices; returns count
+bool slice_indices(SliceObj* s, std::int64_t len, std::int64_t& start, std::int64_t& stop,
+                   std::int64_t& step, std::int64_t& count);
+
+}  // namespace corolab::lang

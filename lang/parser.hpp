@@ -1,0 +1,30 @@
+// Recursive-descent parser for the scenario language (Python 3.11 grammar,
+// the statements and expressions tutorials use).
+#pragma once
+
+#include <memory>
+
+#include "lang/arena.hpp"
+#include "lang/ast.hpp"
+#include "lang/source.hpp"
+
+namespace corolab::lang {
+
+// A parsed module. Every node lives in `arena`; moving the result keeps
+// node pointers valid (the arena is heap-allocated).
+struct ParseResult {
+    std::unique_ptr<Arena> arena;
+    Module* module = nullptr;
+};
+
+// Parses a whole file. Throws SyntaxError (worded and positioned as CPython
+// 3.11 reports it, or "not supported in corolab: <construct>" for match,
+// walrus, except*, bytes and imaginary literals). Never recurses without
+// bound: nesting is limited as in CPython ("too many nested parentheses").
+// Time and memory are linear in the source length.
+ParseResult parse(const Source& source);
+
+// parse() followed by analyze_scopes() (scope.hpp): what the compiler needs.
+ParseResult parse_and_analyze(const Source& source);
+
+}  // namespace corolab::lang

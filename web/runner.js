@@ -1,0 +1,94 @@
+// Page side of the run: owns one warm worker at a time. The wasm is fetched and
+// compiled once per page; each worker only instantiates the compiled module, so
+// replacing a stopped worker takes milliseconds. Stop terminates the worker at
+// once (a scenario stuck in a loop never yields) and warms a fresh one.
+
+/* global __COROLAB_JS__, __COROLAB_WASM__ */
+
+export class Runner {
+  /** onReady() is called each time a fresh worker can take a run. */
+  constructor({ onReady, onFatal }) {
+    this.onReady = onReady;
+    this.onFatal = onFatal;
+    this.jsUrl = new URL(__COROLAB_JS__, document.baseURI).href;
+    this.wasm = WebAssembly.compileStreaming(fetch(new URL(__COROLAB_WASM__, document.baseURI)))
+      .catch(async () => {
+        // Hosts that serve .wasm with a wrong MIME type: compile from bytes.
+        const res = await fetch(new URL(__COROLAB_WASM__, document.baseURI));
+        if (!res.ok) throw new Error(`engine download failed (HTTP ${res.status})`);
+        return WebAssembly.compile(await res.arrayBuffer());
+      });
+    this.worker = null;
+    this.ready = false;
+    this.current = null;   // {id, handlers}
+    this.nextId = 1;
+    this.spawn();
+  }
+
+  spawn() {
+    const worker = new Worker(new URL('./worker.js', import.meta.url));
+    this.worker = worker;
+    this.ready = false;
+    worker.onmessage = (e) => this.receive(worker, e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      if (worker === this.worker) this.fail(`the engine worker failed: ${e.message || 'unknown error'}`);
+    };
+    this.wasm.then(
+      (wasmModule) => worker.postMessage({ type: 'init', jsUrl: this.jsUrl, wasmModule }),
+      (err) => this.fail(`cannot load the engine: ${err.message || err}`));
+  }
+
+  receive(worker, msg) {
+    if (worker !== this.worker) return;  // a message from a stopped worker
+    const run = this.current;
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        this.onReady();
+        break;
+      case 'fatal':
+        this.fail(msg.message);
+        break;
+      case 'batch':
+        if (run && msg.id === run.id) run.handlers.onBatch(msg.output, msg.trace);
+        break;
+      case 'done':
+        if (run && msg.id === run.id) {
+          this.current = null;
+          run.handlers.onBatch(msg.output, msg.trace);
+          run.handlers.onDone(msg.status);
+        }
+        break;
+    }
+  }
+
+  fail(message) {
+    const run = this.current;
+    this.current = null;
+    if (run) run.handlers.onDone({ state: 'failed', error: { type: 'EngineError', message, display: message } });
+    else this.onFatal(message);
+  }
+
+  get running() { return this.current !== null; }
+
+  /**
+   * Starts a run; a run already going is stopped first. handlers:
+   * onBatch(outputLines, traceEvents) as they arrive, then onDone(status) once.
+   */
+  run(source, options, handlers) {
+    if (this.current) this.stop();
+    const id = this.nextId++;
+    this.current = { id, handlers };
+    this.worker.postMessage({ type: 'run', id, source, options });
+  }
+
+  /** Ends the current run now; calls its onDone with state 'stopped'. */
+  stop() {
+    const run = this.current;
+    this.current = null;
+    this.worker.terminate();
+    this.spawn();
+    if (run) run.handlers.onDone({ state: 'stopped', error: null });
+  }
+}

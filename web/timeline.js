@@ -1,0 +1,307 @@
+// Draws a TimelineModel on a canvas: one lane per task over a time axis.
+// Only the lanes in view are drawn (a spacer element gives the scroll height),
+// so 1,000 tasks scroll as smoothly as 3. Redraws are batched per frame.
+//
+// Honesty about virtual time: code takes no virtual time, so a task's running
+// spans are zero-width; they are drawn as ticks at least RUN_MIN_PX wide. The
+// loop being blocked (time.sleep) is real virtual time and is drawn across
+// every lane, so "blocking serializes everything" shows at a glance.
+
+const LANE_H = 24;
+const AXIS_H = 26;
+const GUTTER = 96;
+const RIGHT_PAD = 14;
+const RUN_MIN_PX = 3;
+const MAX_VIEW_LANES_PX = 360;
+
+const WAIT_GROUPS = {
+  sleep: 'sleep', yield: 'sleep',
+  task: 'task', future: 'task', gather: 'task', wait: 'task',
+  lock: 'sync', event: 'sync', semaphore: 'sync', condition: 'sync', queue: 'sync',
+};
+
+function niceStep(range, pixels) {
+  const target = range / Math.max(1, pixels / 90);
+  const pow = 10 ** Math.floor(Math.log10(target || 1));
+  for (const m of [1, 2, 5, 10]) if (m * pow >= target) return m * pow;
+  return 10 * pow;
+}
+
+export function formatTime(t) {
+  if (t === 0) return '0 s';
+  if (t < 0.001) return `${(t * 1e6).toFixed(0)} µs`;
+  if (t < 1) return `${+(t * 1000).toFixed(1)} ms`;
+  return `${+t.toFixed(3)} s`;
+}
+
+export class Timeline {
+  /**
+   * root: the .timeline element (holds .tl-scroll > canvas + .tl-spacer, and .tl-tip).
+   * onSelect(outputIndex) is called when a marker is clicked.
+   */
+  constructor(root, { onSelect }) {
+    this.root = root;
+    this.scroller = root.querySelector('.tl-scroll');
+    this.canvas = root.querySelector('canvas');
+    this.spacer = root.querySelector('.tl-spacer');
+    this.tip = root.querySelector('.tl-tip');
+    this.summary = root.querySelector('.tl-summary');
+    this.ctx = this.canvas.getContext('2d');
+    this.onSelect = onSelect;
+    this.model = null;
+    this.selected = -1;
+    this.frame = 0;
+    this.colors = null;
+
+    this.scroller.addEventListener('scroll', () => this.redraw(), { passive: true });
+    new ResizeObserver(() => this.redraw()).observe(this.scroller);
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { this.colors = null; this.redraw(); });
+    this.canvas.addEventListener('mousemove', (e) => this.hover(e));
+    this.canvas.addEventListener('mouseleave', () => { this.tip.hidden = true; });
+    this.canvas.addEventListener('click', (e) => {
+      const hit = this.hitTest(e);
+      if (hit && hit.marker !== undefined) this.onSelect(hit.marker);
+    });
+  }
+
+  setModel(model) {
+    this.model = model;
+    this.selected = -1;
+    this.tip.hidden = true;
+    this.scroller.scrollTop = 0;
+    this.redraw();
+  }
+
+  /** Highlights an output marker and scrolls its lane into view. */
+  select(index) {
+    this.selected = index;
+    const out = this.model && this.model.outputs[index];
+    if (out) {
+      const top = out.lane * LANE_H;
+      const view = this.scroller.clientHeight - AXIS_H;
+      if (top < this.scroller.scrollTop || top + LANE_H > this.scroller.scrollTop + view) {
+        this.scroller.scrollTop = Math.max(0, top - view / 2);
+      }
+    }
+    this.redraw();
+  }
+
+  redraw() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); });
+  }
+
+  readColors() {
+    const css = getComputedStyle(this.root);
+    const v = (name) => css.getPropertyValue(name).trim();
+    this.colors = {
+      fg: v('--fg'), muted: v('--muted'), grid: v('--grid'), lane: v('--lane-alt'),
+      run: v('--tl-run'), block: v('--tl-block'), blockBand: v('--tl-block-band'),
+      sleep: v('--tl-sleep'), task: v('--tl-task'), sync: v('--tl-sync'), other: v('--tl-other'),
+      marker: v('--tl-marker'), err: v('--err'), selected: v('--accent'),
+    };
+  }
+
+  geometry() {
+    const width = this.scroller.clientWidth;
+    const lanes = this.model ? this.model.lanes.length : 0;
+    const tEnd = this.model && this.model.tEnd > 0 ? this.model.tEnd : 1;
+    const plotW = Math.max(10, width - GUTTER - RIGHT_PAD);
+    return {
+      width, lanes, tEnd, plotW,
+      x: (t) => GUTTER + (t / tEnd) * plotW,
+      t: (x) => ((x - GUTTER) / plotW) * tEnd,
+    };
+  }
+
+  draw() {
+    if (!this.colors) this.readColors();
+    const c = this.colors;
+    const m = this.model;
+    const g = this.geometry();
+    const lanesH = g.lanes * LANE_H;
+    // The canvas is sticky at the scroller's top; the spacer below it makes
+    // the scroll height equal to all lanes.
+    const viewH = Math.min(lanesH, MAX_VIEW_LANES_PX) + AXIS_H;
+    this.scroller.style.height = `${viewH}px`;
+    this.spacer.style.height = `${lanesH + AXIS_H - viewH}px`;
+    const dpr = window.devicePixelRatio || 1;
+    if (this.canvas.width !== Math.round(g.width * dpr) || this.canvas.height !== Math.round(viewH * dpr)) {
+      this.canvas.width = Math.round(g.width * dpr);
+      this.canvas.height = Math.round(viewH * dpr);
+      this.canvas.style.width = `${g.width}px`;
+      this.canvas.style.height = `${viewH}px`;
+    }
+    const ctx = this.ctx;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, g.width, viewH);
+    if (!m) return;
+
+    const scroll = this.scroller.scrollTop;
+    const first = Math.floor(scroll / LANE_H);
+    const last = Math.min(g.lanes - 1, Math.floor((scroll + viewH - AXIS_H) / LANE_H));
+    const laneY = (i) => AXIS_H + i * LANE_H - scroll;
+    ctx.font = '12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace';
+    ctx.textBaseline = 'middle';
+
+    // Lane backgrounds and labels.
+    for (let i = first; i <= last; i++) {
+      const y = laneY(i);
+      if (i % 2) { ctx.fillStyle = c.lane; ctx.fillRect(0, y, g.width, LANE_H); }
+      const lane = m.lanes[i];
+      ctx.fillStyle = lane.outcome === 'error' ? c.err : c.fg;
+      ctx.fillText(clip(ctx, lane.name, GUTTER - 10), 6, y + LANE_H / 2);
+    }
+
+    // Grid lines.
+    const step = niceStep(g.tEnd, g.plotW);
+    ctx.strokeStyle = c.grid;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let t = 0; t <= g.tEnd + step / 1e6; t += step) {
+      const x = Math.round(g.x(t)) + 0.5;
+      ctx.moveTo(x, AXIS_H);
+      ctx.lineTo(x, viewH);
+    }
+    ctx.stroke();
+
+    // The loop blocked: a band across every lane.
+    ctx.fillStyle = c.blockBand;
+    for (const b of m.blocks) {
+      const x0 = g.x(b.t0);
+      ctx.fillRect(x0, AXIS_H, Math.max(1, g.x(b.t1) - x0), viewH - AXIS_H);
+    }
+
+    // Spans.
+    for (let i = first; i <= last; i++) {
+      const lane = m.lanes[i];
+      const y = laneY(i);
+      if (lane.created !== null) {
+        // The task's life: a hairline from creation to end.
+        ctx.fillStyle = c.grid;
+        ctx.fillRect(g.x(lane.created), y + LANE_H / 2, Math.max(1, g.x(lane.ended ?? m.tEnd) - g.x(lane.created)), 1);
+      }
+      for (const s of lane.spans) {
+        const x0 = g.x(s.t0);
+        const w = g.x(m.spanEnd(s)) - x0;
+        if (s.kind === 'wait') {
+          ctx.fillStyle = c[WAIT_GROUPS[s.on] || 'other'];
+          ctx.fillRect(x0, y + 8, Math.max(1, w), LANE_H - 16);
+        } else if (s.kind === 'block') {
+          ctx.fillStyle = c.block;
+          ctx.fillRect(x0, y + 4, Math.max(RUN_MIN_PX, w), LANE_H - 8);
+        } else {
+          ctx.fillStyle = c.run;
+          ctx.fillRect(x0 - (w < RUN_MIN_PX ? 1 : 0), y + 4, Math.max(RUN_MIN_PX, w), LANE_H - 8);
+        }
+      }
+      if (lane.ended !== null && lane.outcome !== 'result') {
+        ctx.fillStyle = c.err;
+        ctx.fillText(lane.outcome === 'error' ? '✕' : '⊘', g.x(lane.ended) + 4, y + LANE_H / 2);
+      }
+      // Output markers: small triangles on the lane's top edge.
+      for (const idx of lane.markers) {
+        const x = g.x(m.outputs[idx].t);
+        const sel = idx === this.selected;
+        ctx.fillStyle = sel ? c.selected : (m.outputs[idx].stream === 'err' ? c.err : c.marker);
+        const r = sel ? 6 : 4;
+        ctx.beginPath();
+        ctx.moveTo(x - r, y + 1);
+        ctx.lineTo(x + r, y + 1);
+        ctx.lineTo(x, y + 1 + r * 1.4);
+        ctx.closePath();
+        ctx.fill();
+      }
+    }
+
+    // Axis on top (drawn last so it stays visible while scrolling).
+    ctx.fillStyle = getComputedStyle(this.root).getPropertyValue('--panel').trim() || '#fff';
+    ctx.fillRect(0, 0, g.width, AXIS_H);
+    ctx.fillStyle = c.muted;
+    ctx.textAlign = 'center';
+    for (let t = 0; t <= g.tEnd + step / 1e6; t += step) {
+      const x = g.x(t);
+      if (x > g.width - 20) break;
+      ctx.fillText(formatTime(+t.toPrecision(12)), x, AXIS_H / 2);
+    }
+    ctx.textAlign = 'left';
+    ctx.fillText('task', 6, AXIS_H / 2);
+  }
+
+  hitTest(e) {
+    const m = this.model;
+    if (!m) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    const x = e.clientX - rect.left;
+    const y = e.clientY - rect.top;
+    if (y < AXIS_H) return null;
+    const i = Math.floor((y - AXIS_H + this.scroller.scrollTop) / LANE_H);
+    const lane = m.lanes[i];
+    if (!lane) return null;
+    const g = this.geometry();
+    const t = g.t(x);
+    const tol = (5 / g.plotW) * g.tEnd;  // 5 px in time units
+    let best = null;
+    for (const idx of lane.markers) {
+      const d = Math.abs(m.outputs[idx].t - t);
+      if (d <= tol && (!best || d < best.d)) best = { d, idx };
+    }
+    if (best) return { lane, marker: best.idx };
+    // The span under the pointer; a zero-width run counts within its tick.
+    let found = null;
+    for (let k = m.spanIndexAt(lane, t + tol); k >= 0; k--) {
+      const s = lane.spans[k];
+      const end = m.spanEnd(s);
+      if (end + tol < t) { if (s.kind !== 'block') break; else continue; }
+      if (s.t0 - tol <= t && t <= end + tol) {
+        if (!found || s.kind === 'run' || s.kind === 'block') found = s;
+        if (found.kind !== 'wait') break;
+      }
+    }
+    if (found) return { lane, span: found };
+    const block = m.blocks.find((b) => b.t0 <= t && t <= b.t1);
+    if (block) return { lane, block };
+    return { lane };
+  }
+
+  hover(e) {
+    const hit = this.hitTest(e);
+    if (!hit) { this.tip.hidden = true; this.canvas.style.cursor = ''; return; }
+    const m = this.model;
+    const lane = hit.lane;
+    let text;
+    if (hit.marker !== undefined) {
+      const o = m.outputs[hit.marker];
+      text = `${lane.name} printed at ${formatTime(o.t)}${o.stream === 'err' ? ' (stderr)' : ''}:\n${o.text}`;
+    } else if (hit.span) {
+      const s = hit.span;
+      const end = m.spanEnd(s);
+      if (s.kind === 'run') text = `${lane.name} runs at ${formatTime(s.t0)}` + (end > s.t0 ? ` – ${formatTime(end)}` : ' (code takes no virtual time)');
+      else if (s.kind === 'block') text = `${lane.name} blocks the whole loop (time.sleep)\n${formatTime(s.t0)} – ${formatTime(end)}: ${formatTime(end - s.t0)} in which no other task can run`;
+      else text = `${lane.name} waits on ${s.on}${s.detail ? ` (${s.detail})` : ''}\n${formatTime(s.t0)} – ${formatTime(end)}`;
+    } else if (hit.block) {
+      const owner = m.byTask.get(hit.block.task);
+      text = `loop blocked by ${owner ? owner.name : 'module code'} (time.sleep)\n${formatTime(hit.block.t0)} – ${formatTime(hit.block.t1)}`;
+    } else {
+      const life = lane.created !== null ? `created at ${formatTime(lane.created)}` : '';
+      const end = lane.ended !== null ? `, ended at ${formatTime(lane.ended)} (${lane.outcome}${lane.detail ? `: ${lane.detail}` : ''})` : '';
+      text = `${lane.name}${life || end ? `: ${life}${end}` : ''}`;
+    }
+    this.canvas.style.cursor = hit.marker !== undefined ? 'pointer' : '';
+    this.tip.textContent = text;
+    this.tip.hidden = false;
+    const box = this.root.getBoundingClientRect();
+    const tipW = this.tip.offsetWidth;
+    let left = e.clientX - box.left + 12;
+    if (left + tipW > box.width) left = Math.max(0, e.clientX - box.left - tipW - 12);
+    this.tip.style.left = `${left}px`;
+    this.tip.style.top = `${e.clientY - box.top + 14}px`;
+  }
+}
+
+function clip(ctx, text, maxW) {
+  if (ctx.measureText(text).width <= maxW) return text;
+  let s = text;
+  while (s.length > 1 && ctx.measureText(s + '…').width > maxW) s = s.slice(0, -1);
+  return s + '…';
+}

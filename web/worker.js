@@ -1,0 +1,118 @@
+// The run happens here, off the page's thread, so a scenario that never yields
+// (`while True: pass`) cannot freeze the page: the page stops a run by
+// terminating this worker and starting a fresh one.
+//
+// Messages in:  {type:'init', jsUrl, wasmModule}   once, first
+//               {type:'run', id, source, options}   options: {clock, speed, seed}
+// Messages out: {type:'ready'} | {type:'fatal', message}
+//               {type:'batch', id, output, trace}   streamed while running
+//               {type:'done', id, status, output, trace}
+
+let corolab = null;          // the Emscripten module, instantiated once per worker
+let pendingRun = null;       // a run that arrived before the module was ready
+
+const FLUSH_MS = 50;         // real time: send what a run printed at most this often
+
+self.onmessage = (e) => {
+  const msg = e.data;
+  if (msg.type === 'init') init(msg);
+  else if (msg.type === 'run') {
+    if (corolab) run(msg);
+    else pendingRun = msg;
+  }
+};
+
+async function init({ jsUrl, wasmModule }) {
+  try {
+    importScripts(jsUrl);
+    // The page compiled the wasm once; every worker only instantiates it.
+    corolab = await self.createCorolab({
+      instantiateWasm(imports, ok) {
+        WebAssembly.instantiate(wasmModule, imports).then(
+          (instance) => ok(instance, wasmModule),
+          (err) => fatal(`cannot instantiate the engine: ${err}`));
+        return {};
+      },
+      print: () => {},
+      printErr: () => {},
+    });
+    self.postMessage({ type: 'ready' });
+    if (pendingRun) { const r = pendingRun; pendingRun = null; run(r); }
+  } catch (err) {
+    fatal(`cannot load the engine: ${err && err.message ? err.message : err}`);
+  }
+}
+
+function fatal(message) {
+  self.postMessage({ type: 'fatal', message: String(message) });
+}
+
+function take(session) {
+  return {
+    output: JSON.parse(session.takeOutput()),
+    trace: JSON.parse(session.takeTrace()),
+  };
+}
+
+function finish(id, session) {
+  const rest = take(session);
+  const status = JSON.parse(session.status());
+  session.delete();
+  self.postMessage({ type: 'done', id, status, output: rest.output, trace: rest.trace });
+}
+
+function run({ id, source, options }) {
+  let session;
+  try {
+    session = new corolab.Session(source, JSON.stringify({
+      clock: options.clock === 'real' ? 'real' : 'virtual',
+      speed: options.speed || 1,
+      seed: options.seed || 0,
+    }));
+  } catch (err) {
+    fatal(`cannot start the run: ${err && err.message ? err.message : err}`);
+    return;
+  }
+  if (options.clock !== 'real') {
+    // Virtual time: the whole run is one call.
+    try { session.advance(); } catch (err) { fatal(`engine error: ${err}`); return; }
+    finish(id, session);
+    return;
+  }
+  runReal(id, session);
+}
+
+// Real time: the engine says how long to wait before its next due work; the
+// browser's event loop does the waiting.
+function runReal(id, session) {
+  let lastFlush = performance.now();
+  const output = [];
+  const trace = [];
+  const flush = () => {
+    if (output.length || trace.length) {
+      self.postMessage({ type: 'batch', id, output: output.splice(0), trace: trace.splice(0) });
+    }
+    lastFlush = performance.now();
+  };
+  const turn = () => {
+    let delay;
+    try { delay = session.advance(); } catch (err) { fatal(`engine error: ${err}`); return; }
+    if (delay < 0) { flush(); finish(id, session); return; }
+    const got = take(session);
+    output.push(...got.output);
+    trace.push(...got.trace);
+    if (delay > 0 || performance.now() - lastFlush >= FLUSH_MS) flush();
+    if (delay > 0) setTimeout(turn, delay * 1000);
+    else immediate(turn);
+  };
+  turn();
+}
+
+// A turn of the event loop without setTimeout's 4 ms clamp.
+const channel = new MessageChannel();
+const immediateQueue = [];
+channel.port1.onmessage = () => immediateQueue.shift()();
+function immediate(fn) {
+  immediateQueue.push(fn);
+  channel.port2.postMessage(0);
+}

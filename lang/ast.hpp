@@ -19,6 +19,12 @@ namespace corolab::lang {
 
 struct Scope;  // scope.hpp: filled in by analyze_scopes()
 
+// Upper bound on Expr::depth for any parsed expression (deeper input is a
+// SyntaxError), so passes may recurse over expressions without overflowing
+// the native or Wasm stack. Statement nesting is bounded by CPython's limit
+// of 100 indentation levels.
+inline constexpr int kMaxExprDepth = 500;
+
 // Source range of a node: 1-based line, 1-based character column (CPython's
 // SyntaxError `offset` convention; CPython's ast.col_offset is this minus 1),
 // end exclusive.
@@ -44,6 +50,8 @@ enum class Ctx : std::uint8_t { Load, Store, Del };
 struct Expr {
     ExprKind kind;
     Ctx ctx = Ctx::Load;
+    std::uint16_t depth = 1;  // height of this subtree; the parser keeps it
+                              // <= kMaxExprDepth, so recursive walks are bounded
     Span span;
     explicit Expr(ExprKind k) : kind(k) {}
     template <class T> T* as() { assert(kind == T::kKind); return static_cast<T*>(this); }

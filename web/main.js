@@ -116,8 +116,11 @@ const timeline = new Timeline(document.querySelector('.timeline'), { onSelect: s
 let model = null;
 let pendingRun = null;   // options of a run asked for before the engine was ready
 
+let runsEnded = 0;
 function setState(state, text) {
   document.body.dataset.run = state;
+  // A counter of finished runs lets tools tell this run's end from the last one's.
+  if (['finished', 'failed', 'stopped'].includes(state)) document.body.dataset.ended = String(++runsEnded);
   ui.status.textContent = text;
   ui.run.disabled = false;
   ui.stop.disabled = state !== 'running';
@@ -169,7 +172,9 @@ function run(options = settings()) {
 
 const runner = new Runner({
   onReady() {
-    document.documentElement.dataset.engine = 'ready';
+    const root = document.documentElement;
+    if (!root.dataset.engine) root.dataset.readyMs = performance.now().toFixed(0);
+    root.dataset.engine = 'ready';
     if (document.body.dataset.run === 'loading') setState('idle', 'ready');
     if (pendingRun) { const options = pendingRun; pendingRun = null; run(options); }
   },

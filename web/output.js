@@ -6,6 +6,20 @@ import { formatTime } from './timeline.js';
 
 const MAX_ROWS = 5000;  // the DOM holds at most this many lines; the timeline keeps all
 
+/**
+ * A time with 3 decimals exactly as Python's '%.3f' prints it: correctly
+ * rounded, ties to even (JS toFixed breaks exact ties upwards: 0.0625).
+ */
+export function formatStamp(t) {
+  const exact = t.toFixed(100);  // a double's exact decimal expansion
+  const dot = exact.indexOf('.');
+  if (exact[dot + 4] === '5' && /^0*$/.test(exact.slice(dot + 5))) {
+    const kept = exact.slice(0, dot + 4);
+    if (Number(kept[kept.length - 1]) % 2 === 0) return kept;
+  }
+  return t.toFixed(3);
+}
+
 export class OutputPanel {
   /** onSelect(index) when a line is clicked; onGoToLine(line, col) for error links. */
   constructor(list, { onSelect, onGoToLine }) {
@@ -46,7 +60,7 @@ export class OutputPanel {
       if (line.stream === 'err') li.className = 'err';
       const time = document.createElement('span');
       time.className = 't';
-      time.textContent = line.t.toFixed(3);
+      time.textContent = formatStamp(line.t);
       const task = document.createElement('span');
       task.className = 'task';
       task.textContent = line.name;

@@ -26,7 +26,7 @@ export class TimelineModel {
     this.lanes = [];
     this.byTask = new Map();
     this.blocks = [];      // loop-wide: {t0, t1, task}, the loop blocked by a task
-    this.outputs = [];     // every output line {t, task, name, text, stream, lane}
+    this.outputs = [];     // every output line {t, task, name, text, stream, lane: Lane}
     this.tEnd = 0;         // latest time seen
     this.finished = false;
   }
@@ -36,8 +36,14 @@ export class TimelineModel {
     if (!lane) {
       const label = name || (task === 0 ? 'main' : `Task-${task}`);
       lane = new Lane(this.lanes.length, task, label);
-      this.lanes.push(lane);
       this.byTask.set(task, lane);
+      if (task === 0 && this.lanes.length) {
+        // Module-level code comes first: it runs before and after every task.
+        this.lanes.unshift(lane);
+        this.lanes.forEach((l, i) => { l.index = i; });
+      } else {
+        this.lanes.push(lane);
+      }
     }
     return lane;
   }
@@ -94,6 +100,7 @@ export class TimelineModel {
           if (lane.open && lane.open.kind === 'run') {
             // Keep spans sorted: the run resumes after the block.
             lane.open.t1 = t;
+            lane.open = null;
             this.openSpan(lane, 'run', until);
           }
           break;
@@ -111,7 +118,7 @@ export class TimelineModel {
       const t = Number(line.t) || 0;
       this.see(t);
       const lane = this.lane(line.task || 0, line.name);
-      const entry = { t, task: line.task || 0, name: lane.name, text: String(line.text), stream: line.stream, lane: lane.index };
+      const entry = { t, task: line.task || 0, name: lane.name, text: String(line.text), stream: line.stream, lane };
       lane.markers.push(this.outputs.length);
       this.outputs.push(entry);
     }

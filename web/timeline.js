@@ -58,6 +58,22 @@ export class Timeline {
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { this.colors = null; this.redraw(); });
     this.canvas.addEventListener('mousemove', (e) => this.hover(e));
     this.canvas.addEventListener('mouseleave', () => { this.tip.hidden = true; });
+    this.canvas.tabIndex = 0;
+    this.canvas.addEventListener('wheel', (e) => {
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        this.zoomBy(Math.exp(e.deltaY * 0.01), this.geometry().t(e.offsetX));
+      } else if (this.zoom && (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY))) {
+        e.preventDefault();
+        this.pan((e.shiftKey ? e.deltaY : e.deltaX) / this.geometry().plotW);
+      }
+    }, { passive: false });
+    this.canvas.addEventListener('dblclick', () => this.zoomBy(null));
+    this.canvas.addEventListener('keydown', (e) => {
+      const keys = { '+': () => this.zoomBy(0.5), '=': () => this.zoomBy(0.5), '-': () => this.zoomBy(2),
+        0: () => this.zoomBy(null), ArrowLeft: () => this.pan(-0.2), ArrowRight: () => this.pan(0.2) };
+      if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
+    });
     this.canvas.addEventListener('click', (e) => {
       const hit = this.hitTest(e);
       if (hit && hit.marker !== undefined) this.onSelect(hit.marker);
@@ -66,6 +82,8 @@ export class Timeline {
 
   setModel(model) {
     this.model = model;
+    this.zoom = null;
+    this.described = -1;
     this.selected = -1;
     this.tip.hidden = true;
     this.scroller.scrollTop = 0;
@@ -77,7 +95,7 @@ export class Timeline {
     this.selected = index;
     const out = this.model && this.model.outputs[index];
     if (out) {
-      const top = out.lane * LANE_H;
+      const top = out.lane.index * LANE_H;
       const view = this.scroller.clientHeight - AXIS_H;
       if (top < this.scroller.scrollTop || top + LANE_H > this.scroller.scrollTop + view) {
         this.scroller.scrollTop = Math.max(0, top - view / 2);
@@ -102,16 +120,48 @@ export class Timeline {
     };
   }
 
+  // The visible time range: the whole run unless zoomed in.
+  range() {
+    const tEnd = this.model && this.model.tEnd > 0 ? this.model.tEnd : 1;
+    if (!this.zoom) return [0, tEnd];
+    return this.zoom;
+  }
+
   geometry() {
     const width = this.scroller.clientWidth;
     const lanes = this.model ? this.model.lanes.length : 0;
-    const tEnd = this.model && this.model.tEnd > 0 ? this.model.tEnd : 1;
+    const [v0, v1] = this.range();
+    const span = v1 - v0;
     const plotW = Math.max(10, width - GUTTER - RIGHT_PAD);
     return {
-      width, lanes, tEnd, plotW,
-      x: (t) => GUTTER + (t / tEnd) * plotW,
-      t: (x) => ((x - GUTTER) / plotW) * tEnd,
+      width, lanes, v0, v1, span, plotW,
+      x: (t) => GUTTER + ((t - v0) / span) * plotW,
+      t: (x) => v0 + ((x - GUTTER) / plotW) * span,
     };
+  }
+
+  /** Zooms by factor around time t (factor < 1 zooms in); null resets to the whole run. */
+  zoomBy(factor, t) {
+    const tEnd = this.model && this.model.tEnd > 0 ? this.model.tEnd : 1;
+    if (factor === null) { this.zoom = null; this.redraw(); return; }
+    const [v0, v1] = this.range();
+    let span = Math.min(tEnd, Math.max(tEnd * 1e-6, (v1 - v0) * factor));
+    const at = t === undefined ? (v0 + v1) / 2 : t;
+    let n0 = at - ((at - v0) / (v1 - v0)) * span;
+    n0 = Math.min(Math.max(0, n0), tEnd - span);
+    this.zoom = span >= tEnd ? null : [n0, n0 + span];
+    this.redraw();
+  }
+
+  /** Moves the visible range by a fraction of its width. */
+  pan(fraction) {
+    if (!this.zoom) return;
+    const tEnd = this.model.tEnd;
+    const [v0, v1] = this.zoom;
+    const d = (v1 - v0) * fraction;
+    const n0 = Math.min(Math.max(0, v0 + d), tEnd - (v1 - v0));
+    this.zoom = [n0, n0 + (v1 - v0)];
+    this.redraw();
   }
 
   draw() {
@@ -132,6 +182,7 @@ export class Timeline {
       this.canvas.style.width = `${g.width}px`;
       this.canvas.style.height = `${viewH}px`;
     }
+    this.describe();
     const ctx = this.ctx;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, g.width, viewH);
@@ -154,16 +205,22 @@ export class Timeline {
     }
 
     // Grid lines.
-    const step = niceStep(g.tEnd, g.plotW);
+    const step = niceStep(g.span, g.plotW);
+    const firstTick = Math.ceil(g.v0 / step - 1e-9) * step;
     ctx.strokeStyle = c.grid;
     ctx.lineWidth = 1;
     ctx.beginPath();
-    for (let t = 0; t <= g.tEnd + step / 1e6; t += step) {
+    for (let t = firstTick; t <= g.v1 + step / 1e6; t += step) {
       const x = Math.round(g.x(t)) + 0.5;
       ctx.moveTo(x, AXIS_H);
       ctx.lineTo(x, viewH);
     }
     ctx.stroke();
+
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(GUTTER - RUN_MIN_PX - 6, AXIS_H, g.width, viewH - AXIS_H);
+    ctx.clip();
 
     // The loop blocked: a band across every lane.
     ctx.fillStyle = c.blockBand;
@@ -214,18 +271,31 @@ export class Timeline {
       }
     }
 
+    ctx.restore();
+
     // Axis on top (drawn last so it stays visible while scrolling).
     ctx.fillStyle = getComputedStyle(this.root).getPropertyValue('--panel').trim() || '#fff';
     ctx.fillRect(0, 0, g.width, AXIS_H);
     ctx.fillStyle = c.muted;
     ctx.textAlign = 'center';
-    for (let t = 0; t <= g.tEnd + step / 1e6; t += step) {
+    for (let t = firstTick; t <= g.v1 + step / 1e6; t += step) {
       const x = g.x(t);
       if (x > g.width - 20) break;
+      if (x < GUTTER - 4) continue;
       ctx.fillText(formatTime(+t.toPrecision(12)), x, AXIS_H / 2);
     }
     ctx.textAlign = 'left';
     ctx.fillText('task', 6, AXIS_H / 2);
+  }
+
+  // The canvas's text alternative names its lanes (screen readers, tests).
+  describe() {
+    const lanes = this.model ? this.model.lanes : [];
+    if (this.described === lanes.length) return;
+    this.described = lanes.length;
+    const names = lanes.slice(0, 20).map((l) => l.name).join(', ');
+    this.canvas.setAttribute('aria-label', `Timeline, ${lanes.length} lane${lanes.length === 1 ? '' : 's'}` +
+      (lanes.length ? `: ${names}${lanes.length > 20 ? ', …' : ''}` : ''));
   }
 
   hitTest(e) {
@@ -240,7 +310,7 @@ export class Timeline {
     if (!lane) return null;
     const g = this.geometry();
     const t = g.t(x);
-    const tol = (5 / g.plotW) * g.tEnd;  // 5 px in time units
+    const tol = (5 / g.plotW) * g.span;  // 5 px in time units
     let best = null;
     for (const idx of lane.markers) {
       const d = Math.abs(m.outputs[idx].t - t);

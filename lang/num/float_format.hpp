@@ -29,4 +29,16 @@ void shortest_digits(double x, std::string& digits, int& decpt);
 // but at least one digit after the point" rule.
 std::string format_float_body(double absx, char type, int precision, bool alternate);
 
+// snprintf(fmt, precision, x) into a string of any length ("%.*f" of 1e308
+// has 309 digits). `fmt` takes exactly one '*' precision and one double.
+std::string sprintf_double(const char* fmt, int precision, double x);
+
+namespace detail {
+// The portable shortest-digits search (correctly rounded printf + strtod at
+// 15..17 digits, with the neighbour check for asymmetric intervals). Used
+// where std::to_chars(double) is missing (Emscripten 3.1.6's libc++);
+// exposed so native tests can compare it with std::to_chars.
+void shortest_digits_by_search(double x, std::string& digits, int& decpt);
+}  // namespace detail
+
 }  // namespace corolab::num

@@ -43,7 +43,7 @@ inline double round_half_even(double x) { return std::nearbyint(x); }
 // int(x) when |trunc(x)| fits int64: true and `out` set. False for larger
 // values and inf/nan (use BigInt::from_double after the vm's inf/nan check).
 inline bool double_to_int64(double x, int64_t& out) {
-    if (!(x > -9223372036854775808.0 && x < 9223372036854775808.0)) return false;
+    if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return false;
     out = static_cast<int64_t>(x);
     return true;
 }

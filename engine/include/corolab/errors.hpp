@@ -2,6 +2,7 @@
 // from std::exception; what() is the message asyncio would show.
 #pragma once
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,12 +14,13 @@ namespace corolab {
 class CancelledError : public std::exception {
  public:
   CancelledError() = default;
-  explicit CancelledError(std::string msg) : msg_(std::move(msg)) {}
-  const char* what() const noexcept override { return msg_.c_str(); }
-  const std::string& message() const noexcept { return msg_; }
+  explicit CancelledError(std::optional<std::string> msg) : msg_(std::move(msg)) {}
+  const char* what() const noexcept override { return msg_ ? msg_->c_str() : ""; }
+  // cancel()'s msg; nullopt when cancel() had none (Python's None).
+  const std::optional<std::string>& message() const noexcept { return msg_; }
 
  private:
-  std::string msg_;
+  std::optional<std::string> msg_;
 };
 
 // A message-carrying engine error; kind() is the Python class name.

@@ -35,8 +35,24 @@ class TaskBase;
 enum class ClockMode : uint8_t { virtual_time, real_time };
 
 namespace detail {
-struct HandleState;
-}
+// A user callback (call_soon / call_later / call_at) and its handle.
+struct HandleState {
+  uint32_t refs = 0;
+  bool cancelled = false;
+  double when = 0;
+  Loop* loop = nullptr;
+  TimerId timer;
+  std::function<void()> fn;
+
+  void add_ref() noexcept { ++refs; }
+  void release() noexcept {
+    if (--refs == 0) delete this;
+  }
+  // Callback::Fn: runs fn unless cancelled; a throw is reported as
+  // asyncio reports it ("Exception in callback") and the loop goes on.
+  static void invoke(void* self, void*, bool run);
+};
+}  // namespace detail
 
 // asyncio.Handle / TimerHandle for call_soon / call_later / call_at.
 // Copyable; cancel() is O(1) and idempotent; a cancelled callback never runs.

@@ -1,17 +1,15 @@
 // TimerHeap: the loop's scheduled callbacks (CPython's loop._scheduled).
 //
-// Ordering: a binary min-heap on the deadline that reproduces Python's
-// heapq push/pop/heapify step for step. CPython's TimerHandle compares only
-// `when`, so timers with equal deadlines come out in heapq's order: the
-// creation order when they are pushed before any pop (the usual case), and
-// exactly CPython's order otherwise, which a (deadline, sequence) key would
-// not reproduce.
+// Ordering: a binary min-heap on (deadline, creation sequence): timers with
+// equal deadlines fire in creation order (the scenario contract; the
+// oracle, tests/oracle/vclock.py, orders CPython's timers the same way).
 // Cost: push and pop O(log n); cancel O(1) (the entry is flagged and dropped
 // when it reaches the head, or by compaction when cancelled entries are
 // more than half of more than 100, as BaseEventLoop._run_once does).
 // Timers live in a slot array with a free list: no allocation per timer
 // once the arrays have grown.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -64,7 +62,9 @@ class TimerHeap {
  private:
   struct Entry {
     double when;
+    uint64_t seq;
     uint32_t slot;
+    bool operator<(const Entry& o) const { return when < o.when || (when == o.when && seq < o.seq); }
   };
   void sift_down(size_t startpos, size_t pos);  // heapq._siftdown
   void sift_up(size_t pos);                     // heapq._siftup

@@ -1,0 +1,248 @@
+#include "corolab/scheduled_task.hpp"
+
+#include <cassert>
+
+#include "corolab/report.hpp"
+
+namespace corolab {
+
+namespace {
+uint32_t g_task_counter = 0;   // asyncio.tasks._task_name_counter
+uint32_t g_named_counter = 0;  // ids for named tasks
+constexpr uint32_t kNamedIdBase = 1000000;
+}  // namespace
+
+uint32_t detail::next_task_number() noexcept { return ++g_task_counter; }
+
+void reset_task_counter() noexcept {
+  g_task_counter = 0;
+  g_named_counter = 0;
+}
+
+TaskBase* current_task() noexcept {
+  Loop* loop = Loop::current();
+  return loop ? loop->current_task() : nullptr;
+}
+
+uint32_t current_task_id() noexcept {
+  TaskBase* t = current_task();
+  return t ? t->id() : 0;
+}
+
+void detail::suspend_current_task(FutureBase& fut, coroutine_handle<> h, On on, uint32_t detail, double until) {
+  TaskBase* t = current_task();
+  assert(t && "engine awaitables can only be awaited inside a task");
+  t->suspend_on(fut, h, on, detail, until);
+}
+
+void detail::throw_if_resumed_with_error() {
+  TaskBase* t = current_task();
+  if (t) {
+    if (std::exception_ptr e = t->take_resume_error()) std::rethrow_exception(e);
+  }
+}
+
+TaskBase::TaskBase(Loop& loop, std::optional<std::string> name) : FutureBase(loop) {
+  is_task_ = true;
+  if (name) {
+    id_ = kNamedIdBase + ++g_named_counter;
+    name_ = interned().intern(*name);
+  } else {
+    id_ = detail::next_task_number();
+  }
+}
+
+TaskBase::~TaskBase() {
+  if (log_traceback_) {
+    log_traceback_ = false;
+    report(Report{"Task exception was never retrieved", "future: " + repr(), exc_});
+  }
+  unlink();
+}
+
+std::string TaskBase::name() const {
+  if (name_) return interned().name(name_);
+  return "Task-" + std::to_string(id_);
+}
+
+void TaskBase::set_name(std::string name) { name_ = interned().intern(name); }
+
+void TaskBase::schedule_first_step() {
+  add_ref();  // held by the queued step
+  loop_->call_soon(Callback{&TaskBase::step_cb, this, nullptr});
+  link();
+  if (loop_->trace()) loop_->record(TraceEv::task_create, id_, current_task_id(), 0, interned().intern(name()));
+}
+
+void TaskBase::link() {
+  next_ = loop_->tasks_head_;
+  if (next_) next_->prev_ = this;
+  prev_ = nullptr;
+  loop_->tasks_head_ = this;
+  ++loop_->live_tasks_;
+  linked_ = true;
+}
+
+void TaskBase::unlink() {
+  if (!linked_) return;
+  if (prev_) prev_->next_ = next_;
+  else loop_->tasks_head_ = next_;
+  if (next_) next_->prev_ = prev_;
+  prev_ = next_ = nullptr;
+  --loop_->live_tasks_;
+  linked_ = false;
+}
+
+void TaskBase::step_cb(void* task, void*, bool run) {
+  auto* t = static_cast<TaskBase*>(task);
+  if (run) t->step(nullptr);
+  t->release();
+}
+
+void TaskBase::wakeup_cb(void* task, void* fut, bool run) {
+  auto* t = static_cast<TaskBase*>(task);
+  auto* f = static_cast<FutureBase*>(fut);
+  if (run) t->wakeup(*f);
+  if (f) f->release();
+  t->release();
+}
+
+// Task.__wakeup: read the future's outcome, resume with it.
+void TaskBase::wakeup(FutureBase& fut) {
+  if (fut.state() == State::finished && !fut.failed()) {
+    step(nullptr);
+  } else {
+    step(fut.result_error());
+  }
+}
+
+// Task.__step.
+void TaskBase::step(std::exception_ptr exc) {
+  if (done()) return;
+  if (must_cancel_) {
+    if (!is_cancelled_error(exc)) exc = make_cancelled_error();
+    must_cancel_ = false;
+  }
+  fut_waiter_.reset();
+  Ref<TaskBase> keep(this);
+  Loop& loop = *loop_;
+  TaskBase* outer = loop.current_task_;
+  loop.current_task_ = this;
+  if (loop.trace()) loop.record(started_ ? TraceEv::task_resume : TraceEv::task_start, id_);
+  if (!started_) {
+    started_ = true;
+    if (exc) {
+      // coro.throw() into a coroutine that never ran: it ends at once.
+      root_error_ = std::move(exc);
+      destroy_frame();
+      finish();
+      loop.current_task_ = outer;
+      return;
+    }
+    detail::run_trampoline(root());
+  } else {
+    resume_exc_ = std::move(exc);
+    detail::run_trampoline(resume_point_);
+  }
+  if (root().done()) {
+    take_outcome();
+    destroy_frame();
+    finish();
+  }
+  loop.current_task_ = outer;
+}
+
+void TaskBase::finish() {
+  unlink();
+  resume_exc_ = nullptr;
+  std::exception_ptr err = std::move(root_error_);
+  Outcome outcome = Outcome::result;
+  if (err) {
+    if (is_cancelled_error(err)) {
+      cancelled_exc_ = err;  // Task._cancelled_exc: what awaiters will see
+      cancel_future(std::nullopt);
+      outcome = Outcome::cancelled;
+    } else {
+      set_exception_unchecked(err);
+      outcome = Outcome::error;
+    }
+  } else if (must_cancel_) {
+    // Cancelled right before the coroutine returned.
+    must_cancel_ = false;
+    std::optional<std::string> msg;
+    if (cancel_msg_) msg = *cancel_msg_;
+    cancel_future(std::move(msg));
+    outcome = Outcome::cancelled;
+  } else {
+    finish_with_result();
+  }
+  if (loop_->trace()) {
+    uint32_t detail = outcome == Outcome::error ? interned().intern(describe(exc_)) : 0;
+    loop_->record(TraceEv::task_done, id_, 0, 0, detail, static_cast<uint8_t>(outcome));
+  }
+}
+
+void TaskBase::suspend_on(FutureBase& fut, coroutine_handle<> h, On on, uint32_t detail, double until) {
+  resume_point_ = h;
+  add_ref();  // held by the done callback
+  fut.add_done_callback(DoneCallback{&TaskBase::wakeup_cb, this});
+  fut_waiter_ = Ref<FutureBase>(&fut);
+  waiting_tag_ = on;
+  if (loop_->trace()) {
+    if (on == On::task && !detail) detail = interned().intern(static_cast<TaskBase&>(fut).name());
+    loop_->record(TraceEv::task_suspend, id_, 0, until, detail, static_cast<uint8_t>(on));
+  }
+  if (must_cancel_) {
+    std::optional<std::string> msg;
+    if (cancel_msg_) msg = *cancel_msg_;
+    if (fut_waiter_->cancel(std::move(msg))) must_cancel_ = false;
+  }
+}
+
+void TaskBase::yield_at(coroutine_handle<> h) {
+  resume_point_ = h;
+  waiting_tag_ = On::yield;
+  add_ref();
+  loop_->call_soon(Callback{&TaskBase::step_cb, this, nullptr});
+  if (loop_->trace()) loop_->record(TraceEv::task_suspend, id_, 0, 0, 0, static_cast<uint8_t>(On::yield));
+}
+
+bool TaskBase::cancel(std::optional<std::string> msg) {
+  log_traceback_ = false;
+  if (done()) return false;
+  ++num_cancels_requested_;
+  if (fut_waiter_) {
+    if (fut_waiter_->cancel(msg)) return true;
+  }
+  must_cancel_ = true;
+  cancel_msg_ = msg ? std::make_unique<std::string>(std::move(*msg)) : nullptr;
+  return true;
+}
+
+void TaskBase::abandon() {
+  Ref<TaskBase> keep(this);
+  unlink();
+  if (fut_waiter_) {
+    fut_waiter_->remove_done_callback(&TaskBase::wakeup_cb, this);
+    fut_waiter_.reset();
+  }
+  resume_exc_ = nullptr;
+  state_ = State::cancelled;
+  log_traceback_ = false;
+  // Drop our own waiters' registrations without scheduling them.
+  discard_callbacks();
+  destroy_frame();
+}
+
+std::string TaskBase::repr() const {
+  std::string out = "<Task ";
+  out += state_ == State::pending ? "pending" : state_ == State::cancelled ? "cancelled" : "finished";
+  out += " name='" + name() + "' coro=<";
+  out += coro_repr_ ? interned().name(coro_repr_) : std::string("coroutine");
+  out += '>';
+  if (state_ == State::finished && exc_) out += " exception=" + describe(exc_);
+  out += '>';
+  return out;
+}
+
+}  // namespace corolab

@@ -1,0 +1,233 @@
+#include "lang/num/float_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#if defined(__GLIBCXX__)
+#include <charconv>
+#define COROLAB_HAVE_FLOAT_TO_CHARS 1
+#endif
+
+namespace corolab::num {
+
+namespace {
+
+// Parses printf/to_chars scientific output "d.ddde[+-]XX" into digits
+// (trailing zeros removed) and decpt.
+void parse_scientific(const char* s, std::size_t n, std::string& digits, int& decpt) {
+    digits.clear();
+    std::size_t i = 0;
+    for (; i < n && s[i] != 'e' && s[i] != 'E'; ++i)
+        if (s[i] >= '0' && s[i] <= '9') digits.push_back(s[i]);
+    int exp = 0;
+    bool neg = false;
+    if (i < n) {
+        ++i;
+        if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+        for (; i < n; ++i) exp = exp * 10 + (s[i] - '0');
+    }
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+    decpt = (neg ? -exp : exp) + 1;
+}
+
+// Writes "0.<digits>e<decpt>" for strtod.
+double read_back(const std::string& digits, int decpt) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "0.%se%d", digits.c_str(), decpt);
+    return std::strtod(buf, nullptr);
+}
+
+// Adds +1 or -1 in the last digit place of a p-digit decimal.
+void step_digits(std::string& digits, int& decpt, int direction) {
+    if (direction > 0) {
+        std::size_t i = digits.size();
+        while (i > 0 && digits[i - 1] == '9') digits[--i] = '0';
+        if (i == 0) {
+            digits.insert(digits.begin(), '1');
+            digits.pop_back();
+            ++decpt;
+        } else {
+            ++digits[i - 1];
+        }
+    } else {
+        std::size_t i = digits.size();
+        while (i > 0 && digits[i - 1] == '0') digits[--i] = '9';
+        --digits[i - 1];
+        if (digits[0] == '0') {  // 1000 - 1 = 0999: one digit shorter, keep p digits
+            digits.erase(digits.begin());
+            digits.push_back('9');
+            --decpt;
+        }
+    }
+}
+
+void strip_zeros(std::string& digits) {
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+}
+
+void append_exponent(std::string& out, int exp) {
+    out.push_back('e');
+    out.push_back(exp < 0 ? '-' : '+');
+    unsigned e = static_cast<unsigned>(exp < 0 ? -exp : exp);
+    char buf[8];
+    int n = 0;
+    do {
+        buf[n++] = static_cast<char>('0' + e % 10);
+        e /= 10;
+    } while (e);
+    if (n < 2) buf[n++] = '0';
+    while (n) out.push_back(buf[--n]);
+}
+
+}  // namespace
+
+namespace detail {
+
+void shortest_digits_by_search(double x, std::string& digits, int& decpt) {
+    x = std::fabs(x);
+    char buf[64];
+    // Normal doubles carry more than 15 significant digits, so no shorter
+    // string can round-trip unless the 15-digit one does; subnormals carry
+    // fewer, so search them from one digit.
+    for (int p = x < 2.2250738585072014e-308 ? 1 : 15; p <= 17; ++p) {
+        int n = std::snprintf(buf, sizeof buf, "%.*e", p - 1, x);
+        std::string d;
+        int dp = 0;
+        // Keep all p digits for the neighbour step.
+        d.clear();
+        int i = 0;
+        for (; i < n && buf[i] != 'e'; ++i)
+            if (buf[i] >= '0' && buf[i] <= '9') d.push_back(buf[i]);
+        dp = std::atoi(buf + i + 1) + 1;
+        double back = read_back(d, dp);
+        if (back == x) {
+            strip_zeros(d);
+            digits = d;
+            decpt = dp;
+            return;
+        }
+        // The closest p-digit decimal fell outside x's rounding interval; at
+        // a power of two the interval is lopsided and the neighbour on the
+        // other side of x may still be inside it.
+        step_digits(d, dp, back < x ? 1 : -1);
+        if (read_back(d, dp) == x) {
+            strip_zeros(d);
+            digits = d;
+            decpt = dp;
+            return;
+        }
+    }
+    // Not reached: 17 correctly rounded digits always read back.
+    int n = std::snprintf(buf, sizeof buf, "%.16e", x);
+    parse_scientific(buf, static_cast<std::size_t>(n), digits, decpt);
+}
+
+}  // namespace detail
+
+void shortest_digits(double x, std::string& digits, int& decpt) {
+#ifdef COROLAB_HAVE_FLOAT_TO_CHARS
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, std::fabs(x), std::chars_format::scientific);
+    parse_scientific(buf, static_cast<std::size_t>(res.ptr - buf), digits, decpt);
+#else
+    detail::shortest_digits_by_search(x, digits, decpt);
+#endif
+}
+
+void append_float_repr(std::string& out, double x) {
+    if (std::isnan(x)) {
+        out += "nan";
+        return;
+    }
+    if (std::signbit(x)) out.push_back('-');
+    if (std::isinf(x)) {
+        out += "inf";
+        return;
+    }
+    if (x == 0) {
+        out += "0.0";
+        return;
+    }
+    std::string digits;
+    int decpt = 0;
+    shortest_digits(x, digits, decpt);
+    const int nd = static_cast<int>(digits.size());
+    // CPython's float_repr_style 'short', mode 'r': fixed notation for
+    // -4 < decpt <= 16.
+    if (decpt <= -4 || decpt > 16) {
+        out.push_back(digits[0]);
+        if (nd > 1) {
+            out.push_back('.');
+            out.append(digits, 1, std::string::npos);
+        }
+        append_exponent(out, decpt - 1);
+    } else if (decpt <= 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-decpt), '0');
+        out += digits;
+    } else if (decpt >= nd) {
+        out += digits;
+        out.append(static_cast<std::size_t>(decpt - nd), '0');
+        out += ".0";
+    } else {
+        out.append(digits, 0, static_cast<std::size_t>(decpt));
+        out.push_back('.');
+        out.append(digits, static_cast<std::size_t>(decpt), std::string::npos);
+    }
+}
+
+std::string float_repr(double x) {
+    std::string out;
+    append_float_repr(out, x);
+    return out;
+}
+
+std::string sprintf_double(const char* fmt, int precision, double x) {
+    char small[256];
+    int n = std::snprintf(small, sizeof small, fmt, precision, x);
+    if (n < static_cast<int>(sizeof small)) return std::string(small, static_cast<std::size_t>(n));
+    std::vector<char> big(static_cast<std::size_t>(n) + 1);
+    std::snprintf(big.data(), big.size(), fmt, precision, x);
+    return std::string(big.data(), static_cast<std::size_t>(n));
+}
+
+std::string format_float_body(double absx, char type, int precision, bool alternate) {
+    const bool upper = type == 'E' || type == 'F' || type == 'G';
+    if (std::isinf(absx)) return upper ? "INF" : "inf";
+    if (std::isnan(absx)) return upper ? "NAN" : "nan";
+    if (type == 'r') {
+        std::string out = float_repr(absx);
+        if (alternate && out.find('.') == std::string::npos) {
+            // '#' with repr rules: "1e+16" -> "1.e+16"
+            std::size_t e = out.find('e');
+            if (e == std::string::npos) e = out.size();
+            out = out.substr(0, e) + "." + out.substr(e);
+        }
+        return out;
+    }
+    char conv = type;
+    bool add_dot_0 = false;
+    if (type == 'n') conv = 'g';
+    if (type == 'z') {
+        conv = 'g';
+        add_dot_0 = true;
+    }
+    if (type == 'F') conv = 'f';
+    if (precision < 0) precision = 6;
+    if ((conv == 'g' || conv == 'G') && precision == 0) precision = 1;
+    char fmt[8] = {'%', 0};
+    int k = 1;
+    if (alternate) fmt[k++] = '#';
+    fmt[k++] = '.';
+    fmt[k++] = '*';
+    fmt[k++] = conv;
+    fmt[k] = 0;
+    std::string out = sprintf_double(fmt, precision, absx);
+    if (add_dot_0 && out.find_first_of(".e") == std::string::npos) out += ".0";
+    return out;
+}
+
+}  // namespace corolab::num

@@ -1,0 +1,92 @@
+// Vm: the bytecode interpreter. Python-to-Python calls push heap frames in
+// the same dispatch loop (no C++ recursion); generators and coroutines are
+// suspended frames. A Thread is one chain of frames: the module code, or one
+// asyncio task's coroutine and the coroutines it awaits.
+//
+// Suspension: when the innermost frame awaits an engine awaitable (a Native
+// object, see `awaitable` below), or a builtin asks to suspend (asyncio.run
+// at module level), the whole thread stops and resume() reports it to the
+// driver, which resumes it later with a value or an exception.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "lang/code.hpp"
+#include "lang/frame.hpp"
+#include "lang/runtime.hpp"
+
+namespace corolab::lang {
+
+struct Thread {
+    Frame* top = nullptr;
+    Frame* bottom = nullptr;
+    int depth = 0;
+    std::uint32_t task_id = 0;  // engine task running this thread (0: none)
+};
+
+enum class RunStatus { Returned, Raised, Suspended };
+
+struct RunResult {
+    RunStatus status;
+    Value value;  // return value, exception, or the awaitable it waits on
+};
+
+class Vm {
+public:
+    explicit Vm(Runtime& rt);
+    ~Vm();
+
+    // Runs a module's code in `globals` on a fresh thread until it returns,
+    // raises or suspends.
+    RunResult start_module(Code* code, DictObj* globals, Thread& th);
+    // Starts a coroutine object on a fresh thread.
+    RunResult start_coroutine(const Value& coro, Thread& th);
+    // Resumes a suspended thread with a value (exc Null) or an exception.
+    RunResult resume(Thread& th, Value value, Value exc);
+    // Drops every frame of a thread (a task that will never resume).
+    void abandon(Thread& th);
+
+    // Called from C++ (builtins): runs to completion on the current thread.
+    Value call(const Value& f, Value* args, int nargs, const CallArgs& kw);
+    Value gen_next(GenObj* g);  // Null, no exception: exhausted
+
+    // Set by a builtin that wants the current thread to suspend on `v`
+    // (it then returns Null without an exception).
+    void request_suspend(Value v) { suspend_request_ = std::move(v); }
+    bool can_suspend() const { return nested_ == 0; }
+
+    Thread* current_thread() const { return cur_; }
+    std::uint64_t steps = 0;
+    std::uint64_t step_limit = 200'000'000;
+    int recursion_limit = 1000;
+    bool step_limit_hit = false;
+    bool stop_requested = false;
+    // Line of the innermost frame of the current thread (0 if none).
+    int current_line() const;
+
+    // Hook: is this object an engine awaitable the driver understands?
+    bool (*is_engine_awaitable)(const Value& v) = nullptr;
+
+private:
+    Value execute(Frame* entry);
+    bool push_call(Frame*& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw, const Value& func, Value& result);
+    Frame* setup_frame(FunctionObj* fn, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
+    Value call_nonpy(const Value& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
+    void pop_frame(Frame* f);
+
+    Runtime& rt_;
+    Thread* cur_ = nullptr;
+    int nested_ = 0;
+    Value suspend_request_;
+    bool gen_yielded_ = false;
+};
+
+// Binds call arguments into the slots of a new frame (CPython's rules and
+// TypeError messages). False when raised.
+bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
+
+Value build_class(Value* args, int nargs, const CallArgs&);
+Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw);
+
+}  // namespace corolab::lang

@@ -1,0 +1,16 @@
+#include "test_support.hpp"
+
+namespace corolab::test {
+
+std::vector<std::string> Log::texts() const {
+  std::vector<std::string> out;
+  for (const auto& l : lines_) out.push_back(l.text);
+  return out;
+}
+
+CapturedReports::CapturedReports() {
+  set_report_hook([this](const Report& r) { texts.push_back(r.text()); });
+}
+CapturedReports::~CapturedReports() { set_report_hook(nullptr); }
+
+}  // namespace corolab::test

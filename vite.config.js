@@ -44,6 +44,15 @@ function corolabModule() {
           } else next();
         });
       },
+      // Start downloading the wasm while the page's script is still parsing.
+      transformIndexHtml: {
+        order: 'post',
+        handler: () => [{
+          tag: 'link',
+          attrs: { rel: 'preload', href: `./${names.wasm}`, as: 'fetch', type: 'application/wasm', crossorigin: 'anonymous' },
+          injectTo: 'head',
+        }],
+      },
       generateBundle() {
         this.emitFile({ type: 'asset', fileName: names.js, source: js.bytes });
         this.emitFile({ type: 'asset', fileName: names.wasm, source: wasm.bytes });

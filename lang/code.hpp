@@ -22,7 +22,7 @@ enum class Op : std::uint8_t {
     LoadAttr, StoreAttr, DeleteAttr, LoadMethod,
     LoadSubscr, StoreSubscr, DeleteSubscr,
     // operators (arg = BinOpKind / CmpOpKind / UnaryOpKind)
-    BinaryOp, InplaceOp, CompareOp, UnaryOp, IsOp, ContainsOp,
+    BinaryOp, InplaceOp, CompareOp, UnaryOp,
     // jumps (arg = target instruction index)
     Jump, PopJumpIfFalse, PopJumpIfTrue, JumpIfFalseOrPop, JumpIfTrueOrPop,
     GetIter, ForIter,
@@ -52,6 +52,7 @@ enum : int { kFnDefaults = 1, kFnKwDefaults = 2, kFnClosure = 4 };
 
 struct Code {
     std::string name, qualname;
+    int firstline = 0;  // line of the def (or lambda / class)
     std::vector<Instr> code;
     std::vector<int> lines;        // source line of each instruction
     std::vector<Value> consts;

@@ -25,6 +25,7 @@ struct FBlock {
 };
 
 struct Unit {
+    Unit(Code* c, const Scope* s) : code(c), scope(s) {}
     Code* code;
     const Scope* scope;
     std::vector<FBlock> fblocks;
@@ -44,7 +45,7 @@ int stack_effect(Op op, int arg) {
             return op == Op::FormatValue ? -((arg >> 8) & 1) : op == Op::CheckExcMatch ? 0 : 0;
         case Op::PopTop: case Op::StoreFast: case Op::StoreDeref: case Op::StoreGlobal: case Op::StoreName:
         case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: case Op::BinaryOp: case Op::InplaceOp:
-        case Op::CompareOp: case Op::IsOp: case Op::ContainsOp: case Op::LoadSubscr:
+        case Op::CompareOp: case Op::LoadSubscr:
         case Op::ListAppend: case Op::SetAdd: case Op::ListExtend: case Op::SetUpdate: case Op::DictUpdate:
         case Op::ReturnValue: case Op::DeleteAttr: case Op::PrintExpr: case Op::WithExitNormal:
             return -1;
@@ -733,6 +734,7 @@ private:
         }
         if (closure_for(scope)) flags |= kFnClosure;
         Code* c = new_code(name, qualname_for(name), scope);
+        c->firstline = span.line;
         c->nposonly = static_cast<int>(args->posonlyargs.size());
         c->nargs = static_cast<int>(args->posonlyargs.size() + args->args.size());
         c->nkwonly = static_cast<int>(args->kwonlyargs.size());

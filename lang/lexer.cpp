@@ -105,7 +105,7 @@ private:
     // line. Positions are asked for in increasing order, so counting resumes
     // from the last answer: linear overall even on one huge line.
     int col_at(std::size_t p) const {
-        if (p < col_cache_pos_ || col_cache_pos_ < line_start_) {
+        if (p < col_cache_pos_) {
             col_cache_pos_ = line_start_;
             col_cache_ = 1;
         }
@@ -123,6 +123,8 @@ private:
     void new_line(std::size_t after) {
         ++line_;
         line_start_ = after;
+        col_cache_pos_ = after;
+        col_cache_ = 1;
     }
 
     // Consumes a line ending at pos_ ("\n", "\r\n" or "\r").
@@ -243,8 +245,9 @@ private:
         if (col == indents_.back().col) {
             if (altcol != indents_.back().altcol) tab_error();
         } else if (col > indents_.back().col) {
-            if (static_cast<int>(indents_.size()) > kMaxIndentLevels)
-                fail("too many levels of indentation", line_, chars, line_, -1, "IndentationError");
+            // CPython's check: indent + 1 >= MAXINDENT, with indent = levels pushed so far.
+            if (static_cast<int>(indents_.size()) >= kMaxIndentLevels)
+                fail("too many levels of indentation", line_, 1, line_, -1, "IndentationError");
             if (altcol <= indents_.back().altcol) tab_error();
             indents_.push_back({col, altcol});
             push(out, T::Indent, start, pos_, line_, 1);
@@ -355,7 +358,7 @@ private:
             if (at_end()) {
                 int detected = src_.line_of(end_ > 0 ? end_ - 1 : 0);
                 fail(std::string(triple ? "unterminated triple-quoted string literal" : "unterminated string literal") +
-                         " (detected at line " + std::to_string(triple ? detected : line_) + ")",
+                         " (detected at line " + std::to_string(detected) + ")",
                      line, col, line, col);
             }
             char c = peek();
@@ -429,9 +432,10 @@ private:
             pos_ += 2;
             int base = p == 'x' ? 16 : p == 'o' ? 8 : 2;
             const char* name = p == 'x' ? "hexadecimal" : p == 'o' ? "octal" : "binary";
-            if (!digits(base, name, col)) fail(std::string("invalid ") + name + " literal", line_, col_at(pos_));
+            bool any = digits(base, name, col);
             if (base != 16 && is_digit(peek()))
-                fail(std::string("invalid digit '") + peek() + "' in " + name + " literal", line_, col_at(pos_) + 1);
+                fail(std::string("invalid digit '") + peek() + "' in " + name + " literal", line_, col_at(pos_));
+            if (!any) fail(std::string("invalid ") + name + " literal", line_, col_at(pos_) - 1);
             if (is_ident_char(static_cast<unsigned char>(peek())) && !keyword_follows())
                 fail(std::string("invalid ") + name + " literal", line_, col_at(pos_));
             push(out, T::Number, start, pos_, line_, col);

@@ -12,15 +12,6 @@ namespace corolab::lang {
 namespace {
 StrObj* name_of(const char* s) { return rt().intern(s); }
 
-Value call_special(const Value& obj, const char* name, Value* args, int n) {
-    Value f = lookup_special(obj, name_of(name));
-    if (f.is_null()) return Value();
-    std::vector<Value> a;
-    a.reserve(n + 1);
-    a.push_back(obj);
-    for (int i = 0; i < n; ++i) a.push_back(args[i]);
-    return call(f, a.data(), n + 1);
-}
 }  // namespace
 
 Value make_int(std::int64_t v) { return Value::integer(v); }

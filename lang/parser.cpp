@@ -393,12 +393,12 @@ private:
         bool paren = accept(T::LParen);
         do {
             if (paren && is(T::RParen)) break;
+            if (!paren && !s->names.empty() && is(T::Newline))
+                fail_at(cur(), "trailing comma not allowed without surrounding parentheses");
             s->names.push_back(alias(false));
         } while (accept(T::Comma));
         if (paren) expect(T::RParen);
         if (s->names.empty()) generic();
-        if (!paren && prev().kind == T::Comma)
-            fail_at(prev(), "trailing comma not allowed without surrounding parentheses");
         return close(s);
     }
 
@@ -486,7 +486,7 @@ private:
     // Marks `e` as an assignment (Store) or deletion (Del) target, rejecting
     // what cannot be one with CPython's message. `hint` adds CPython's
     // "Maybe you meant '=='" suffix for a single plain `=` target.
-    void set_ctx(Expr* e, Ctx ctx, bool hint) {
+    void set_ctx(Expr* e, Ctx ctx, bool hint, bool nested = false) {
         switch (e->kind) {
             case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript:
                 e->ctx = ctx;
@@ -497,15 +497,16 @@ private:
                 int starred = 0;
                 for (Expr* x : elts) {
                     if (x->kind == ExprKind::Starred && ctx == Ctx::Store && ++starred > 1)
-                        fail_at(x, "multiple starred expressions in assignment");
-                    set_ctx(x, ctx, false);
+                        fail_at(e, "multiple starred expressions in assignment");
+                    set_ctx(x, ctx, false, true);
                 }
                 return;
             }
             case ExprKind::Starred:
                 if (ctx == Ctx::Del) fail_at(e, "cannot delete starred");
+                if (!nested) fail_at(e, "starred assignment target must be in a list or tuple");
                 e->ctx = ctx;
-                set_ctx(e->as<Starred>()->value, ctx, false);
+                set_ctx(e->as<Starred>()->value, ctx, false, true);
                 return;
             default: break;
         }
@@ -534,7 +535,7 @@ private:
         }
         take();
         if (!is(T::Indent)) {
-            const Token& t = cur();
+            const Token& t = is(T::End) ? prev() : cur();
             fail("expected an indented block after " + what + " on line " + std::to_string(line), t.line,
                  t.col, t.end_line, t.end_col, "IndentationError");
         }
@@ -802,7 +803,7 @@ private:
         c->decorators = std::move(decorators);
         c->name = std::string(expect(T::Name).text);
         if (accept(T::LParen)) {
-            call_arguments(c->bases, c->keywords);
+            call_arguments(c->bases, c->keywords, false);
             expect(T::RParen);
         }
         expect_colon();
@@ -860,8 +861,8 @@ private:
                     a->defaults.push_back(def);
                 } else {
                     if (seen_default)
-                        fail(close_tok == T::Colon || true ? "non-default argument follows default argument" : "",
-                             p->span.line, p->span.col, p->span.end_line, p->span.end_col);
+                        fail("non-default argument follows default argument", p->span.line, p->span.col,
+                             p->span.end_line, p->span.end_col);
                     a->args.push_back(p);
                 }
             }
@@ -1160,8 +1161,10 @@ private:
     }
 
     // Arguments of a call or class bases, up to (not including) ')'.
-    void call_arguments(std::vector<Expr*>& args, std::vector<Keyword*>& keywords) {
+    // CPython reports a positional argument after keywords at the closing ')'.
+    void call_arguments(std::vector<Expr*>& args, std::vector<Keyword*>& keywords, bool allow_generator = true) {
         bool seen_keyword = false, seen_kwunpack = false;
+        const char* misplaced = nullptr;
         while (!is(T::RParen)) {
             const Token& start = cur();
             if (is(T::DoubleStar)) {
@@ -1196,6 +1199,7 @@ private:
                     }
                     i_ = save;
                 }
+                if ((is(T::For) || is(T::Async)) && !allow_generator) generic();
                 if (is(T::For) || is(T::Async)) {
                     e = generator(e, start);
                     if (!args.empty() || !keywords.empty() || is(T::Comma)) {
@@ -1203,8 +1207,8 @@ private:
                         if (!alone) fail_at(e, "Generator expression must be parenthesized");
                     }
                 }
-                if (seen_kwunpack) fail_at(e, "positional argument follows keyword argument unpacking");
-                if (seen_keyword) fail_at(e, "positional argument follows keyword argument");
+                if (!misplaced && seen_kwunpack) misplaced = "positional argument follows keyword argument unpacking";
+                if (!misplaced && seen_keyword) misplaced = "positional argument follows keyword argument";
                 args.push_back(e);
             }
             if (!accept(T::Comma)) {
@@ -1212,6 +1216,7 @@ private:
                 break;
             }
         }
+        if (misplaced && is(T::RParen)) fail_at(cur(), misplaced);
     }
 
     // After an element inside brackets: CPython's "Perhaps you forgot a comma?"
@@ -1240,6 +1245,10 @@ private:
             return false;
         if (e->kind == ExprKind::Name && cur().kind == T::String) return false;
         return true;
+    }
+
+    void no_unpacking(const Expr* elt) {
+        if (elt->kind == ExprKind::Starred) fail_at(elt, "iterable unpacking cannot be used in comprehension");
     }
 
     Expr* generator(Expr* elt, const Token& start) {
@@ -1366,6 +1375,7 @@ private:
         }
         Expr* first = is(T::Star) ? star_expression() : named_expression();
         if (is(T::For) || is(T::Async)) {
+            no_unpacking(first);
             auto* g = node<GeneratorExp>(start);
             g->elt = first;
             g->generators = for_if_clauses();
@@ -1397,6 +1407,7 @@ private:
         }
         Expr* first = is(T::Star) ? star_expression() : named_expression();
         if (is(T::For) || is(T::Async)) {
+            no_unpacking(first);
             auto* c = node<ListComp>(start);
             c->elt = first;
             c->generators = for_if_clauses();
@@ -1425,8 +1436,12 @@ private:
             // A dict, unless the first item has no ':'.
             Expr* key = nullptr;
             Expr* value = nullptr;
-            if (accept(T::DoubleStar)) {
+            if (is(T::DoubleStar)) {
+                const Token& stars = take();
                 value = bitwise_or();
+                if (is(T::For) || is(T::Async))
+                    fail(std::string("dict unpacking cannot be used in dict comprehension"), stars.line, stars.col,
+                         value->span.end_line, value->span.end_col);
             } else {
                 key = named_expression();
                 if (!is(T::Colon)) return set_display(start, key);
@@ -1474,6 +1489,7 @@ private:
 
     Expr* set_display(const Token& start, Expr* first) {
         if (is(T::For) || is(T::Async)) {
+            no_unpacking(first);
             auto* c = node<SetComp>(start);
             c->elt = first;
             c->generators = for_if_clauses();

@@ -50,6 +50,8 @@ public:
     // Called from C++ (builtins): runs to completion on the current thread.
     Value call(const Value& f, Value* args, int nargs, const CallArgs& kw);
     Value gen_next(GenObj* g);  // Null, no exception: exhausted
+    // Runs a prepared frame to completion on the current thread.
+    Value run_frame(Frame* fr);
 
     // Set by a builtin that wants the current thread to suspend on `v`
     // (it then returns Null without an exception).

@@ -76,10 +76,14 @@ for (const ex of examples) {
 const custom = new Option('(your scenario)', '');
 ui.example.prepend(custom);
 
+let lastExample = null;  // the example the editor's text came from, if any
 function showAbout(text) {
   const ex = examples.find((e) => e.code === text);
+  if (ex) lastExample = ex;
   ui.example.value = ex ? ex.id : '';
-  ui.about.textContent = ex ? ex.about : 'Your own scenario: edit it, run it, share it.';
+  if (ex) ui.about.textContent = ex.about;
+  else if (lastExample) ui.about.textContent = `Edited from “${lastExample.title}”: ${lastExample.about}`;
+  else ui.about.textContent = 'Your own scenario: edit it, run it, share it.';
 }
 
 ui.example.addEventListener('change', () => {
@@ -113,7 +117,6 @@ const timeline = new Timeline(document.querySelector('.timeline'), { onSelect: s
 
 // ---- running ------------------------------------------------------------------
 
-let model = null;
 let pendingRun = null;   // options of a run asked for before the engine was ready
 
 let runsEnded = 0;
@@ -126,44 +129,45 @@ function setState(state, text) {
   ui.stop.disabled = state !== 'running';
 }
 
-function summarize() {
-  const tasks = model.lanes.filter((l) => l.task !== 0).length;
-  const blocked = model.blocks.reduce((s, b) => s + (b.t1 - b.t0), 0);
-  ui.summary.textContent = `${formatTime(model.tEnd)} total · ${tasks} task${tasks === 1 ? '' : 's'}` +
+function summarize(m) {
+  const tasks = m.lanes.filter((l) => l.task !== 0).length;
+  const blocked = m.blocks.reduce((s, b) => s + (b.t1 - b.t0), 0);
+  ui.summary.textContent = `${formatTime(m.tEnd)} total · ${tasks} task${tasks === 1 ? '' : 's'}` +
     (blocked > 0 ? ` · loop blocked ${formatTime(blocked)}` : '');
 }
 
 function run(options = settings()) {
+  if (runner.running) runner.stop();  // ends the current run (its own model) first
   if (!runner.ready) { pendingRun = options; setState('loading', 'loading the engine…'); return; }
-  model = new TimelineModel();
+  const m = new TimelineModel();
   output.clear();
   editor.markError(null);
-  timeline.setModel(model);
-  summarize();
+  timeline.setModel(m);
+  summarize(m);
   const clock = options.clock;
   setState('running', clock === 'real' ? `running in real time (${options.speed}×)…` : 'running…');
   const started = performance.now();
   runner.run(editor.text, options, {
     onBatch(lines, trace) {
-      model.addTrace(trace);
-      const first = model.addOutput(lines);
-      output.append(model.outputs.slice(first), first);
-      summarize();
+      m.addTrace(trace);
+      const first = m.addOutput(lines);
+      output.append(m.outputs.slice(first), first);
+      summarize(m);
       timeline.redraw();
     },
     onDone(status) {
-      model.finish();
-      summarize();
+      m.finish();
+      summarize(m);
       timeline.redraw();
-      output.end(status, model.tEnd);
+      output.end(status, m.tEnd);
       const ms = performance.now() - started;
       if (status.state === 'finished') {
-        setState('finished', `finished: ${formatTime(model.tEnd)} ${clock === 'real' ? 'real' : 'virtual'} time (${ms.toFixed(0)} ms)`);
+        setState('finished', `finished: ${formatTime(m.tEnd)} ${clock === 'real' ? 'real' : 'virtual'} time (${ms.toFixed(0)} ms)`);
       } else if (status.state === 'stopped') {
-        setState('stopped', 'stopped');
+        setState('stopped', 'stopped: output and timeline up to the stop are kept');
       } else {
         const err = status.error || {};
-        setState('failed', err.budget ? `stopped: ${err.budget} budget ran out` : `failed: ${err.type || 'error'}${err.line ? ` on line ${err.line}` : ''}`);
+        setState('failed', err.budget ? `stopped: the ${err.budget} budget ran out` : `failed: ${err.type || 'error'}${err.line ? ` on line ${err.line}` : ''}`);
         if (err.line >= 1) editor.markError(err.line, err.col);
       }
     },
@@ -219,6 +223,7 @@ async function openLink() {
     return false;
   }
   if (!scenario) return false;
+  lastExample = null;
   editor.setText(scenario.code);
   showAbout(scenario.code);
   applySettings(scenario);

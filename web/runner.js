@@ -66,6 +66,12 @@ export class Runner {
   fail(message) {
     const run = this.current;
     this.current = null;
+    if (this.ready) {
+      // The engine broke during a run (e.g. a wasm trap): its state cannot be
+      // trusted, so the next run gets a fresh worker.
+      this.worker.terminate();
+      this.spawn();
+    }
     if (run) run.handlers.onDone({ state: 'failed', error: { type: 'EngineError', message, display: message } });
     else this.onFatal(message);
   }

@@ -68,6 +68,7 @@ function run({ id, source, options }) {
       clock: options.clock === 'real' ? 'real' : 'virtual',
       speed: options.speed || 1,
       seed: options.seed || 0,
+      filename: 'main.py',
     }));
   } catch (err) {
     fatal(`cannot start the run: ${err && err.message ? err.message : err}`);

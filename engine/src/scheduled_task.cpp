@@ -44,6 +44,7 @@ void detail::throw_if_resumed_with_error() {
 
 TaskBase::TaskBase(Loop& loop, std::optional<std::string> name) : FutureBase(loop) {
   is_task_ = true;
+  wait_kind_ = On::task;
   if (name) {
     id_ = kNamedIdBase + ++g_named_counter;
     name_ = interned().intern(*name);
@@ -156,15 +157,15 @@ void TaskBase::finish() {
   unlink();
   resume_exc_ = nullptr;
   std::exception_ptr err = std::move(root_error_);
-  Outcome outcome = Outcome::result;
+  TaskOutcome outcome = TaskOutcome::result;
   if (err) {
     if (is_cancelled_error(err)) {
       cancelled_exc_ = err;  // Task._cancelled_exc: what awaiters will see
       cancel_future(std::nullopt);
-      outcome = Outcome::cancelled;
+      outcome = TaskOutcome::cancelled;
     } else {
       set_exception_unchecked(err);
-      outcome = Outcome::error;
+      outcome = TaskOutcome::error;
     }
   } else if (must_cancel_) {
     // Cancelled right before the coroutine returned.
@@ -172,12 +173,12 @@ void TaskBase::finish() {
     std::optional<std::string> msg;
     if (cancel_msg_) msg = *cancel_msg_;
     cancel_future(std::move(msg));
-    outcome = Outcome::cancelled;
+    outcome = TaskOutcome::cancelled;
   } else {
     finish_with_result();
   }
   if (loop_->trace()) {
-    uint32_t detail = outcome == Outcome::error ? interned().intern(describe(exc_)) : 0;
+    uint32_t detail = outcome == TaskOutcome::error ? interned().intern(describe(exc_)) : 0;
     loop_->record(TraceEv::task_done, id_, 0, 0, detail, static_cast<uint8_t>(outcome));
   }
 }

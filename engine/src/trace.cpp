@@ -19,7 +19,7 @@ const char* to_string(On o) {
   return names[static_cast<int>(o)];
 }
 
-const char* to_string(Outcome o) {
+const char* to_string(TaskOutcome o) {
   static const char* const names[] = {"result", "error", "cancelled"};
   return names[static_cast<int>(o)];
 }
@@ -110,7 +110,7 @@ std::string Trace::to_json(const TraceRecord& r) {
       put_task();
       put_key(out, "outcome");
       out += '"';
-      out += to_string(static_cast<Outcome>(r.sub));
+      out += to_string(static_cast<TaskOutcome>(r.sub));
       out += '"';
       if (r.detail) {
         put_key(out, "detail");

@@ -69,6 +69,22 @@ inline bool lshift_overflows(int64_t a, int64_t n, int64_t& out) {
 // a >> n for n >= 0: floor(a / 2**n), never overflows.
 inline int64_t rshift(int64_t a, int64_t n) { return n >= 63 ? (a < 0 ? -1 : 0) : (a >> n); }
 
+// Appends the digits of `mag` in base 2..16 (lowercase unless `upper`), no
+// sign or prefix. No allocation beyond `out`'s growth.
+inline void append_digits(std::string& out, uint64_t mag, int base, bool upper = false) {
+    const char* dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    char buf[64];
+    int n = 0;
+    do {
+        buf[n++] = dig[mag % static_cast<uint64_t>(base)];
+        mag /= static_cast<uint64_t>(base);
+    } while (mag);
+    while (n) out.push_back(buf[--n]);
+}
+
+// |v| as uint64 (INT64_MIN included).
+inline uint64_t magnitude(int64_t v) { return v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v); }
+
 // Python's hash(int) for an int64: value mod (2**61 - 1) keeping the sign;
 // -1 maps to -2.
 int64_t hash_int64(int64_t v);

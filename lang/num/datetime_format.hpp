@@ -26,6 +26,9 @@ using EpochMicros = int64_t;
 // Precondition: t finite and within years 1..9999.
 EpochMicros epoch_micros_from_seconds(double t);
 CivilTime civil_from_micros(EpochMicros us);
+// time.gmtime(t) / time.localtime(t) under the UTC wall clock: whole
+// seconds, fraction floored (CPython's _PyTime_ROUND_FLOOR).
+CivilTime struct_time_from_seconds(double t);
 EpochMicros micros_from_civil(const CivilTime& c);  // uses y/m/d h:m:s.us only
 
 // str(dt): "2000-01-01 00:00:01.500000" (".ffffff" only when non-zero).
@@ -37,9 +40,10 @@ std::string datetime_isoformat(const CivilTime& c, char sep = 'T');
 std::string datetime_repr(const CivilTime& c);
 
 // strftime in the C locale, as glibc (time.strftime) and datetime.strftime
-// print: %a %A %b %B %c %d %f %H %I %j %m %M %p %S %U %w %W %x %X %y %Y %Z %z
-// %e %D %T %F %R %n %t %%. `zone` is what %Z prints (datetime: "", time
-// module: "UTC"); %z prints "" for naive datetimes (`zone` empty) and
+// print: %a %A %b %B %c %C %d %D %e %f %F %G %g %H %I %j %k %l %m %M %n %p
+// %P %r %R %S %t %T %u %U %V %w %W %x %X %y %Y %z %Z %%. `zone` is what %Z
+// prints (naive datetime: ""; time.strftime: "GMT", as the oracle's
+// time.gmtime-based clock prints); %z prints "" for naive datetimes (`zone` empty) and
 // "+0000" otherwise. %f is microseconds (datetime only; time.strftime leaves
 // "%f" as glibc does: pass allow_f = false). Unknown directives are copied.
 std::string strftime(const CivilTime& c, std::string_view fmt, std::string_view zone = "", bool allow_f = true);

@@ -25,9 +25,12 @@ struct FormatSpec {
     char type = 0;             // 0 when absent
 };
 
-// Parses a spec; ValueError "Invalid format specifier" (and CPython's other
-// parse errors) on failure.
-NumError parse_format_spec(std::string_view spec, FormatSpec& out);
+// Parses a spec as CPython does for an object of type `type_name` whose
+// default presentation type is `default_type` ('s' for str, 'd' for int, 0
+// for float). Errors: ValueError "Invalid format specifier 'abc' for object
+// of type 'int'", "Format specifier missing precision", "Cannot specify ','
+// with 'x'.", "Too many decimal digits in format string", ...
+NumError parse_format_spec(std::string_view spec, FormatSpec& out, std::string_view type_name, char default_type);
 
 // format(value, spec), appended to `out`. On error `out` is unchanged and
 // the error is CPython's (ValueError "Unknown format code 'd' for object of
@@ -36,16 +39,12 @@ NumError parse_format_spec(std::string_view spec, FormatSpec& out);
 // An empty spec gives str(value) (for ints and floats; the vm must treat
 // bool with an empty spec as str: format(True, '') is 'True', format(True,
 // 'd') is '1', so for bool call format_int only when the spec is non-empty).
-NumError format_int(int64_t value, std::string_view spec, std::string& out);
-NumError format_bigint(const BigInt& value, std::string_view spec, std::string& out);
+// `type_name` is the Python type named in errors (an int subclass such as
+// bool formats as int but is named "bool").
+NumError format_int(int64_t value, std::string_view spec, std::string& out, std::string_view type_name = "int");
+NumError format_bigint(const BigInt& value, std::string_view spec, std::string& out, std::string_view type_name = "int");
 NumError format_float(double value, std::string_view spec, std::string& out);
 NumError format_str(std::string_view utf8, std::string_view spec, std::string& out);
-
-// Same, with an already parsed spec (str.format fields reuse one parse).
-NumError format_int(int64_t value, const FormatSpec& spec, std::string& out);
-NumError format_bigint(const BigInt& value, const FormatSpec& spec, std::string& out);
-NumError format_float(double value, const FormatSpec& spec, std::string& out);
-NumError format_str(std::string_view utf8, const FormatSpec& spec, std::string& out);
 
 // Number of code points in UTF-8 text (widths, padding).
 std::size_t utf8_length(std::string_view utf8);

@@ -29,9 +29,10 @@ struct PercentArg {
 
 // What percent_format needs from the vm.
 struct PercentCallbacks {
-    // str(), repr(), ascii() of an argument (%s %r %a). Ints and floats are
-    // converted by percent_format itself only for %d/%f-style codes; %s of
-    // a number calls `str` too, so the vm's str of bool gives "True".
+    // str(), repr(), ascii() of an argument (%s %r %a). %s of a Kind::Str
+    // uses its text directly; every other %s (numbers included, so bool
+    // prints "True") calls `str`. Numeric codes (%d %x %f ...) convert
+    // Int/Big/Float themselves and never call back.
     std::function<std::string(const PercentArg&)> str;
     std::function<std::string(const PercentArg&)> repr;
     std::function<std::string(const PercentArg&)> ascii;  // may be empty: repr used
@@ -41,8 +42,9 @@ struct PercentCallbacks {
 };
 
 // The right operand: `args` are the tuple's items, or the single non-tuple
-// value (is_tuple false). is_mapping: the single value is a dict (enables
-// %(key)s and suppresses "not all arguments converted").
+// value (is_tuple false, args.size() == 1). is_mapping: the single value
+// has __getitem__ and is not a tuple or str (dict, list: CPython's test),
+// which enables %(key)s and suppresses "not all arguments converted".
 struct PercentOperand {
     std::span<const PercentArg> args;
     bool is_tuple = false;

@@ -1,10 +1,22 @@
 #include "test_support.hpp"
 
+#include <cstdio>
+
 namespace corolab::test {
 
 std::vector<std::string> Log::texts() const {
   std::vector<std::string> out;
   for (const auto& l : lines_) out.push_back(l.text);
+  return out;
+}
+
+std::vector<std::string> Log::tsv() const {
+  std::vector<std::string> out;
+  for (const auto& l : lines_) {
+    char t[32];
+    std::snprintf(t, sizeof t, "%.3f\t", l.t);
+    out.push_back(t + l.text);
+  }
   return out;
 }
 

@@ -21,6 +21,8 @@ class Log {
   explicit Log(Loop& loop) : loop_(loop) {}
   void operator()(std::string text) { lines_.push_back({loop_.time(), std::move(text)}); }
   std::vector<std::string> texts() const;
+  // "<t %.3f>\t<text>" per line: the oracle's tsv (tests/oracle/vclock.py).
+  std::vector<std::string> tsv() const;
   const std::vector<Line>& lines() const { return lines_; }
 
  private:

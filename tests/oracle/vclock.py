@@ -346,7 +346,7 @@ def run(path, seed, horizon, max_output):
 
     # A plain `python3 main.py` runs the module at depth 1; here it runs below
     # this frame's callers: shift the limit so user recursion depth matches.
-    sys.setrecursionlimit(1000 + len(traceback.extract_stack()))
+    sys.setrecursionlimit(1000 + len(traceback.extract_stack()) + 1)  # +1: exec()
     status = 0
     try:
         code = compile(source, base, "exec")

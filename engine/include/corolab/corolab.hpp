@@ -28,12 +28,22 @@
 // - Reports of unretrieved exceptions: set_report_hook() (report.hpp).
 #pragma once
 
+#include "corolab/as_completed.hpp"
+#include "corolab/condition.hpp"
 #include "corolab/errors.hpp"
+#include "corolab/event.hpp"
 #include "corolab/future.hpp"
+#include "corolab/gather.hpp"
+#include "corolab/lock.hpp"
 #include "corolab/loop.hpp"
+#include "corolab/queue.hpp"
 #include "corolab/report.hpp"
 #include "corolab/run.hpp"
 #include "corolab/scheduled_task.hpp"
+#include "corolab/semaphore.hpp"
 #include "corolab/sleep.hpp"
 #include "corolab/task.hpp"
+#include "corolab/task_group.hpp"
+#include "corolab/timeout.hpp"
 #include "corolab/trace.hpp"
+#include "corolab/wait.hpp"

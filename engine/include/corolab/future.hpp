@@ -58,6 +58,9 @@ class FutureBase {
   bool cancelled() const noexcept { return state_ == State::cancelled; }
   bool failed() const noexcept { return state_ == State::finished && exc_; }
   bool is_task() const noexcept { return is_task_; }
+  // How the trace names a wait on this future (future, task, gather...).
+  On wait_kind() const noexcept { return wait_kind_; }
+  void set_wait_kind(On on) noexcept { wait_kind_ = on; }
 
   // Future.cancel(msg): false if already done, else cancels and schedules
   // the callbacks. Tasks override it (Task.cancel).
@@ -111,6 +114,7 @@ class FutureBase {
   State state_ = State::pending;
   bool log_traceback_ = false;
   bool is_task_ = false;
+  On wait_kind_ = On::future;
 };
 
 namespace detail {
@@ -144,7 +148,9 @@ void throw_if_resumed_with_error();
 template <class T>
 class FutureAwaiter {
  public:
-  FutureAwaiter(FutureBase* f, On on = On::future, uint32_t detail = 0) : f_(f), on_(on), detail_(detail) {}
+  // Traced as waiting on what the future is (f->wait_kind()).
+  explicit FutureAwaiter(FutureBase* f) : f_(f), on_(f->wait_kind()), detail_(0) {}
+  FutureAwaiter(FutureBase* f, On on, uint32_t detail = 0) : f_(f), on_(on), detail_(detail) {}
   bool await_ready() const noexcept { return f_->done(); }
   void await_suspend(coroutine_handle<> h) { detail::suspend_current_task(*f_, h, on_, detail_, 0); }
   T await_resume() {

@@ -125,6 +125,7 @@ void reset_task_counter() noexcept;
 template <class T>
 class TaskHandle {
  public:
+  using value_type = T;
   TaskHandle() = default;
   explicit TaskHandle(Ref<TaskBase> t) : t_(std::move(t)) {}
   TaskBase* operator->() const { return t_.get(); }
@@ -138,7 +139,7 @@ class TaskHandle {
   bool cancel(std::optional<std::string> msg = std::nullopt) const { return t_->cancel(std::move(msg)); }
   std::string name() const { return t_->name(); }
   explicit operator bool() const { return bool(t_); }
-  FutureAwaiter<T> operator co_await() const { return FutureAwaiter<T>(t_.get(), On::task, 0); }
+  FutureAwaiter<T> operator co_await() const { return FutureAwaiter<T>(t_.get()); }
 
  private:
   Ref<TaskBase> t_;

@@ -16,7 +16,7 @@ enum class TraceEv : uint8_t {
   task_start,    // task
   task_suspend,  // task, sub = On, x = until (sleep), detail = text
   task_resume,   // task
-  task_done,     // task, sub = Outcome, detail = result/error text
+  task_done,     // task, sub = TaskOutcome, detail = result/error text
   timer_set,     // a = timer id, x = deadline
   timer_fire,    // a = timer id
   timer_cancel,  // a = timer id
@@ -27,7 +27,7 @@ enum class TraceEv : uint8_t {
 
 // What a suspended task waits on.
 enum class On : uint8_t { sleep, task, future, gather, wait, lock, event, semaphore, condition, queue, yield, other };
-enum class Outcome : uint8_t { result, error, cancelled };
+enum class TaskOutcome : uint8_t { result, error, cancelled };
 enum class Stream : uint8_t { out, err };
 
 struct TraceRecord {
@@ -37,12 +37,12 @@ struct TraceRecord {
   uint32_t a;       // timer id, parent id or iteration number
   uint32_t detail;  // interned text id (0 = none)
   TraceEv ev;
-  uint8_t sub;      // On, Outcome or Stream
+  uint8_t sub;      // On, TaskOutcome or Stream
 };
 
 const char* to_string(TraceEv);
 const char* to_string(On);
-const char* to_string(Outcome);
+const char* to_string(TaskOutcome);
 
 class Trace {
  public:

@@ -1,0 +1,113 @@
+// The bridge between the VM and the engine (corolab/*.hpp): how Python
+// coroutines become engine tasks, how Python exceptions cross the engine,
+// and the Python objects that wrap engine futures, tasks and awaitables.
+//
+// - drive(coro): the engine coroutine that runs a Python coroutine: it
+//   resumes the coroutine's frames until they await an engine awaitable,
+//   co_awaits that, and feeds the result (or the exception) back.
+// - Python exceptions cross the engine as PyError (or PyCancelled, a
+//   corolab::CancelledError, so the engine sees a cancelled task).
+// - Every engine awaitable the VM can suspend on is an Awaitable: a Python
+//   object whose await_it() is the engine coroutine to co_await.
+#pragma once
+
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "corolab/corolab.hpp"
+#include "lang/runtime.hpp"
+
+namespace corolab::lang {
+
+struct PyError : std::exception {
+    Value exc;
+    explicit PyError(Value e) : exc(std::move(e)) {}
+    const char* what() const noexcept override { return "Python exception"; }
+};
+
+struct PyCancelled : corolab::CancelledError {
+    Value exc;
+    PyCancelled(Value e, std::optional<std::string> msg) : corolab::CancelledError(std::move(msg)), exc(std::move(e)) {}
+};
+
+// Python exception value -> exception_ptr for the engine, and back.
+std::exception_ptr to_engine(const Value& exc);
+Value from_engine(const std::exception_ptr& e);
+// Raises (sets pending) the Python form of the C++ exception being handled.
+Value raise_current_cpp();
+
+struct Awaitable : NativeObj {
+    using NativeObj::NativeObj;
+    virtual corolab::Task<Value> await_it() = 0;
+};
+
+// asyncio.Future, asyncio.Task and the futures gather/shield return.
+struct FutureObj : Awaitable {
+    Ref<FutureBase> fut;
+    Value (*read)(FutureBase&);  // the result as a Python value
+    Value coro;                  // tasks: the coroutine object
+    FutureObj(ClassObj* c, Ref<FutureBase> f, Value (*r)(FutureBase&));
+    ~FutureObj() override;
+    void clear_refs() override { coro = Value(); }
+    corolab::Task<Value> await_it() override;
+};
+
+// A one-shot engine coroutine (lock.acquire(), queue.get(), wait(), ...).
+struct CoTaskObj : Awaitable {
+    corolab::Task<Value> task;
+    explicit CoTaskObj(corolab::Task<Value> t);
+    corolab::Task<Value> await_it() override;
+};
+
+// asyncio.sleep(delay, result)
+struct SleepObj : Awaitable {
+    double delay;
+    Value result;
+    SleepObj(double d, Value r);
+    void clear_refs() override { result = Value(); }
+    corolab::Task<Value> await_it() override;
+};
+
+// What asyncio.run / loop.run_until_complete ask the Session to do.
+struct RunRequest : NativeObj {
+    Value target;   // coroutine or future
+    bool is_run;    // asyncio.run (fresh loop, shutdown) vs run_until_complete
+    Value loop;     // LoopObj for run_until_complete
+    RunRequest(Value t, bool run, Value l);
+    void clear_refs() override { target = Value(); loop = Value(); }
+};
+
+// The engine coroutine running a Python coroutine object.
+corolab::Task<Value> drive(Value coro);
+
+// Per-run state of the asyncio module (owned by the Session).
+struct AsyncioState {
+    std::vector<std::unique_ptr<Loop>> loops;
+    std::unordered_map<Loop*, double> base;  // global time at engine time 0
+    Loop* default_loop = nullptr;  // get_event_loop()'s loop
+    Loop* running = nullptr;       // loop inside run_until_done
+    double now = 0;                // global virtual time when no loop runs
+    std::unordered_map<TaskBase*, FutureObj*> tasks;  // task -> its Python object
+    std::string filename = "main.py";
+
+    Loop& new_loop();
+    double time() const;           // global virtual time
+    double loop_time(Loop* l) const { return base.at(l) + l->time(); }
+    void stop_all();               // Loop::stop() on every loop
+
+    static AsyncioState* current;
+};
+
+// Python-visible task object for an engine task (made once per task).
+Value task_object(TaskBase* t);
+Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name);
+Value make_module_asyncio();
+
+// Runs one RunRequest on the virtual clock: returns the result or raises.
+Value run_request(RunRequest* req);
+
+}  // namespace corolab::lang

@@ -1,0 +1,616 @@
+// Builtin functions (print, len, range, ...) and the methods of the builtin
+// types (str, list, dict, set). Each builtin takes (args, nargs, kwargs).
+#include <algorithm>
+#include <cmath>
+
+#include "lang/num/float_ops.hpp"
+#include "lang/ops.hpp"
+#include "lang/output.hpp"
+#include "lang/vm.hpp"
+
+namespace corolab::lang {
+
+Value format_value(const Value& v, const Value& spec);  // str.cpp
+
+namespace {
+
+Value arg_error(const char* fn, const char* what) { return raise(T.TypeError, std::string(fn) + what); }
+
+bool check_args(const char* name, int nargs, int lo, int hi) {
+    if (nargs < lo || nargs > hi) {
+        if (lo == hi)
+            raise(T.TypeError, std::string(name) + "() takes exactly " + (lo == 1 ? "one argument" : std::to_string(lo) + " arguments") + " (" + std::to_string(nargs) + " given)");
+        else if (nargs < lo)
+            raise(T.TypeError, std::string(name) + " expected at least " + std::to_string(lo) + " argument" + (lo == 1 ? "" : "s") + ", got " + std::to_string(nargs));
+        else
+            raise(T.TypeError, std::string(name) + " expected at most " + std::to_string(hi) + " argument" + (hi == 1 ? "" : "s") + ", got " + std::to_string(nargs));
+        return false;
+    }
+    return true;
+}
+
+const Value* kwarg(const CallArgs& kw, const char* name) {
+    for (int i = 0; i < kw.nkw; ++i)
+        if (kw.kwn[i]->s == name) return &kw.kwv[i];
+    return nullptr;
+}
+
+Value b_print(Value* args, int nargs, const CallArgs& kw) {
+    std::string sep = " ", end = "\n";
+    if (auto* s = kwarg(kw, "sep"); s && !s->is_none()) sep = as_str(*s)->s;
+    if (auto* e = kwarg(kw, "end"); e && !e->is_none()) end = as_str(*e)->s;
+    std::string out;
+    for (int i = 0; i < nargs; ++i) {
+        if (i) out += sep;
+        if (!append_str(out, args[i])) return Value();
+    }
+    out += end;
+    if (!write_output(out, false)) return Value();
+    return Value::none();
+}
+
+Value b_len(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("len", nargs, 1, 1)) return Value();
+    const Value& v = args[0];
+    if (v.tag == Tag::Obj) {
+        Obj* o = static_cast<Obj*>(v.o);
+        switch (o->kind) {
+            case Kind::Str: return Value::integer(static_cast<StrObj*>(o)->cp_len);
+            case Kind::List: return Value::integer(static_cast<ListObj*>(o)->items.size());
+            case Kind::Tuple: return Value::integer(static_cast<TupleObj*>(o)->items.size());
+            case Kind::Dict: return Value::integer(static_cast<DictObj*>(o)->used);
+            case Kind::Set: return Value::integer(static_cast<SetObj*>(o)->table->used);
+            case Kind::Range: return Value::integer(static_cast<RangeObj*>(o)->length());
+            default: break;
+        }
+        Value f = o->cls->lookup(rt().intern("__len__"));
+        if (!f.is_null()) return call1(f, v);
+    }
+    return raise(T.TypeError, "object of type '" + type_name(v) + "' has no len()");
+}
+
+Value b_range(Value* args, int nargs, const CallArgs&) {
+    if (nargs >= 1 && is_kind(args[0], Kind::Class)) { ++args; --nargs; }
+    if (!check_args("range", nargs, 1, 3)) return Value();
+    std::int64_t a = 0, b, c = 1;
+    if (nargs == 1) { if (!to_index(args[0], b)) return Value(); }
+    else {
+        if (!to_index(args[0], a) || !to_index(args[1], b)) return Value();
+        if (nargs == 3 && !to_index(args[2], c)) return Value();
+        if (c == 0) return raise(T.ValueError, "range() arg 3 must not be zero");
+    }
+    return Value(make<RangeObj>(a, b, c));
+}
+
+// type constructors receive the class as args[0]
+Value t_str(Value* args, int nargs, const CallArgs&) {
+    if (nargs <= 1) return str_value("");
+    return str_of(args[1]);
+}
+Value t_repr(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("repr", nargs, 1, 1)) return Value();
+    return repr_of(args[0]);
+}
+Value t_int(Value* args, int nargs, const CallArgs&) {
+    if (nargs <= 1) return Value::integer(0);
+    const Value& v = args[1];
+    if (v.tag == Tag::Int) return v;
+    if (v.tag == Tag::Bool) return Value::integer(v.i);
+    if (is_kind(v, Kind::BigInt)) return v;
+    if (v.tag == Tag::Float) {
+        if (std::isnan(v.f)) return raise(T.ValueError, "cannot convert float NaN to integer");
+        if (std::isinf(v.f)) return raise(T.OverflowError, "cannot convert float infinity to integer");
+        std::int64_t r;
+        if (num::double_to_int64(v.f, r)) return Value::integer(r);
+        return int_value(num::BigInt::from_double(v.f));
+    }
+    if (is_str(v)) {
+        int base = 10;
+        if (nargs > 2) { std::int64_t b; if (!to_index(args[2], b)) return Value(); base = static_cast<int>(b); }
+        auto r = num::BigInt::parse(as_str(v)->s, base);
+        if (!r) return raise(T.ValueError, num::int_parse_error_message(base, repr_string(as_str(v)->s)));
+        return int_value(*r);
+    }
+    if (v.tag == Tag::Obj) {
+        Value f = v.o->cls->lookup(rt().intern("__int__"));
+        if (!f.is_null()) return call1(f, v);
+    }
+    return raise(T.TypeError, "int() argument must be a string, a bytes-like object or a real number, not '" + type_name(v) + "'");
+}
+Value t_float(Value* args, int nargs, const CallArgs&) {
+    if (nargs <= 1) return Value::number(0.0);
+    const Value& v = args[1];
+    if (is_str(v)) {
+        auto r = num::parse_float(as_str(v)->s);
+        if (!r) return raise(T.ValueError, num::float_parse_error_message(repr_string(as_str(v)->s)));
+        return Value::number(*r);
+    }
+    double d;
+    if (!to_double(v, d)) {
+        take_exc();
+        return raise(T.TypeError, "float() argument must be a string or a real number, not '" + type_name(v) + "'");
+    }
+    return Value::number(d);
+}
+Value t_bool(Value* args, int nargs, const CallArgs&) {
+    if (nargs <= 1) return Value::boolean(false);
+    int t = truthy(args[1]);
+    if (t < 0) return Value();
+    return Value::boolean(t);
+}
+Value t_list(Value* args, int nargs, const CallArgs&) {
+    std::vector<Value> items;
+    if (nargs > 1 && !collect(args[1], items)) return Value();
+    return list_value(std::move(items));
+}
+Value t_tuple(Value* args, int nargs, const CallArgs&) {
+    if (nargs > 1 && is_kind(args[1], Kind::Tuple)) return args[1];
+    std::vector<Value> items;
+    if (nargs > 1 && !collect(args[1], items)) return Value();
+    return tuple_value(std::move(items));
+}
+bool dict_update_from(DictObj* d, const Value& src) {
+    if (is_kind(src, Kind::Dict)) {
+        for (auto& e : static_cast<DictObj*>(src.o)->entries)
+            if (!e.key.is_null() && !dict_set(d, e.key, e.value)) return false;
+        return true;
+    }
+    std::vector<Value> items;
+    if (!collect(src, items)) return false;
+    for (auto& it : items) {
+        std::vector<Value> kv;
+        if (!collect(it, kv)) return false;
+        if (kv.size() != 2) { raise(T.ValueError, "dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required"); return false; }
+        if (!dict_set(d, kv[0], kv[1])) return false;
+    }
+    return true;
+}
+Value t_dict(Value* args, int nargs, const CallArgs& kw) {
+    Value d = new_dict();
+    if (nargs > 1 && !dict_update_from(static_cast<DictObj*>(d.o), args[1])) return Value();
+    for (int i = 0; i < kw.nkw; ++i) dict_set(static_cast<DictObj*>(d.o), Value(static_cast<Object*>(kw.kwn[i])), kw.kwv[i]);
+    return d;
+}
+Value t_set(Value* args, int nargs, const CallArgs&) {
+    Value s = new_set();
+    if (nargs > 0 && is_kind(args[0], Kind::Class) && static_cast<ClassObj*>(args[0].o) == T.frozenset)
+        s.o->cls = T.frozenset;
+    std::vector<Value> items;
+    if (nargs > 1 && !collect(args[1], items)) return Value();
+    for (auto& x : items) if (!set_add(static_cast<SetObj*>(s.o), x)) return Value();
+    return s;
+}
+Value t_type(Value* args, int nargs, const CallArgs&) {
+    if (nargs == 2) return Value(static_cast<Object*>(type_of(args[1])));
+    return raise(T.TypeError, "not supported in corolab: type() with 3 arguments");
+}
+Value t_object(Value* args, int nargs, const CallArgs&) {
+    (void)args; (void)nargs;
+    return Value(make<InstanceObj>(T.object));
+}
+Value t_wrapper(Value* args, int nargs, const CallArgs&) {
+    ClassObj* c = static_cast<ClassObj*>(args[0].o);
+    if (nargs < 2) return raise(T.TypeError, c->name + " expected 1 argument");
+    Kind k = c == T.property ? Kind::Property : c == T.staticmethod ? Kind::StaticMethod : Kind::ClassMethod;
+    return Value(make<WrapperObj>(k, c, args[1]));
+}
+Value t_super(Value* args, int nargs, const CallArgs&) {
+    if (nargs != 3 || !is_kind(args[1], Kind::Class)) return raise(T.RuntimeError, "super(): no arguments");
+    return Value(make<SuperObj>(static_cast<ClassObj*>(args[1].o), args[2]));
+}
+Value t_exception_new(Value* args, int nargs, const CallArgs& kw) {
+    return instantiate(static_cast<ClassObj*>(args[0].o), args + 1, nargs - 1, kw);
+}
+
+Value b_isinstance(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("isinstance", nargs, 2, 2)) return Value();
+    ClassObj* c = type_of(args[0]);
+    auto check = [&](const Value& t) -> int {
+        if (!is_kind(t, Kind::Class)) return -1;
+        return c->is_subclass_of(static_cast<ClassObj*>(t.o));
+    };
+    if (is_kind(args[1], Kind::Tuple)) {
+        for (auto& t : static_cast<TupleObj*>(args[1].o)->items) {
+            int r = check(t);
+            if (r < 0) break;
+            if (r) return Value::boolean(true);
+        }
+        return Value::boolean(false);
+    }
+    int r = check(args[1]);
+    if (r < 0) return raise(T.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    return Value::boolean(r);
+}
+Value b_issubclass(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("issubclass", nargs, 2, 2)) return Value();
+    if (!is_kind(args[0], Kind::Class)) return raise(T.TypeError, "issubclass() arg 1 must be a class");
+    auto* c = static_cast<ClassObj*>(args[0].o);
+    if (is_kind(args[1], Kind::Tuple)) {
+        for (auto& t : static_cast<TupleObj*>(args[1].o)->items)
+            if (is_kind(t, Kind::Class) && c->is_subclass_of(static_cast<ClassObj*>(t.o))) return Value::boolean(true);
+        return Value::boolean(false);
+    }
+    return Value::boolean(is_kind(args[1], Kind::Class) && c->is_subclass_of(static_cast<ClassObj*>(args[1].o)));
+}
+
+Value b_abs(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("abs", nargs, 1, 1)) return Value();
+    const Value& v = args[0];
+    if (v.tag == Tag::Float) return Value::number(std::fabs(v.f));
+    if (is_int_like(v)) {
+        if (v.tag == Tag::Obj) return int_value(to_bigint(v).abs());
+        if (v.i < 0) return unary_op(UnaryOpKind::USub, v);
+        return Value::integer(v.i);
+    }
+    return raise(T.TypeError, "bad operand type for abs(): '" + type_name(v) + "'");
+}
+
+Value minmax(Value* args, int nargs, const CallArgs& kw, bool is_max) {
+    const char* name = is_max ? "max" : "min";
+    std::vector<Value> items;
+    if (nargs == 1) { if (!collect(args[0], items)) return Value(); }
+    else if (nargs == 0) return raise(T.TypeError, std::string(name) + " expected at least 1 argument, got 0");
+    else items.assign(args, args + nargs);
+    const Value* key = kwarg(kw, "key");
+    const Value* def = kwarg(kw, "default");
+    if (items.empty()) {
+        if (def) return *def;
+        return raise(T.ValueError, std::string(name) + "() arg is an empty sequence");
+    }
+    Value best = items[0], best_key = items[0];
+    if (key && !key->is_none()) { best_key = call1(*key, best); if (best_key.is_null()) return Value(); }
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        Value k = items[i];
+        if (key && !key->is_none()) { k = call1(*key, items[i]); if (k.is_null()) return Value(); }
+        int lt = is_max ? less_than(best_key, k) : less_than(k, best_key);
+        if (lt < 0) return Value();
+        if (lt) { best = items[i]; best_key = k; }
+    }
+    return best;
+}
+Value b_min(Value* a, int n, const CallArgs& kw) { return minmax(a, n, kw, false); }
+Value b_max(Value* a, int n, const CallArgs& kw) { return minmax(a, n, kw, true); }
+
+Value b_sum(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("sum", nargs, 1, 2)) return Value();
+    std::vector<Value> items;
+    if (!collect(args[0], items)) return Value();
+    Value acc = nargs > 1 ? args[1] : Value::integer(0);
+    for (auto& x : items) {
+        acc = binary_op(BinOpKind::Add, acc, x);
+        if (acc.is_null()) return acc;
+    }
+    return acc;
+}
+
+bool sort_values(std::vector<Value>& items, const Value* key, bool reverse) {
+    std::vector<Value> keys;
+    if (key && !key->is_none()) {
+        for (auto& x : items) {
+            Value k = call1(*key, x);
+            if (k.is_null()) return false;
+            keys.push_back(std::move(k));
+        }
+    } else {
+        keys = items;
+    }
+    std::vector<std::size_t> idx(items.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    bool failed = false;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+        if (failed) return false;
+        int r = reverse ? less_than(keys[b], keys[a]) : less_than(keys[a], keys[b]);
+        if (r < 0) { failed = true; return false; }
+        return r == 1;
+    });
+    if (failed) return false;
+    std::vector<Value> out;
+    out.reserve(items.size());
+    for (std::size_t i : idx) out.push_back(items[i]);
+    items = std::move(out);
+    return true;
+}
+
+Value b_sorted(Value* args, int nargs, const CallArgs& kw) {
+    if (!check_args("sorted", nargs, 1, 1)) return Value();
+    std::vector<Value> items;
+    if (!collect(args[0], items)) return Value();
+    const Value* rev = kwarg(kw, "reverse");
+    if (!sort_values(items, kwarg(kw, "key"), rev && truthy(*rev) == 1)) return Value();
+    return list_value(std::move(items));
+}
+
+Value b_enumerate(Value* args, int nargs, const CallArgs& kw) {
+    if (nargs < 1) return arg_error("enumerate", "() missing required argument 'iterable'");
+    Value it = get_iter(args[0]);
+    if (it.is_null()) return it;
+    auto* e = make<IterObj>(IterObj::Mode::Enumerate, it);
+    const Value* start = nargs > 1 ? &args[1] : kwarg(kw, "start");
+    if (start && !to_index(*start, e->pos)) return Value();
+    return Value(e);
+}
+Value b_zip(Value* args, int nargs, const CallArgs&) {
+    if (nargs == 0) return Value(make<IterObj>(IterObj::Mode::Seq, tuple_value({})));
+    Value first = get_iter(args[0]);
+    if (first.is_null()) return first;
+    auto* z = make<IterObj>(IterObj::Mode::Zip, first);
+    Value zv(z);
+    for (int i = 1; i < nargs; ++i) {
+        Value it = get_iter(args[i]);
+        if (it.is_null()) return it;
+        z->more.push_back(it);
+    }
+    return zv;
+}
+Value b_map(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2) return raise(T.TypeError, "map() must have at least two arguments.");
+    Value first = get_iter(args[1]);
+    if (first.is_null()) return first;
+    auto* m = make<IterObj>(IterObj::Mode::Map, first);
+    Value mv(m);
+    m->fn = args[0];
+    for (int i = 2; i < nargs; ++i) {
+        Value it = get_iter(args[i]);
+        if (it.is_null()) return it;
+        m->more.push_back(it);
+    }
+    return mv;
+}
+Value b_filter(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("filter", nargs, 2, 2)) return Value();
+    Value it = get_iter(args[1]);
+    if (it.is_null()) return it;
+    auto* f = make<IterObj>(IterObj::Mode::Filter, it);
+    Value fv(f);
+    f->fn = args[0];
+    return fv;
+}
+Value b_reversed(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("reversed", nargs, 1, 1)) return Value();
+    std::vector<Value> items;
+    if (is_kind(args[0], Kind::Dict) || is_kind(args[0], Kind::Iterator) || is_kind(args[0], Kind::Generator) ||
+        is_kind(args[0], Kind::Set))
+        return raise(T.TypeError, "'" + type_name(args[0]) + "' object is not reversible");
+    if (!collect(args[0], items)) return Value();
+    std::reverse(items.begin(), items.end());
+    return Value(make<IterObj>(IterObj::Mode::Seq, list_value(std::move(items))));
+}
+Value b_iter(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("iter", nargs, 1, 1)) return Value();
+    return get_iter(args[0]);
+}
+Value b_next(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("next", nargs, 1, 2)) return Value();
+    Value v = iter_next(args[0]);
+    if (!v.is_null() || has_exc()) return v;
+    if (nargs > 1) return args[1];
+    return raise_value(make_exception(T.StopIteration, {}));
+}
+Value any_all(Value* args, int nargs, bool any) {
+    if (!check_args(any ? "any" : "all", nargs, 1, 1)) return Value();
+    Value it = get_iter(args[0]);
+    if (it.is_null()) return it;
+    while (true) {
+        Value x = iter_next(it);
+        if (x.is_null()) { if (has_exc()) return x; return Value::boolean(!any); }
+        int t = truthy(x);
+        if (t < 0) return Value();
+        if (t == any) return Value::boolean(any);
+    }
+}
+Value b_any(Value* a, int n, const CallArgs&) { return any_all(a, n, true); }
+Value b_all(Value* a, int n, const CallArgs&) { return any_all(a, n, false); }
+
+Value b_getattr(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("getattr", nargs, 2, 3)) return Value();
+    if (!is_str(args[1])) return raise(T.TypeError, "attribute name must be string");
+    if (nargs == 3) {
+        Value v = getattr_opt(args[0], rt().intern(as_str(args[1])->s));
+        if (v.is_null() && !has_exc()) return args[2];
+        return v;
+    }
+    return getattr(args[0], rt().intern(as_str(args[1])->s));
+}
+Value b_setattr(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("setattr", nargs, 3, 3)) return Value();
+    if (!setattr(args[0], rt().intern(as_str(args[1])->s), args[2])) return Value();
+    return Value::none();
+}
+Value b_hasattr(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("hasattr", nargs, 2, 2)) return Value();
+    Value v = getattr_opt(args[0], rt().intern(as_str(args[1])->s));
+    if (has_exc()) { if (exc_matches(rt().exc, T.AttributeError)) take_exc(); else return Value(); }
+    return Value::boolean(!v.is_null());
+}
+Value b_round(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("round", nargs, 1, 2)) return Value();
+    const Value& v = args[0];
+    bool nd = nargs > 1 && !args[1].is_none();
+    if (is_int_like(v)) {
+        if (!nd) return v.tag == Tag::Bool ? Value::integer(v.i) : v;
+        std::int64_t n;
+        if (!to_index(args[1], n)) return Value();
+        if (n >= 0 || v.tag == Tag::Obj) return v;
+        // round to 10**-n, half even
+        std::int64_t p = 1;
+        for (std::int64_t i = 0; i < -n && p < (std::int64_t{1} << 60) / 10; ++i) p *= 10;
+        std::int64_t q = num::floormod(v.i, p), base = v.i - q;
+        if (q * 2 > p || (q * 2 == p && ((base / p) % 2 != 0))) base += p;
+        return Value::integer(base);
+    }
+    if (v.tag != Tag::Float) return raise(T.TypeError, "type " + type_name(v) + " doesn't define __round__ method");
+    if (!nd) {
+        if (std::isnan(v.f)) return raise(T.ValueError, "cannot convert float NaN to integer");
+        if (std::isinf(v.f)) return raise(T.OverflowError, "cannot convert float infinity to integer");
+        double r = num::round_half_even(v.f);
+        std::int64_t i;
+        if (num::double_to_int64(r, i)) return Value::integer(i);
+        return int_value(num::BigInt::from_double(r));
+    }
+    std::int64_t n;
+    if (!to_index(args[1], n)) return Value();
+    double out;
+    if (auto e = num::float_round(v.f, n, out)) return raise_num(e);
+    return Value::number(out);
+}
+Value b_divmod(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("divmod", nargs, 2, 2)) return Value();
+    Value q = binary_op(BinOpKind::FloorDiv, args[0], args[1]);
+    if (q.is_null()) return q;
+    Value r = binary_op(BinOpKind::Mod, args[0], args[1]);
+    if (r.is_null()) return r;
+    return tuple_value({q, r});
+}
+Value b_pow(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("pow", nargs, 2, 3)) return Value();
+    if (nargs == 3) {
+        num::BigInt out;
+        if (is_int_like(args[2]) && to_bigint(args[2]).is_zero()) return raise(T.ValueError, "pow() 3rd argument cannot be 0");
+        if (auto e = num::pow_mod(to_bigint(args[0]), to_bigint(args[1]), to_bigint(args[2]), out)) return raise_num(e);
+        return int_value(out);
+    }
+    return binary_op(BinOpKind::Pow, args[0], args[1]);
+}
+Value b_chr(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("chr", nargs, 1, 1)) return Value();
+    std::int64_t c;
+    if (!to_index(args[0], c)) return Value();
+    if (c < 0 || c > 0x10ffff) return raise(T.ValueError, "chr() arg not in range(0x110000)");
+    std::string s;
+    if (c < 0x80) s += static_cast<char>(c);
+    else if (c < 0x800) { s += static_cast<char>(0xC0 | (c >> 6)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+    else if (c < 0x10000) { s += static_cast<char>(0xE0 | (c >> 12)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+    else { s += static_cast<char>(0xF0 | (c >> 18)); s += static_cast<char>(0x80 | ((c >> 12) & 0x3f)); s += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); s += static_cast<char>(0x80 | (c & 0x3f)); }
+    return str_value(std::move(s));
+}
+Value b_ord(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("ord", nargs, 1, 1)) return Value();
+    if (!is_str(args[0])) return raise(T.TypeError, "ord() expected string of length 1, but " + type_name(args[0]) + " found");
+    auto* s = as_str(args[0]);
+    if (s->cp_len != 1) return raise(T.TypeError, "ord() expected a character, but string of length " + std::to_string(s->cp_len) + " found");
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s->s.data());
+    std::int64_t c = p[0];
+    if (c >= 0xF0) c = ((c & 7) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+    else if (c >= 0xE0) c = ((c & 15) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    else if (c >= 0xC0) c = ((c & 31) << 6) | (p[1] & 0x3f);
+    return Value::integer(c);
+}
+Value b_hash(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("hash", nargs, 1, 1)) return Value();
+    std::int64_t h;
+    if (!hash_of(args[0], h)) return Value();
+    return Value::integer(h);
+}
+Value b_callable(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("callable", nargs, 1, 1)) return Value();
+    const Value& v = args[0];
+    if (v.tag != Tag::Obj) return Value::boolean(false);
+    Kind k = static_cast<Obj*>(v.o)->kind;
+    bool c = k == Kind::Function || k == Kind::Builtin || k == Kind::Method || k == Kind::Class ||
+             !v.o->cls->lookup(rt().intern("__call__")).is_null();
+    return Value::boolean(c);
+}
+Value base_prefixed(Value* args, int nargs, int base, const char* name) {
+    if (!check_args(name, nargs, 1, 1)) return Value();
+    if (!is_int_like(args[0])) return raise(T.TypeError, "'" + type_name(args[0]) + "' object cannot be interpreted as an integer");
+    return str_value(to_bigint(args[0]).to_prefixed(base));
+}
+Value b_hex(Value* a, int n, const CallArgs&) { return base_prefixed(a, n, 16, "hex"); }
+Value b_oct(Value* a, int n, const CallArgs&) { return base_prefixed(a, n, 8, "oct"); }
+Value b_bin(Value* a, int n, const CallArgs&) { return base_prefixed(a, n, 2, "bin"); }
+Value b_format(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("format", nargs, 1, 2)) return Value();
+    return format_value(args[0], nargs > 1 ? args[1] : Value());
+}
+Value b_unsupported(Value*, int, const CallArgs& kw) {
+    return raise(T.RuntimeError, std::string("not supported in corolab: ") + kw.fn->name + "()");
+}
+
+}  // namespace
+
+Value format_value(const Value& v, const Value& spec);
+
+void register_builtins(DictObj* b) {
+    auto def = [&](const char* name, BuiltinFnPtr fn) { dict_set_str(b, name, Value(make_builtin(name, fn, true))); };
+    def("print", b_print);
+    def("len", b_len);
+    def("repr", t_repr);
+    def("isinstance", b_isinstance);
+    def("issubclass", b_issubclass);
+    def("abs", b_abs);
+    def("min", b_min);
+    def("max", b_max);
+    def("sum", b_sum);
+    def("sorted", b_sorted);
+    def("enumerate", b_enumerate);
+    def("zip", b_zip);
+    def("map", b_map);
+    def("filter", b_filter);
+    def("reversed", b_reversed);
+    def("iter", b_iter);
+    def("next", b_next);
+    def("any", b_any);
+    def("all", b_all);
+    def("getattr", b_getattr);
+    def("setattr", b_setattr);
+    def("hasattr", b_hasattr);
+    def("round", b_round);
+    def("divmod", b_divmod);
+    def("pow", b_pow);
+    def("chr", b_chr);
+    def("ord", b_ord);
+    def("hash", b_hash);
+    def("callable", b_callable);
+    def("hex", b_hex);
+    def("oct", b_oct);
+    def("bin", b_bin);
+    def("format", b_format);
+    for (const char* n : {"eval", "exec", "open", "input", "compile", "id", "globals", "locals", "vars", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "bytes", "complex"})
+        def(n, b_unsupported);
+    auto cls = [&](const char* name, ClassObj* c) { dict_set_str(b, name, Value(static_cast<Object*>(c))); };
+    cls("object", T.object); cls("type", T.type); cls("int", T.int_); cls("float", T.float_); cls("bool", T.bool_);
+    cls("str", T.str); cls("list", T.list); cls("tuple", T.tuple); cls("dict", T.dict); cls("set", T.set);
+    cls("frozenset", T.frozenset); cls("range", T.range); cls("property", T.property);
+    cls("staticmethod", T.staticmethod); cls("classmethod", T.classmethod); cls("super", T.super);
+    for (ClassObj* e : {T.BaseException, T.Exception, T.ArithmeticError, T.ZeroDivisionError, T.OverflowError,
+                        T.LookupError, T.IndexError, T.KeyError, T.ValueError, T.TypeError, T.NameError,
+                        T.UnboundLocalError, T.AttributeError, T.RuntimeError, T.NotImplementedError,
+                        T.RecursionError, T.StopIteration, T.StopAsyncIteration, T.GeneratorExit,
+                        T.KeyboardInterrupt, T.SystemExit, T.AssertionError, T.ImportError,
+                        T.ModuleNotFoundError, T.OSError, T.TimeoutError, T.UnicodeError, T.BaseExceptionGroup,
+                        T.ExceptionGroup, T.MemoryError, T.EOFError, T.Warning, T.DeprecationWarning,
+                        T.RuntimeWarning, T.UserWarning, T.ConnectionError, T.ProcessLookupError,
+                        T.FileNotFoundError, T.PermissionError, T.SyntaxError})
+        cls(e->name.c_str(), e);
+    dict_set_str(b, "None", Value::none());
+    dict_set_str(b, "True", Value::boolean(true));
+    dict_set_str(b, "False", Value::boolean(false));
+    dict_set_str(b, "NotImplemented", Value(static_cast<Object*>(rt().intern("NotImplemented"))));
+    dict_set_str(b, "Ellipsis", Value(static_cast<Object*>(rt().intern("Ellipsis"))));
+    dict_set_str(b, "__name__", str_value("builtins"));
+}
+
+void init_type_constructors() {
+    add_method(T.str, "__new__", t_str);
+    add_method(T.int_, "__new__", t_int);
+    add_method(T.float_, "__new__", t_float);
+    add_method(T.bool_, "__new__", t_bool);
+    add_method(T.list, "__new__", t_list);
+    add_method(T.tuple, "__new__", t_tuple);
+    add_method(T.dict, "__new__", t_dict);
+    add_method(T.set, "__new__", t_set);
+    add_method(T.frozenset, "__new__", t_set);
+    add_method(T.type, "__new__", t_type);
+    add_method(T.object, "__new__", t_object);
+    add_method(T.range, "__new__", b_range);
+    add_method(T.property, "__new__", t_wrapper);
+    add_method(T.staticmethod, "__new__", t_wrapper);
+    add_method(T.classmethod, "__new__", t_wrapper);
+    add_method(T.super, "__new__", t_super);
+    (void)t_exception_new;
+}
+
+bool sort_list(std::vector<Value>& items, const Value* key, bool reverse) { return sort_values(items, key, reverse); }
+bool update_dict(DictObj* d, const Value& src) { return dict_update_from(d, src); }
+
+}  // namespace corolab::lang

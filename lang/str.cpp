@@ -1,0 +1,426 @@
+// str: UTF-8 helpers, repr, formatting, and the str methods.
+#include <algorithm>
+
+#include "lang/ops.hpp"
+#include "lang/output.hpp"
+
+namespace corolab::lang {
+
+namespace { OutputSink g_sink; }
+void set_output_sink(OutputSink sink) { g_sink = std::move(sink); }
+bool write_output(const std::string& text, bool err) { return g_sink ? g_sink(text, err) : true; }
+
+std::int64_t utf8_length(std::string_view s, bool& ascii) {
+    std::int64_t n = 0;
+    ascii = true;
+    for (unsigned char c : s) {
+        if (c >= 0x80) ascii = false;
+        if ((c & 0xC0) != 0x80) ++n;
+    }
+    return n;
+}
+
+static std::size_t cp_offset(const StrObj* s, std::int64_t i) {
+    if (s->ascii) return static_cast<std::size_t>(i);
+    std::size_t p = 0;
+    for (std::int64_t k = 0; k < i && p < s->s.size(); ++k) {
+        ++p;
+        while (p < s->s.size() && (static_cast<unsigned char>(s->s[p]) & 0xC0) == 0x80) ++p;
+    }
+    return p;
+}
+
+Value str_index(StrObj* s, std::int64_t i) {
+    std::size_t a = cp_offset(s, i), b = cp_offset(s, i + 1);
+    return str_value(s->s.substr(a, b - a));
+}
+
+Value str_slice(StrObj* s, std::int64_t start, std::int64_t stop, std::int64_t step) {
+    if (step == 1) {
+        if (stop <= start) return str_value("");
+        std::size_t a = cp_offset(s, start), b = cp_offset(s, stop);
+        return str_value(s->s.substr(a, b - a));
+    }
+    std::string out;
+    if (step > 0)
+        for (std::int64_t i = start; i < stop; i += step) out += as_str(str_index(s, i))->s;
+    else
+        for (std::int64_t i = start; i > stop; i += step) out += as_str(str_index(s, i))->s;
+    return str_value(std::move(out));
+}
+
+std::string repr_string(std::string_view s) {
+    bool has_single = s.find('\'') != std::string_view::npos;
+    bool has_double = s.find('"') != std::string_view::npos;
+    char q = has_single && !has_double ? '"' : '\'';
+    std::string out(1, q);
+    for (unsigned char c : s) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c == static_cast<unsigned char>(q)) { out += '\\'; out += static_cast<char>(c); }
+                else if (c < 0x20 || c == 0x7f) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\x%02x", c);
+                    out += buf;
+                } else out += static_cast<char>(c);
+        }
+    }
+    out += q;
+    return out;
+}
+
+Value seq_repeat(const Value& seq, const Value& n) {
+    std::int64_t k;
+    if (!to_index(n, k)) return Value();
+    if (k < 0) k = 0;
+    if (is_str(seq)) {
+        const std::string& s = as_str(seq)->s;
+        if (s.size() * static_cast<std::size_t>(k) > (std::size_t{1} << 28)) return raise(T.MemoryError, "");
+        std::string out;
+        out.reserve(s.size() * k);
+        for (std::int64_t i = 0; i < k; ++i) out += s;
+        return str_value(std::move(out));
+    }
+    auto& items = is_kind(seq, Kind::List) ? static_cast<ListObj*>(seq.o)->items : static_cast<TupleObj*>(seq.o)->items;
+    if (items.size() * static_cast<std::size_t>(k) > (std::size_t{1} << 26)) return raise(T.MemoryError, "");
+    std::vector<Value> out;
+    out.reserve(items.size() * k);
+    for (std::int64_t i = 0; i < k; ++i) out.insert(out.end(), items.begin(), items.end());
+    return is_kind(seq, Kind::List) ? list_value(std::move(out)) : tuple_value(std::move(out));
+}
+
+Value str_mod(const Value& fmt, const Value& args) {
+    (void)fmt; (void)args;
+    return raise(T.RuntimeError, "not supported in corolab yet: %-formatting");
+}
+
+Value format_value(const Value& v, const Value& spec) {
+    if (spec.is_null() || (is_str(spec) && as_str(spec)->s.empty())) return str_of(v);
+    if (v.tag == Tag::Obj && v.o->cls->user) {
+        Value f = v.o->cls->lookup(rt().intern("__format__"));
+        if (!f.is_null()) return call2(f, v, spec);
+    }
+    return raise(T.RuntimeError, "not supported in corolab yet: format spec '" + as_str(spec)->s + "'");
+}
+
+// ---- str methods ------------------------------------------------------------------
+namespace {
+const std::string& S0(Value* a) { return as_str(a[0])->s; }
+
+bool need_str(const Value& v, const char* what) {
+    if (is_str(v)) return true;
+    raise(T.TypeError, std::string(what) + " must be str, not " + type_name(v));
+    return false;
+}
+
+Value m_upper(Value* a, int, const CallArgs&) {
+    std::string s = S0(a);
+    for (auto& c : s) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    return str_value(std::move(s));
+}
+Value m_lower(Value* a, int, const CallArgs&) {
+    std::string s = S0(a);
+    for (auto& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return str_value(std::move(s));
+}
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+Value strip_impl(Value* a, int n, int which) {
+    const std::string& s = S0(a);
+    std::string chars;
+    bool ws = n < 2 || a[1].is_none();
+    if (!ws) { if (!need_str(a[1], "strip arg")) return Value(); chars = as_str(a[1])->s; }
+    auto strip_c = [&](char c) { return ws ? is_ws(c) : chars.find(c) != std::string::npos; };
+    std::size_t b = 0, e = s.size();
+    if (which & 1) while (b < e && strip_c(s[b])) ++b;
+    if (which & 2) while (e > b && strip_c(s[e - 1])) --e;
+    return str_value(s.substr(b, e - b));
+}
+Value m_strip(Value* a, int n, const CallArgs&) { return strip_impl(a, n, 3); }
+Value m_lstrip(Value* a, int n, const CallArgs&) { return strip_impl(a, n, 1); }
+Value m_rstrip(Value* a, int n, const CallArgs&) { return strip_impl(a, n, 2); }
+Value m_split(Value* a, int n, const CallArgs& kw) {
+    const std::string& s = S0(a);
+    std::int64_t maxsplit = -1;
+    Value sep = n > 1 ? a[1] : Value::none();
+    for (int i = 0; i < kw.nkw; ++i) {
+        if (kw.kwn[i]->s == "sep") sep = kw.kwv[i];
+        if (kw.kwn[i]->s == "maxsplit" && !to_index(kw.kwv[i], maxsplit)) return Value();
+    }
+    if (n > 2 && !to_index(a[2], maxsplit)) return Value();
+    std::vector<Value> out;
+    if (sep.is_none()) {
+        std::size_t i = 0;
+        while (true) {
+            while (i < s.size() && is_ws(s[i])) ++i;
+            if (i >= s.size()) break;
+            if (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit) {
+                std::size_t e = s.size();
+                while (e > i && is_ws(s[e - 1])) --e;
+                out.push_back(str_value(s.substr(i, e - i)));
+                break;
+            }
+            std::size_t j = i;
+            while (j < s.size() && !is_ws(s[j])) ++j;
+            out.push_back(str_value(s.substr(i, j - i)));
+            i = j;
+        }
+        return list_value(std::move(out));
+    }
+    if (!need_str(sep, "sep")) return Value();
+    const std::string& d = as_str(sep)->s;
+    if (d.empty()) return raise(T.ValueError, "empty separator");
+    std::size_t i = 0;
+    while (true) {
+        std::size_t j = s.find(d, i);
+        if (j == std::string::npos || (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit)) {
+            out.push_back(str_value(s.substr(i)));
+            break;
+        }
+        out.push_back(str_value(s.substr(i, j - i)));
+        i = j + d.size();
+    }
+    return list_value(std::move(out));
+}
+Value m_join(Value* a, int n, const CallArgs&) {
+    if (n != 2) return raise(T.TypeError, "str.join() takes exactly one argument");
+    std::vector<Value> items;
+    if (!collect(a[1], items)) return Value();
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!is_str(items[i]))
+            return raise(T.TypeError, "sequence item " + std::to_string(i) + ": expected str instance, " + type_name(items[i]) + " found");
+        if (i) out += S0(a);
+        out += as_str(items[i])->s;
+    }
+    return str_value(std::move(out));
+}
+Value m_replace(Value* a, int n, const CallArgs&) {
+    if (n < 3) return raise(T.TypeError, "replace expected at least 2 arguments, got " + std::to_string(n - 1));
+    if (!need_str(a[1], "replace() argument 1") || !need_str(a[2], "replace() argument 2")) return Value();
+    std::int64_t count = -1;
+    if (n > 3 && !to_index(a[3], count)) return Value();
+    const std::string& s = S0(a);
+    const std::string& from = as_str(a[1])->s;
+    const std::string& to = as_str(a[2])->s;
+    std::string out;
+    std::size_t i = 0;
+    std::int64_t done = 0;
+    if (from.empty()) {
+        for (std::size_t k = 0; k <= s.size(); ++k) {
+            if (count < 0 || done < count) { out += to; ++done; }
+            if (k < s.size()) out += s[k];
+        }
+        return str_value(std::move(out));
+    }
+    while (true) {
+        std::size_t j = s.find(from, i);
+        if (j == std::string::npos || (count >= 0 && done >= count)) break;
+        out.append(s, i, j - i);
+        out += to;
+        i = j + from.size();
+        ++done;
+    }
+    out.append(s, i);
+    return str_value(std::move(out));
+}
+Value starts_ends(Value* a, int n, bool starts) {
+    if (n < 2) return raise(T.TypeError, "startswith() takes at least 1 argument (0 given)");
+    const std::string& s = S0(a);
+    auto test = [&](const Value& p) -> int {
+        if (!is_str(p)) return -1;
+        const std::string& x = as_str(p)->s;
+        if (x.size() > s.size()) return 0;
+        return starts ? s.compare(0, x.size(), x) == 0 : s.compare(s.size() - x.size(), x.size(), x) == 0;
+    };
+    if (is_kind(a[1], Kind::Tuple)) {
+        for (auto& p : static_cast<TupleObj*>(a[1].o)->items) if (test(p) == 1) return Value::boolean(true);
+        return Value::boolean(false);
+    }
+    int r = test(a[1]);
+    if (r < 0) return raise(T.TypeError, std::string(starts ? "startswith" : "endswith") + " first arg must be str or a tuple of str, not " + type_name(a[1]));
+    return Value::boolean(r);
+}
+Value m_startswith(Value* a, int n, const CallArgs&) { return starts_ends(a, n, true); }
+Value m_endswith(Value* a, int n, const CallArgs&) { return starts_ends(a, n, false); }
+std::int64_t byte_to_cp(const StrObj* s, std::size_t b) {
+    if (s->ascii) return static_cast<std::int64_t>(b);
+    bool ascii;
+    return utf8_length(std::string_view(s->s).substr(0, b), ascii);
+}
+Value find_impl(Value* a, int n, bool rev, bool raise_missing) {
+    if (n < 2 || !need_str(a[1], "must be str")) return n < 2 ? raise(T.TypeError, "find() takes at least 1 argument") : Value();
+    auto* s = as_str(a[0]);
+    std::size_t p = rev ? s->s.rfind(as_str(a[1])->s) : s->s.find(as_str(a[1])->s);
+    if (p == std::string::npos) {
+        if (raise_missing) return raise(T.ValueError, "substring not found");
+        return Value::integer(-1);
+    }
+    return Value::integer(byte_to_cp(s, p));
+}
+Value m_find(Value* a, int n, const CallArgs&) { return find_impl(a, n, false, false); }
+Value m_rfind(Value* a, int n, const CallArgs&) { return find_impl(a, n, true, false); }
+Value m_index(Value* a, int n, const CallArgs&) { return find_impl(a, n, false, true); }
+Value m_count(Value* a, int n, const CallArgs&) {
+    if (n < 2 || !need_str(a[1], "must be str")) return Value();
+    const std::string& s = S0(a);
+    const std::string& x = as_str(a[1])->s;
+    if (x.empty()) return Value::integer(as_str(a[0])->cp_len + 1);
+    std::int64_t c = 0;
+    for (std::size_t i = s.find(x); i != std::string::npos; i = s.find(x, i + x.size())) ++c;
+    return Value::integer(c);
+}
+Value pred(Value* a, int (*f)(int)) {
+    const std::string& s = S0(a);
+    if (s.empty()) return Value::boolean(false);
+    for (unsigned char c : s) if (!f(c)) return Value::boolean(false);
+    return Value::boolean(true);
+}
+Value m_isdigit(Value* a, int, const CallArgs&) { return pred(a, [](int c) { return c >= '0' && c <= '9' ? 1 : 0; }); }
+Value m_isalpha(Value* a, int, const CallArgs&) { return pred(a, [](int c) { return ((c | 32) >= 'a' && (c | 32) <= 'z') ? 1 : 0; }); }
+Value m_isspace(Value* a, int, const CallArgs&) { return pred(a, [](int c) { return is_ws(static_cast<char>(c)) ? 1 : 0; }); }
+Value m_capitalize(Value* a, int, const CallArgs&) {
+    std::string s = S0(a);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char& c = s[i];
+        if (i == 0 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+        else if (i > 0 && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+    return str_value(std::move(s));
+}
+Value m_title(Value* a, int, const CallArgs&) {
+    std::string s = S0(a);
+    bool prev_alpha = false;
+    for (auto& c : s) {
+        bool alpha = (c | 32) >= 'a' && (c | 32) <= 'z';
+        if (alpha) c = prev_alpha ? static_cast<char>(c | 32) : static_cast<char>(c & ~32);
+        prev_alpha = alpha;
+    }
+    return str_value(std::move(s));
+}
+Value pad(Value* a, int n, int where) {
+    std::int64_t w;
+    if (n < 2 || !to_index(a[1], w)) return Value();
+    std::string fill = n > 2 ? as_str(a[2])->s : " ";
+    auto* s = as_str(a[0]);
+    if (w <= s->cp_len) return a[0];
+    std::int64_t total = w - s->cp_len, left = where == 0 ? 0 : where == 2 ? total : total / 2 + (total & w & 1);
+    if (where == 1) left = total / 2 + ((total & w) & 1);
+    std::string out;
+    for (std::int64_t i = 0; i < left; ++i) out += fill;
+    out += s->s;
+    for (std::int64_t i = 0; i < total - left; ++i) out += fill;
+    return str_value(std::move(out));
+}
+Value m_ljust(Value* a, int n, const CallArgs&) { return pad(a, n, 0); }
+Value m_center(Value* a, int n, const CallArgs&) { return pad(a, n, 1); }
+Value m_rjust(Value* a, int n, const CallArgs&) { return pad(a, n, 2); }
+Value m_zfill(Value* a, int n, const CallArgs&) {
+    std::int64_t w;
+    if (n < 2 || !to_index(a[1], w)) return Value();
+    std::string s = S0(a);
+    std::string sign;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) { sign = s.substr(0, 1); s = s.substr(1); }
+    while (static_cast<std::int64_t>(s.size() + sign.size()) < w) s = "0" + s;
+    return str_value(sign + s);
+}
+
+// str.format: fields {} {0} {name} {x.attr} {x[0]} with !r/!s and :spec
+Value m_format(Value* a, int n, const CallArgs& kw) {
+    const std::string& f = S0(a);
+    std::string out;
+    int auto_idx = 0;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        char c = f[i];
+        if (c == '}' ) {
+            if (i + 1 < f.size() && f[i + 1] == '}') { out += '}'; ++i; continue; }
+            return raise(T.ValueError, "Single '}' encountered in format string");
+        }
+        if (c != '{') { out += c; continue; }
+        if (i + 1 < f.size() && f[i + 1] == '{') { out += '{'; ++i; continue; }
+        std::size_t j = i + 1;
+        int depth = 1;
+        while (j < f.size() && depth) { if (f[j] == '{') ++depth; else if (f[j] == '}') --depth; if (depth) ++j; }
+        if (j >= f.size()) return raise(T.ValueError, "expected '}' before end of string");
+        std::string field = f.substr(i + 1, j - i - 1);
+        i = j;
+        std::string spec;
+        char conv = 0;
+        std::size_t colon = field.find(':');
+        if (colon != std::string::npos) { spec = field.substr(colon + 1); field = field.substr(0, colon); }
+        std::size_t bang = field.find('!');
+        if (bang != std::string::npos) { conv = field.size() > bang + 1 ? field[bang + 1] : 0; field = field.substr(0, bang); }
+        std::size_t k = 0;
+        while (k < field.size() && field[k] != '.' && field[k] != '[') ++k;
+        std::string head = field.substr(0, k);
+        Value v;
+        if (head.empty()) {
+            if (auto_idx + 1 >= n) return raise(T.IndexError, "Replacement index " + std::to_string(auto_idx) + " out of range for positional args tuple");
+            v = a[1 + auto_idx++];
+        } else if (head[0] >= '0' && head[0] <= '9') {
+            int idx = std::stoi(head);
+            if (idx + 1 >= n) return raise(T.IndexError, "Replacement index " + std::to_string(idx) + " out of range for positional args tuple");
+            v = a[1 + idx];
+        } else {
+            for (int q = 0; q < kw.nkw; ++q) if (kw.kwn[q]->s == head) v = kw.kwv[q];
+            if (v.is_null()) return raise_value(make_exception(T.KeyError, {str_value(head)}));
+        }
+        while (k < field.size()) {
+            if (field[k] == '.') {
+                std::size_t e = k + 1;
+                while (e < field.size() && field[e] != '.' && field[e] != '[') ++e;
+                v = getattr(v, rt().intern(field.substr(k + 1, e - k - 1)));
+                if (v.is_null()) return v;
+                k = e;
+            } else {
+                std::size_t e = field.find(']', k);
+                std::string key = field.substr(k + 1, e - k - 1);
+                Value kv = !key.empty() && key[0] >= '0' && key[0] <= '9' ? Value::integer(std::stoll(key)) : str_value(key);
+                v = getitem(v, kv);
+                if (v.is_null()) return v;
+                k = e + 1;
+            }
+        }
+        if (conv == 'r') v = repr_of(v);
+        else if (conv == 's') v = str_of(v);
+        if (v.is_null()) return v;
+        Value r = format_value(v, spec.empty() ? Value() : str_value(spec));
+        if (r.is_null()) return r;
+        out += as_str(r)->s;
+    }
+    return str_value(std::move(out));
+}
+}  // namespace
+
+void init_str_methods() {
+    ClassObj* c = T.str;
+    add_method(c, "upper", m_upper);
+    add_method(c, "lower", m_lower);
+    add_method(c, "strip", m_strip);
+    add_method(c, "lstrip", m_lstrip);
+    add_method(c, "rstrip", m_rstrip);
+    add_method(c, "split", m_split);
+    add_method(c, "join", m_join);
+    add_method(c, "replace", m_replace);
+    add_method(c, "startswith", m_startswith);
+    add_method(c, "endswith", m_endswith);
+    add_method(c, "find", m_find);
+    add_method(c, "rfind", m_rfind);
+    add_method(c, "index", m_index);
+    add_method(c, "count", m_count);
+    add_method(c, "format", m_format);
+    add_method(c, "isdigit", m_isdigit);
+    add_method(c, "isalpha", m_isalpha);
+    add_method(c, "isspace", m_isspace);
+    add_method(c, "capitalize", m_capitalize);
+    add_method(c, "title", m_title);
+    add_method(c, "ljust", m_ljust);
+    add_method(c, "rjust", m_rjust);
+    add_method(c, "center", m_center);
+    add_method(c, "zfill", m_zfill);
+}
+
+}  // namespace corolab::lang

@@ -1,0 +1,1313 @@
+// The dispatch loop and the call path (see vm.hpp).
+#include "lang/vm.hpp"
+
+#include <cstdlib>
+
+#include "lang/ops.hpp"
+
+namespace corolab::lang {
+
+// ---- frames (pooled by slot count) ---------------------------------------------
+namespace {
+constexpr int kPoolClasses = 16;
+std::vector<Frame*> g_pool[kPoolClasses];
+int pool_class(int nslots) { return nslots <= 16 ? 0 : nslots <= 32 ? 1 : nslots <= 64 ? 2 : -1; }
+int pool_slots(int cls) { return 16 << cls; }
+}  // namespace
+
+Frame* alloc_frame(Code* code) {
+    int n = code->nlocals + code->ncells + code->nfree + code->stacksize;
+    int pc = pool_class(n);
+    int cap = pc >= 0 ? pool_slots(pc) : n;
+    Frame* f;
+    if (pc >= 0 && !g_pool[pc].empty()) {
+        void* mem = g_pool[pc].back();
+        g_pool[pc].pop_back();
+        f = new (mem) Frame();
+    } else {
+        void* mem = std::malloc(sizeof(Frame) + sizeof(Value) * (cap - 1));
+        f = new (mem) Frame();
+    }
+    for (int i = 1; i < cap; ++i) new (&f->slots[i]) Value();
+    f->nslots = cap;
+    f->code = code;
+    return f;
+}
+
+void free_frame(Frame* f) {
+    int cap = f->nslots;
+    for (int i = 1; i < cap; ++i) f->slots[i].~Value();
+    f->~Frame();
+    int pc = pool_class(cap);
+    if (pc >= 0 && pool_slots(pc) == cap && g_pool[pc].size() < 4096) g_pool[pc].push_back(f);
+    else std::free(f);
+}
+
+// ---- argument binding --------------------------------------------------------
+bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw) {
+    Code* c = fn->code;
+    Value* slots = fr->locals();
+    const std::string& name = as_str(fn->name)->s;
+    int np = c->nargs;
+    int take = nargs < np ? nargs : np;
+    for (int i = 0; i < take; ++i) slots[i] = args[i];
+    int next_slot = np;
+    if (c->varargs) {
+        std::vector<Value> extra;
+        for (int i = np; i < nargs; ++i) extra.push_back(args[i]);
+        slots[np + c->nkwonly] = tuple_value(std::move(extra));
+    } else if (nargs > np) {
+        int ndef = static_cast<int>(fn->defaults.size());
+        std::string msg = name + "() takes ";
+        if (ndef) msg += "from " + std::to_string(np - ndef) + " to " + std::to_string(np);
+        else msg += std::to_string(np);
+        msg += " positional argument" + std::string(np == 1 && !ndef ? "" : "s") + " but " + std::to_string(nargs) +
+               (nargs == 1 ? " was" : " were") + " given";
+        raise(T.TypeError, msg);
+        return false;
+    }
+    (void)next_slot;
+    DictObj* kwdict = nullptr;
+    if (c->varkw) {
+        Value d = new_dict();
+        kwdict = static_cast<DictObj*>(d.o);
+        slots[np + c->nkwonly + (c->varargs ? 1 : 0)] = d;
+    }
+    for (int k = 0; k < nkw; ++k) {
+        StrObj* key = kwn[k];
+        int found = -1;
+        for (int i = c->nposonly; i < np + c->nkwonly; ++i)
+            if (as_str(c->local_names[i])->s == key->s) { found = i; break; }
+        if (found < 0) {
+            if (kwdict) { dict_set(kwdict, Value(static_cast<Object*>(key)), kwv[k]); continue; }
+            raise(T.TypeError, name + "() got an unexpected keyword argument '" + key->s + "'");
+            return false;
+        }
+        int slot = found >= np ? found + (c->varargs ? 1 : 0) : found;
+        if (!slots[slot].is_null()) {
+            raise(T.TypeError, name + "() got multiple values for argument '" + key->s + "'");
+            return false;
+        }
+        slots[slot] = kwv[k];
+    }
+    // defaults
+    int ndef = static_cast<int>(fn->defaults.size());
+    std::vector<std::string> missing;
+    for (int i = 0; i < np; ++i) {
+        if (!slots[i].is_null()) continue;
+        int di = i - (np - ndef);
+        if (di >= 0) slots[i] = fn->defaults[di];
+        else missing.push_back(as_str(c->local_names[i])->s);
+    }
+    if (!missing.empty()) {
+        std::string msg = name + "() missing " + std::to_string(missing.size()) + " required positional argument" +
+                          (missing.size() == 1 ? "" : "s") + ": ";
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            if (i) msg += i + 1 == missing.size() ? (missing.size() > 2 ? ", and " : " and ") : ", ";
+            msg += "'" + missing[i] + "'";
+        }
+        raise(T.TypeError, msg);
+        return false;
+    }
+    std::vector<std::string> kwmissing;
+    for (int i = 0; i < c->nkwonly; ++i) {
+        int slot = np + (c->varargs ? 1 : 0) + i;
+        if (!slots[slot].is_null()) continue;
+        Value d;
+        if (fn->kwdefaults.is_obj()) d = dict_get(static_cast<DictObj*>(fn->kwdefaults.o), c->local_names[np + i]);
+        if (!d.is_null()) slots[slot] = d;
+        else kwmissing.push_back(as_str(c->local_names[np + i])->s);
+    }
+    if (!kwmissing.empty()) {
+        std::string msg = name + "() missing " + std::to_string(kwmissing.size()) + " required keyword-only argument" +
+                          (kwmissing.size() == 1 ? "" : "s") + ": ";
+        for (std::size_t i = 0; i < kwmissing.size(); ++i) {
+            if (i) msg += i + 1 == kwmissing.size() ? " and " : ", ";
+            msg += "'" + kwmissing[i] + "'";
+        }
+        raise(T.TypeError, msg);
+        return false;
+    }
+    return true;
+}
+
+// local_names of a code object are in scope order: params are posonly,
+// regular, *args, kwonly, **kw. bind_arguments indexes them by that order.
+
+// ---- Vm --------------------------------------------------------------------------
+Vm::Vm(Runtime& r) : rt_(r) { r.vm = this; }
+Vm::~Vm() { if (rt_.vm == this) rt_.vm = nullptr; }
+
+int Vm::current_line() const {
+    if (!cur_ || !cur_->top) return 0;
+    Frame* f = cur_->top;
+    int pc = f->pc > 0 ? f->pc - 1 : 0;
+    return pc < static_cast<int>(f->code->lines.size()) ? f->code->lines[pc] : 0;
+}
+
+Frame* Vm::setup_frame(FunctionObj* fn, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw) {
+    Code* c = fn->code;
+    Frame* fr = alloc_frame(c);
+    fr->func = Value(static_cast<Object*>(fn));
+    fr->globals = fn->globals;
+    fr->ns = nullptr;
+    if (nkw == 0 && c->simple_args() && nargs == c->nargs) {
+        for (int i = 0; i < nargs; ++i) fr->slots[i] = args[i];
+    } else if (!bind_arguments(fn, fr, args, nargs, kwn, kwv, nkw)) {
+        free_frame(fr);
+        return nullptr;
+    }
+    if (c->ncells || c->nfree) {
+        Value* cells = fr->cells();
+        for (int i = 0; i < c->ncells; ++i) {
+            CellObj* cell = make<CellObj>();
+            int from = c->cell_from_slot[i];
+            if (from >= 0) cell->value = fr->slots[from];
+            cells[i] = Value(cell);
+        }
+        for (int i = 0; i < c->nfree; ++i) cells[c->ncells + i] = fn->closure[i];
+    }
+    return fr;
+}
+
+static Value make_gen(FunctionObj* fn, Frame* fr) {
+    Code* c = fn->code;
+    Kind k = c->is_coroutine ? Kind::Coroutine : c->is_async_gen ? Kind::AsyncGen : Kind::Generator;
+    ClassObj* cls = c->is_coroutine ? T.coroutine : c->is_async_gen ? T.async_generator : T.generator;
+    GenObj* g = make<GenObj>(k, cls, fr);
+    g->name = fn->name;
+    g->qualname = fn->qualname;
+    fr->gen = g;
+    return Value(g);
+}
+
+Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
+    // builtin types construct through their "__new__" builtin
+    if (!cls->user || cls->instance_kind == Kind::Native) {
+        for (ClassObj* c : cls->mro) {
+            if (c->user) continue;
+            Value ctor = dict_get_str(c->dict, rt().intern("__new__"));
+            if (!ctor.is_null() && c->instance_kind != Kind::Exception) {
+                std::vector<Value> a;
+                a.push_back(Value(static_cast<Object*>(cls)));
+                for (int i = 0; i < nargs; ++i) a.push_back(args[i]);
+                return call(ctor, a.data(), static_cast<int>(a.size()), kw);
+            }
+            break;
+        }
+    }
+    Value self;
+    if (cls->is_exception) {
+        ExceptionObj* e = make<ExceptionObj>(cls);
+        std::vector<Value> a(args, args + nargs);
+        e->args = tuple_value(a);
+        if (cls->is_subclass_of(T.BaseExceptionGroup) && nargs == 2) {
+            e->message = args[0];
+            std::vector<Value> subs;
+            if (!collect(args[1], subs)) return Value();
+            e->exceptions = tuple_value(std::move(subs));
+        }
+        self = Value(e);
+    } else if (cls->instance_kind == Kind::Instance || cls->instance_kind == Kind::Object) {
+        self = Value(make<InstanceObj>(cls));
+    } else {
+        return raise(T.TypeError, "cannot create '" + cls->name + "' instances");
+    }
+    Value init = cls->lookup(rt().intern("__init__"));
+    if (!init.is_null() && !is_kind(init, Kind::Builtin)) {
+        std::vector<Value> a;
+        a.reserve(nargs + 1);
+        a.push_back(self);
+        for (int i = 0; i < nargs; ++i) a.push_back(args[i]);
+        Value r = call(init, a.data(), static_cast<int>(a.size()), kw);
+        if (r.is_null()) return r;
+        if (!r.is_none()) return raise(T.TypeError, "__init__() should return None, not '" + type_name(r) + "'");
+    } else if (!cls->is_exception && (nargs || kw.nkw)) {
+        return raise(T.TypeError, cls->name + "() takes no arguments");
+    }
+    return self;
+}
+
+Value Vm::call_nonpy(const Value& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw) {
+    CallArgs ca;
+    ca.nkw = nkw;
+    ca.kwn = kwn;
+    ca.kwv = kwv;
+    if (f.tag != Tag::Obj) return raise(T.TypeError, "'" + type_name(f) + "' object is not callable");
+    Obj* o = static_cast<Obj*>(f.o);
+    switch (o->kind) {
+        case Kind::Builtin: {
+            auto* b = static_cast<BuiltinObj*>(o);
+            ca.fn = b;
+            if (!b->self.is_null()) {
+                std::vector<Value> a;
+                a.reserve(nargs + 1);
+                a.push_back(b->self);
+                for (int i = 0; i < nargs; ++i) a.push_back(args[i]);
+                return b->fn(a.data(), nargs + 1, ca);
+            }
+            return b->fn(args, nargs, ca);
+        }
+        case Kind::Class: return instantiate(static_cast<ClassObj*>(o), args, nargs, ca);
+        case Kind::Method: {
+            auto* m = static_cast<MethodObj*>(o);
+            std::vector<Value> a;
+            a.reserve(nargs + 1);
+            a.push_back(m->self);
+            for (int i = 0; i < nargs; ++i) a.push_back(args[i]);
+            return call(m->func, a.data(), nargs + 1, ca);
+        }
+        case Kind::Function: return call(f, args, nargs, ca);
+        default: {
+            Value c = o->cls->lookup(rt().intern("__call__"));
+            if (!c.is_null()) {
+                std::vector<Value> a;
+                a.push_back(f);
+                for (int i = 0; i < nargs; ++i) a.push_back(args[i]);
+                return call(c, a.data(), nargs + 1, ca);
+            }
+            return raise(T.TypeError, "'" + type_name(f) + "' object is not callable");
+        }
+    }
+}
+
+Value call(const Value& f, Value* args, int nargs, const CallArgs& kw) {
+    return rt().vm->call(f, args, nargs, kw);
+}
+
+Value Vm::call(const Value& f, Value* args, int nargs, const CallArgs& kw) {
+    if (is_kind(f, Kind::Function)) {
+        auto* fn = static_cast<FunctionObj*>(f.o);
+        Frame* fr = setup_frame(fn, args, nargs, kw.kwn, kw.kwv, kw.nkw);
+        if (!fr) return Value();
+        Code* c = fn->code;
+        if (c->is_generator || c->is_coroutine || c->is_async_gen) return make_gen(fn, fr);
+        return run_frame(fr);
+    }
+    return call_nonpy(f, args, nargs, kw.kwn, kw.kwv, kw.nkw);
+}
+
+Value Vm::run_frame(Frame* fr) {
+    Thread tmp;
+    Thread* th = cur_ ? cur_ : &tmp;
+    Thread* saved = cur_;
+    cur_ = th;
+    if (th->depth >= recursion_limit) {
+        free_frame(fr);
+        cur_ = saved;
+        return raise(T.RecursionError, "maximum recursion depth exceeded");
+    }
+    fr->mode = FrameMode::Entry;
+    fr->back = th->top;
+    th->top = fr;
+    ++th->depth;
+    ++nested_;
+    Value r = execute(fr);
+    --nested_;
+    cur_ = saved;
+    return r;
+}
+
+Value gen_next(GenObj* g) { return rt().vm->gen_next(g); }
+
+Value Vm::gen_next(GenObj* g) {
+    if (!g->frame) return Value();
+    if (g->running) return raise(T.ValueError, "generator already executing");
+    Thread tmp;
+    Thread* th = cur_ ? cur_ : &tmp;
+    Thread* saved = cur_;
+    cur_ = th;
+    Frame* fr = g->frame;
+    if (g->started) fr->stack()[fr->sp++] = Value::none();
+    g->started = true;
+    g->running = true;
+    fr->mode = FrameMode::Entry;
+    fr->back = th->top;
+    th->top = fr;
+    ++th->depth;
+    ++nested_;
+    gen_yielded_ = false;
+    Value r = execute(fr);
+    --nested_;
+    cur_ = saved;
+    if (r.is_null()) return r;
+    if (!gen_yielded_) return Value();  // returned: exhausted
+    return r;
+}
+
+void Vm::pop_frame(Frame* f) {
+    cur_->top = f->back;
+    --cur_->depth;
+    if (f->gen) {
+        GenObj* g = f->gen;
+        g->running = false;
+        g->frame = nullptr;
+    }
+    free_frame(f);
+}
+
+RunResult Vm::start_module(Code* code, DictObj* globals, Thread& th) {
+    Frame* fr = alloc_frame(code);
+    fr->globals = globals;
+    fr->ns = globals;
+    fr->ns_ref = Value(static_cast<Object*>(globals));
+    fr->mode = FrameMode::Entry;
+    th.top = th.bottom = fr;
+    th.depth = 1;
+    return resume(th, Value(), Value());
+}
+
+RunResult Vm::start_coroutine(const Value& coro, Thread& th) {
+    auto* g = static_cast<GenObj*>(coro.o);
+    if (!g->frame || g->started) {
+        RunResult r{RunStatus::Raised, Value()};
+        raise(T.RuntimeError, "cannot reuse already awaited coroutine");
+        r.value = take_exc();
+        return r;
+    }
+    g->started = true;
+    g->running = true;
+    g->awaited = true;
+    Frame* fr = g->frame;
+    fr->mode = FrameMode::Entry;
+    fr->back = nullptr;
+    th.top = th.bottom = fr;
+    th.depth = 1;
+    Thread* saved = cur_;
+    cur_ = &th;
+    Value r = execute(fr);
+    cur_ = saved;
+    RunResult out{RunStatus::Returned, Value()};
+    if (!suspend_request_.is_null()) {
+        out.status = RunStatus::Suspended;
+        out.value = std::move(suspend_request_);
+        suspend_request_ = Value();
+    } else if (r.is_null()) {
+        out.status = RunStatus::Raised;
+        out.value = take_exc();
+        th.top = th.bottom = nullptr;
+    } else {
+        out.value = std::move(r);
+        th.top = th.bottom = nullptr;
+    }
+    return out;
+}
+
+RunResult Vm::resume(Thread& th, Value value, Value exc) {
+    Thread* saved = cur_;
+    cur_ = &th;
+    Frame* top = th.top;
+    bool fresh = top->pc == 0 && top == th.bottom && value.is_null() && exc.is_null();
+    if (!exc.is_null()) {
+        rt_.exc = std::move(exc);
+        top->entry_nested = true;  // marks "raise at resume"
+    } else if (!fresh) {
+        top->stack()[top->sp++] = value.is_null() ? Value::none() : std::move(value);
+    }
+    Value r = execute(th.bottom);
+    cur_ = saved;
+    RunResult out{RunStatus::Returned, Value()};
+    if (!suspend_request_.is_null()) {
+        out.status = RunStatus::Suspended;
+        out.value = std::move(suspend_request_);
+        suspend_request_ = Value();
+    } else if (r.is_null()) {
+        out.status = RunStatus::Raised;
+        out.value = take_exc();
+        th.top = th.bottom = nullptr;
+    } else {
+        out.value = std::move(r);
+        th.top = th.bottom = nullptr;
+    }
+    return out;
+}
+
+void Vm::abandon(Thread& th) {
+    Thread* saved = cur_;
+    cur_ = &th;
+    while (th.top) {
+        Frame* f = th.top;
+        if (f->gen) { th.top = f->back; f->back = nullptr; continue; }  // owned by its generator
+        pop_frame(f);
+    }
+    th.bottom = nullptr;
+    cur_ = saved;
+}
+
+// ---- the dispatch loop -----------------------------------------------------------
+static StrObj* S(const char* s) { return rt().intern(s); }
+
+static void add_traceback(Frame* f) {
+    Value& e = rt().exc;
+    if (!is_kind(e, Kind::Exception)) return;
+    int pc = f->pc > 0 ? f->pc - 1 : 0;
+    int line = pc < static_cast<int>(f->code->lines.size()) ? f->code->lines[pc] : 0;
+    auto* ex = static_cast<ExceptionObj*>(e.o);
+    if (ex->traceback.size() < 64) ex->traceback.push_back({f->code->name, line});
+}
+
+static Value current_handled(Thread* th) {
+    for (Frame* f = th ? th->top : nullptr; f; f = f->back)
+        if (!f->cur_exc.is_null()) return f->cur_exc;
+    return Value();
+}
+
+Value format_value(const Value& v, const Value& spec);  // builtins.cpp
+Value import_module(StrObj* name);                      // modules.cpp
+
+Value Vm::execute(Frame* entry) {
+    Frame* f = cur_->top;
+    Value* st;
+    Instr* code;
+    bool reraise = false;
+#define LOAD_FRAME() (st = f->stack(), code = f->code->code.data())
+#define PUSH(v) (st[f->sp++] = (v))
+#define POP() (std::move(st[--f->sp]))
+#define TOP() (st[f->sp - 1])
+#define PEEK(n) (st[f->sp - (n)])
+    LOAD_FRAME();
+    if (f->entry_nested) {  // resumed with an exception
+        f->entry_nested = false;
+        reraise = false;
+        goto error;
+    }
+    for (;;) {
+        if (++steps > step_limit || stop_requested) {
+            step_limit_hit = true;
+            raise(T.RuntimeError, "budget exceeded: steps");
+            reraise = true;
+            goto error;
+        }
+        {
+        Instr in = code[f->pc++];
+        switch (in.op) {
+            case Op::Nop: break;
+            case Op::PopTop: --f->sp; st[f->sp] = Value(); break;
+            case Op::DupTop: { Value v = TOP(); PUSH(std::move(v)); break; }
+            case Op::DupTop2: { Value a = PEEK(2), b = PEEK(1); PUSH(std::move(a)); PUSH(std::move(b)); break; }
+            case Op::RotTwo: st[f->sp - 1].swap(st[f->sp - 2]); break;
+            case Op::RotThree: {
+                Value t = POP();
+                Value b = POP();
+                Value c = POP();
+                PUSH(std::move(t)); PUSH(std::move(c)); PUSH(std::move(b));
+                break;
+            }
+            case Op::LoadConst: PUSH(f->code->consts[in.arg]); break;
+            case Op::LoadFast: PUSH(f->slots[in.arg]); break;
+            case Op::LoadFastChecked: {
+                const Value& v = f->slots[in.arg];
+                if (v.is_null()) {
+                    raise(T.UnboundLocalError, "cannot access local variable '" + as_str(f->code->local_names[in.arg])->s +
+                                                   "' where it is not associated with a value");
+                    goto error;
+                }
+                PUSH(v);
+                break;
+            }
+            case Op::StoreFast: f->slots[in.arg] = POP(); break;
+            case Op::DeleteFast: f->slots[in.arg] = Value(); break;
+            case Op::LoadDeref: {
+                auto* cell = static_cast<CellObj*>(f->cells()[in.arg].o);
+                if (cell->value.is_null()) {
+                    raise(T.NameError, "cannot access free variable where it is not associated with a value in enclosing scope");
+                    goto error;
+                }
+                PUSH(cell->value);
+                break;
+            }
+            case Op::StoreDeref: static_cast<CellObj*>(f->cells()[in.arg].o)->value = POP(); break;
+            case Op::LoadClosure: PUSH(f->cells()[in.arg]); break;
+            case Op::LoadGlobal: case Op::LoadName: {
+                StrObj* name = as_str(f->code->names[in.arg]);
+                Value v;
+                if (in.op == Op::LoadName && f->ns) v = dict_get_str(f->ns, name);
+                if (v.is_null()) v = dict_get_str(f->globals, name);
+                if (v.is_null()) v = dict_get_str(rt_.builtins, name);
+                if (v.is_null()) {
+                    raise(T.NameError, "name '" + name->s + "' is not defined");
+                    goto error;
+                }
+                PUSH(std::move(v));
+                break;
+            }
+            case Op::StoreGlobal: dict_set(f->globals, f->code->names[in.arg], POP()); break;
+            case Op::StoreName: dict_set(f->ns ? f->ns : f->globals, f->code->names[in.arg], POP()); break;
+            case Op::DeleteGlobal: case Op::DeleteName: {
+                DictObj* d = in.op == Op::DeleteName && f->ns ? f->ns : f->globals;
+                if (dict_del(d, f->code->names[in.arg]) <= 0) {
+                    if (!has_exc()) raise(T.NameError, "name '" + as_str(f->code->names[in.arg])->s + "' is not defined");
+                    goto error;
+                }
+                break;
+            }
+            case Op::LoadAttr: {
+                Value o = POP();
+                Value v = getattr(o, as_str(f->code->names[in.arg]));
+                if (v.is_null()) goto error;
+                PUSH(std::move(v));
+                break;
+            }
+            case Op::StoreAttr: {
+                Value o = POP();
+                Value v = POP();
+                if (!setattr(o, as_str(f->code->names[in.arg]), v)) goto error;
+                break;
+            }
+            case Op::DeleteAttr: {
+                Value o = POP();
+                if (!delattr(o, as_str(f->code->names[in.arg]))) goto error;
+                break;
+            }
+            case Op::LoadMethod: {
+                Value o = POP();
+                StrObj* name = as_str(f->code->names[in.arg]);
+                ClassObj* cls = type_of(o);
+                bool plain = o.tag != Tag::Obj || static_cast<Obj*>(o.o)->kind != Kind::Class;
+                if (plain && static_cast<Obj*>(o.tag == Tag::Obj ? o.o : nullptr) &&
+                    static_cast<Obj*>(o.o)->kind == Kind::Module) plain = false;
+                if (plain) {
+                    Value m = cls->lookup(name);
+                    bool inst_has = false;
+                    if (!m.is_null() && (is_kind(m, Kind::Function) || is_kind(m, Kind::Builtin))) {
+                        if (is_kind(o, Kind::Instance) || is_kind(o, Kind::Exception)) {
+                            DictObj* d = static_cast<InstanceObj*>(o.o)->dict;
+                            inst_has = d && !dict_get_str(d, name).is_null();
+                        }
+                        if (!inst_has) {
+                            PUSH(std::move(m));
+                            PUSH(std::move(o));
+                            break;
+                        }
+                    }
+                }
+                Value v = getattr(o, name);
+                if (v.is_null()) goto error;
+                PUSH(std::move(v));
+                PUSH(Value());
+                break;
+            }
+            case Op::LoadSubscr: {
+                Value k = POP();
+                Value o = POP();
+                Value v = getitem(o, k);
+                if (v.is_null()) goto error;
+                PUSH(std::move(v));
+                break;
+            }
+            case Op::StoreSubscr: {
+                Value k = POP();
+                Value o = POP();
+                Value v = POP();
+                if (!setitem(o, k, v)) goto error;
+                break;
+            }
+            case Op::DeleteSubscr: {
+                Value k = POP();
+                Value o = POP();
+                if (!delitem(o, k)) goto error;
+                break;
+            }
+            case Op::BinaryOp: case Op::InplaceOp: {
+                Value b = POP();
+                Value& a = TOP();
+                if (a.tag == Tag::Int && b.tag == Tag::Int) {
+                    std::int64_t r;
+                    auto op = static_cast<BinOpKind>(in.arg);
+                    if (op == BinOpKind::Add && !__builtin_add_overflow(a.i, b.i, &r)) { a.i = r; break; }
+                    if (op == BinOpKind::Sub && !__builtin_sub_overflow(a.i, b.i, &r)) { a.i = r; break; }
+                }
+                Value v = binary_op(static_cast<BinOpKind>(in.arg), a, b, in.op == Op::InplaceOp);
+                if (v.is_null()) goto error;
+                a = std::move(v);
+                break;
+            }
+            case Op::CompareOp: {
+                Value b = POP();
+                Value& a = TOP();
+                if (a.tag == Tag::Int && b.tag == Tag::Int) {
+                    bool r;
+                    switch (static_cast<CmpOpKind>(in.arg)) {
+                        case CmpOpKind::Lt: r = a.i < b.i; break;
+                        case CmpOpKind::LtE: r = a.i <= b.i; break;
+                        case CmpOpKind::Gt: r = a.i > b.i; break;
+                        case CmpOpKind::GtE: r = a.i >= b.i; break;
+                        case CmpOpKind::Eq: r = a.i == b.i; break;
+                        case CmpOpKind::NotEq: r = a.i != b.i; break;
+                        default: goto slow_cmp;
+                    }
+                    a = Value::boolean(r);
+                    break;
+                }
+            slow_cmp:
+                {
+                    Value v = compare_op(static_cast<CmpOpKind>(in.arg), a, b);
+                    if (v.is_null()) goto error;
+                    a = std::move(v);
+                }
+                break;
+            }
+            case Op::UnaryOp: {
+                Value v = unary_op(static_cast<UnaryOpKind>(in.arg), TOP());
+                if (v.is_null()) goto error;
+                TOP() = std::move(v);
+                break;
+            }
+            case Op::Jump: f->pc = in.arg; break;
+            case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: {
+                Value v = POP();
+                int t;
+                if (v.tag == Tag::Bool) t = v.b;
+                else {
+                    t = truthy(v);
+                    if (t < 0) goto error;
+                }
+                if ((t != 0) == (in.op == Op::PopJumpIfTrue)) f->pc = in.arg;
+                break;
+            }
+            case Op::JumpIfFalseOrPop: case Op::JumpIfTrueOrPop: {
+                int t = truthy(TOP());
+                if (t < 0) goto error;
+                if ((t != 0) == (in.op == Op::JumpIfTrueOrPop)) f->pc = in.arg;
+                else { --f->sp; st[f->sp] = Value(); }
+                break;
+            }
+            case Op::GetIter: {
+                Value v = get_iter(TOP());
+                if (v.is_null()) goto error;
+                TOP() = std::move(v);
+                break;
+            }
+            case Op::ForIter: {
+                Value& it = TOP();
+                if (is_kind(it, Kind::Iterator)) {
+                    auto* io = static_cast<IterObj*>(it.o);
+                    if (io->mode == IterObj::Mode::Range) {
+                        if (io->end > 0) {
+                            --io->end;
+                            PUSH(Value::integer(io->pos));
+                            io->pos += io->step;
+                        } else {
+                            --f->sp; st[f->sp] = Value();
+                            f->pc = in.arg;
+                        }
+                        break;
+                    }
+                } else if (is_kind(it, Kind::Generator)) {
+                    auto* g = static_cast<GenObj*>(it.o);
+                    if (!g->frame) { --f->sp; st[f->sp] = Value(); f->pc = in.arg; break; }
+                    if (g->running) { raise(T.ValueError, "generator already executing"); goto error; }
+                    if (cur_->depth >= recursion_limit) { raise(T.RecursionError, "maximum recursion depth exceeded"); goto error; }
+                    Frame* gf = g->frame;
+                    if (g->started) gf->stack()[gf->sp++] = Value::none();
+                    g->started = true;
+                    g->running = true;
+                    gf->mode = FrameMode::ForIter;
+                    gf->back = f;
+                    cur_->top = gf;
+                    ++cur_->depth;
+                    f = gf;
+                    LOAD_FRAME();
+                    break;
+                }
+                Value v = iter_next(it);
+                if (v.is_null()) {
+                    if (has_exc()) goto error;
+                    --f->sp; st[f->sp] = Value();
+                    f->pc = in.arg;
+                    break;
+                }
+                PUSH(std::move(v));
+                break;
+            }
+            case Op::BuildTuple: case Op::BuildList: {
+                std::vector<Value> items(in.arg);
+                for (int i = in.arg - 1; i >= 0; --i) items[i] = POP();
+                PUSH(in.op == Op::BuildTuple ? tuple_value(std::move(items)) : list_value(std::move(items)));
+                break;
+            }
+            case Op::BuildSet: {
+                Value s = new_set();
+                for (int i = in.arg; i >= 1; --i)
+                    if (!set_add(static_cast<SetObj*>(s.o), PEEK(i))) goto error;
+                for (int i = 0; i < in.arg; ++i) { --f->sp; st[f->sp] = Value(); }
+                PUSH(std::move(s));
+                break;
+            }
+            case Op::BuildMap: {
+                Value d = new_dict();
+                for (int i = in.arg; i >= 1; --i)
+                    if (!dict_set(static_cast<DictObj*>(d.o), PEEK(2 * i), PEEK(2 * i - 1))) goto error;
+                for (int i = 0; i < 2 * in.arg; ++i) { --f->sp; st[f->sp] = Value(); }
+                PUSH(std::move(d));
+                break;
+            }
+            case Op::BuildSlice: {
+                SliceObj* s = make<SliceObj>();
+                s->step = POP();
+                s->stop = POP();
+                s->start = POP();
+                PUSH(Value(s));
+                break;
+            }
+            case Op::BuildString: {
+                std::string out;
+                for (int i = in.arg; i >= 1; --i) out += as_str(PEEK(i))->s;
+                for (int i = 0; i < in.arg; ++i) { --f->sp; st[f->sp] = Value(); }
+                PUSH(str_value(std::move(out)));
+                break;
+            }
+            case Op::FormatValue: {
+                Value spec;
+                if (in.arg >> 8) spec = POP();
+                Value v = POP();
+                char conv = static_cast<char>(in.arg & 0xff);
+                if (conv == 'r' || conv == 'a') v = repr_of(v);
+                else if (conv == 's') v = str_of(v);
+                if (v.is_null()) goto error;
+                Value r = format_value(v, spec);
+                if (r.is_null()) goto error;
+                PUSH(std::move(r));
+                break;
+            }
+            case Op::ListAppend: {
+                Value v = POP();
+                static_cast<ListObj*>(PEEK(in.arg).o)->items.push_back(std::move(v));
+                break;
+            }
+            case Op::SetAdd: {
+                Value v = POP();
+                if (!set_add(static_cast<SetObj*>(PEEK(in.arg).o), v)) goto error;
+                break;
+            }
+            case Op::MapAdd: {
+                Value v = POP();
+                Value k = POP();
+                if (!dict_set(static_cast<DictObj*>(PEEK(in.arg).o), k, v)) goto error;
+                break;
+            }
+            case Op::ListExtend: {
+                Value v = POP();
+                if (!collect(v, static_cast<ListObj*>(PEEK(in.arg).o)->items)) {
+                    if (exc_matches(rt_.exc, T.TypeError)) {
+                        take_exc();
+                        raise(T.TypeError, "Value after * must be an iterable, not " + type_name(v));
+                    }
+                    goto error;
+                }
+                break;
+            }
+            case Op::SetUpdate: {
+                Value v = POP();
+                std::vector<Value> items;
+                if (!collect(v, items)) goto error;
+                for (auto& x : items) if (!set_add(static_cast<SetObj*>(PEEK(in.arg).o), x)) goto error;
+                break;
+            }
+            case Op::DictUpdate: {
+                Value v = POP();
+                auto* d = static_cast<DictObj*>(PEEK(in.arg).o);
+                if (!is_kind(v, Kind::Dict)) { raise(T.TypeError, "'" + type_name(v) + "' object is not a mapping"); goto error; }
+                for (auto& e : static_cast<DictObj*>(v.o)->entries)
+                    if (!e.key.is_null() && !dict_set(d, e.key, e.value)) goto error;
+                break;
+            }
+            case Op::ListToTuple: {
+                Value l = POP();
+                PUSH(tuple_value(static_cast<ListObj*>(l.o)->items));
+                break;
+            }
+            case Op::UnpackSequence: case Op::UnpackEx: {
+                Value seq = POP();
+                std::vector<Value> items;
+                if (!collect(seq, items)) {
+                    if (exc_matches(rt_.exc, T.TypeError)) {
+                        take_exc();
+                        raise(T.TypeError, "cannot unpack non-iterable " + type_name(seq) + " object");
+                    }
+                    goto error;
+                }
+                if (in.op == Op::UnpackSequence) {
+                    if (static_cast<int>(items.size()) != in.arg) {
+                        if (static_cast<int>(items.size()) > in.arg)
+                            raise(T.ValueError, "too many values to unpack (expected " + std::to_string(in.arg) + ")");
+                        else
+                            raise(T.ValueError, "not enough values to unpack (expected " + std::to_string(in.arg) + ", got " + std::to_string(items.size()) + ")");
+                        goto error;
+                    }
+                    for (int i = in.arg - 1; i >= 0; --i) PUSH(std::move(items[i]));
+                } else {
+                    int before = in.arg & 0xff, after = in.arg >> 8;
+                    if (static_cast<int>(items.size()) < before + after) {
+                        raise(T.ValueError, "not enough values to unpack (expected at least " + std::to_string(before + after) + ", got " + std::to_string(items.size()) + ")");
+                        goto error;
+                    }
+                    int n = static_cast<int>(items.size());
+                    for (int i = n - 1; i >= n - after; --i) PUSH(std::move(items[i]));
+                    std::vector<Value> mid(items.begin() + before, items.begin() + (n - after));
+                    PUSH(list_value(std::move(mid)));
+                    for (int i = before - 1; i >= 0; --i) PUSH(std::move(items[i]));
+                }
+                break;
+            }
+            case Op::CallFunction: case Op::CallMethod: case Op::CallKw: case Op::CallEx: {
+                int nargs, nkw = 0;
+                Value* args;
+                Value func;
+                std::vector<StrObj*> kwn;
+                std::vector<Value> exargs, kwv;
+                Value kwnames;
+                int pop_count;
+                if (in.op == Op::CallFunction) {
+                    nargs = in.arg;
+                    args = &st[f->sp - nargs];
+                    func = st[f->sp - nargs - 1];
+                    pop_count = nargs + 1;
+                } else if (in.op == Op::CallMethod) {
+                    Value& self = st[f->sp - in.arg - 1];
+                    func = st[f->sp - in.arg - 2];
+                    pop_count = in.arg + 2;
+                    if (self.is_null()) { nargs = in.arg; args = &st[f->sp - nargs]; }
+                    else { nargs = in.arg + 1; args = &self; }
+                } else if (in.op == Op::CallKw) {
+                    kwnames = POP();
+                    auto& names = static_cast<TupleObj*>(kwnames.o)->items;
+                    nkw = static_cast<int>(names.size());
+                    nargs = in.arg - nkw;
+                    args = &st[f->sp - in.arg];
+                    func = st[f->sp - in.arg - 1];
+                    for (auto& n : names) kwn.push_back(as_str(n));
+                    for (int i = 0; i < nkw; ++i) kwv.push_back(st[f->sp - nkw + i]);
+                    pop_count = in.arg + 1;
+                } else {
+                    Value kw = POP();
+                    Value pos = POP();
+                    func = POP();
+                    pop_count = 0;
+                    exargs = static_cast<TupleObj*>(pos.o)->items;
+                    for (auto& e : static_cast<DictObj*>(kw.o)->entries) {
+                        if (e.key.is_null()) continue;
+                        if (!is_str(e.key)) { raise(T.TypeError, "keywords must be strings"); goto error; }
+                        kwn.push_back(as_str(e.key));
+                        kwv.push_back(e.value);
+                    }
+                    nkw = static_cast<int>(kwn.size());
+                    nargs = static_cast<int>(exargs.size());
+                    args = exargs.data();
+                }
+                // bound methods of Python functions: unwrap without allocating
+                Value self_holder;
+                if (is_kind(func, Kind::Method) && is_kind(static_cast<MethodObj*>(func.o)->func, Kind::Function)) {
+                    auto* m = static_cast<MethodObj*>(func.o);
+                    exargs.insert(exargs.begin(), m->self);
+                    if (args != exargs.data() + 1) {
+                        exargs.resize(1);
+                        exargs.insert(exargs.end(), args, args + nargs);
+                    }
+                    args = exargs.data();
+                    ++nargs;
+                    self_holder = func;
+                    func = m->func;
+                }
+                if (is_kind(func, Kind::Function)) {
+                    auto* fn = static_cast<FunctionObj*>(func.o);
+                    Frame* nf = setup_frame(fn, args, nargs, kwn.data(), kwv.data(), nkw);
+                    for (int i = 0; i < pop_count; ++i) { --f->sp; st[f->sp] = Value(); }
+                    if (!nf) goto error;
+                    Code* c = fn->code;
+                    if (c->is_generator || c->is_coroutine || c->is_async_gen) {
+                        PUSH(make_gen(fn, nf));
+                        break;
+                    }
+                    if (cur_->depth >= recursion_limit) {
+                        free_frame(nf);
+                        raise(T.RecursionError, "maximum recursion depth exceeded");
+                        goto error;
+                    }
+                    nf->mode = FrameMode::Call;
+                    nf->back = f;
+                    cur_->top = nf;
+                    ++cur_->depth;
+                    f = nf;
+                    LOAD_FRAME();
+                    break;
+                }
+                Value r = call_nonpy(func, args, nargs, kwn.data(), kwv.data(), nkw);
+                for (int i = 0; i < pop_count; ++i) { --f->sp; st[f->sp] = Value(); }
+                if (r.is_null()) {
+                    if (!has_exc() && !suspend_request_.is_null()) {
+                        if (nested_ > 0 && cur_->bottom != entry) {
+                            suspend_request_ = Value();
+                            raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
+                            goto error;
+                        }
+                        return Value();  // suspended: resume pushes the result
+                    }
+                    goto error;
+                }
+                PUSH(std::move(r));
+                break;
+            }
+            case Op::MakeFunction: {
+                Code* c = f->code->children[in.arg & 0xffff];
+                int flags = in.arg >> 16;
+                FunctionObj* fn = make<FunctionObj>(c, f->globals);
+                Value fv(fn);
+                fn->name = Value(rt_.intern(c->name));
+                fn->qualname = Value(rt_.intern(c->qualname));
+                if (flags & kFnClosure) { Value cl = POP(); fn->closure = static_cast<TupleObj*>(cl.o)->items; }
+                if (flags & kFnKwDefaults) fn->kwdefaults = POP();
+                if (flags & kFnDefaults) { Value d = POP(); fn->defaults = static_cast<TupleObj*>(d.o)->items; }
+                PUSH(std::move(fv));
+                break;
+            }
+            case Op::ReturnValue: {
+                Value v = POP();
+                Frame* done = f;
+                FrameMode mode = f->mode;
+                Frame* back = f->back;
+                pop_frame(done);
+                if (done == entry || mode == FrameMode::Entry) {
+                    gen_yielded_ = false;
+                    return v;
+                }
+                f = back;
+                LOAD_FRAME();
+                switch (mode) {
+                    case FrameMode::ForIter: --f->sp; st[f->sp] = Value(); f->pc = code[f->pc - 1].arg; break;
+                    case FrameMode::AGenNext: raise(T.StopAsyncIteration, ""); rt_.exc = make_exception(T.StopAsyncIteration, {}); goto error;
+                    default: PUSH(std::move(v)); break;
+                }
+                break;
+            }
+            case Op::YieldValue: {
+                Value v = POP();
+                Frame* g = f;
+                g->gen->running = false;
+                cur_->top = g->back;
+                --cur_->depth;
+                FrameMode mode = g->mode;
+                Frame* back = g->back;
+                g->back = nullptr;
+                if (g == entry || mode == FrameMode::Entry) {
+                    gen_yielded_ = true;
+                    return v;
+                }
+                f = back;
+                LOAD_FRAME();
+                PUSH(std::move(v));
+                break;
+            }
+            case Op::GetAwaitable: {
+                Value& a = TOP();
+                if (is_kind(a, Kind::Coroutine) || is_kind(a, Kind::AsyncGenStep)) break;
+                if (is_engine_awaitable && is_engine_awaitable(a)) break;
+                if (a.tag == Tag::Obj && a.o->cls->user) {
+                    Value aw = a.o->cls->lookup(S("__await__"));
+                    if (!aw.is_null()) { raise(T.RuntimeError, "not supported in corolab: __await__"); goto error; }
+                }
+                raise(T.TypeError, "object " + type_name(a) + " can't be used in 'await' expression");
+                goto error;
+            }
+            case Op::Await: {
+                Value a = POP();
+                if (is_kind(a, Kind::Coroutine) || is_kind(a, Kind::AsyncGenStep)) {
+                    GenObj* g;
+                    FrameMode mode = FrameMode::Await;
+                    Value send_val = Value::none();
+                    if (is_kind(a, Kind::AsyncGenStep)) {
+                        g = static_cast<GenObj*>(static_cast<AsyncGenStep*>(a.o)->gen.o);
+                        mode = FrameMode::AGenNext;
+                        if (!g->frame) {
+                            rt_.exc = make_exception(T.StopAsyncIteration, {});
+                            goto error;
+                        }
+                    } else {
+                        g = static_cast<GenObj*>(a.o);
+                        if (!g->frame || (g->started && !g->running && mode == FrameMode::Await)) {
+                            raise(T.RuntimeError, "cannot reuse already awaited coroutine");
+                            goto error;
+                        }
+                    }
+                    if (g->running) {
+                        raise(T.RuntimeError, is_kind(a, Kind::Coroutine) ? "coroutine is being awaited already" : "anext(): asynchronous generator is already running");
+                        goto error;
+                    }
+                    if (cur_->depth >= recursion_limit) { raise(T.RecursionError, "maximum recursion depth exceeded"); goto error; }
+                    Frame* gf = g->frame;
+                    if (g->started) gf->stack()[gf->sp++] = send_val;
+                    g->started = true;
+                    g->running = true;
+                    g->awaited = true;
+                    gf->mode = mode;
+                    gf->back = f;
+                    cur_->top = gf;
+                    ++cur_->depth;
+                    f = gf;
+                    LOAD_FRAME();
+                    break;
+                }
+                // an engine awaitable: the whole thread suspends
+                if (nested_ > 0 && cur_->bottom != entry) {
+                    raise(T.RuntimeError, "not supported in corolab: await inside a synchronous callback");
+                    goto error;
+                }
+                suspend_request_ = std::move(a);
+                return Value();
+            }
+            case Op::GetAIter: {
+                Value o = POP();
+                if (is_kind(o, Kind::AsyncGen)) { PUSH(std::move(o)); break; }
+                Value m = lookup_special(o, S("__aiter__"));
+                if (m.is_null()) { raise(T.TypeError, "'async for' requires an object with __aiter__ method, got " + type_name(o)); goto error; }
+                Value r = call1(m, o);
+                if (r.is_null()) goto error;
+                PUSH(std::move(r));
+                break;
+            }
+            case Op::GetANext: {
+                Value& o = TOP();
+                if (is_kind(o, Kind::AsyncGen)) { PUSH(Value(make<AsyncGenStep>(o))); break; }
+                Value m = lookup_special(o, S("__anext__"));
+                if (m.is_null()) { raise(T.TypeError, "'async for' requires an iterator with __anext__ method, got " + type_name(o)); goto error; }
+                Value r = call1(m, o);
+                if (r.is_null()) goto error;
+                PUSH(std::move(r));
+                break;
+            }
+            case Op::EndAsyncFor: {
+                Value exc = POP();
+                if (!exc_matches(exc, T.StopAsyncIteration)) {
+                    rt_.exc = std::move(exc);
+                    reraise = true;
+                    goto error;
+                }
+                Value prev = POP();
+                f->cur_exc = prev.is_none() ? Value() : prev;
+                --f->nblocks;  // the handler block
+                --f->sp; st[f->sp] = Value();  // iterator
+                break;
+            }
+            case Op::SetupExcept:
+                if (f->nblocks >= kMaxBlocks) { raise(T.RuntimeError, "not supported in corolab: blocks nested too deeply"); goto error; }
+                f->blocks[f->nblocks++] = {in.arg, f->sp};
+                break;
+            case Op::PopBlock: --f->nblocks; break;
+            case Op::PopExcept: {
+                Block b = f->blocks[--f->nblocks];
+                int lvl = b.level;  // above prev, exc
+                Value prev = std::move(st[lvl - 2]);
+                f->cur_exc = prev.is_none() ? Value() : prev;
+                for (int i = lvl - 2; i + 2 < f->sp; ++i) st[i] = std::move(st[i + 2]);
+                f->sp -= 2;
+                st[f->sp] = Value();
+                st[f->sp + 1] = Value();
+                break;
+            }
+            case Op::Raise: {
+                Value exc, cause;
+                if (in.arg == 2) cause = POP();
+                if (in.arg >= 1) exc = POP();
+                if (in.arg == 0) {
+                    Value cur = current_handled(cur_);
+                    if (cur.is_null()) { raise(T.RuntimeError, "No active exception to reraise"); goto error; }
+                    rt_.exc = cur;
+                    reraise = true;
+                    goto error;
+                }
+                if (is_kind(exc, Kind::Class) && static_cast<ClassObj*>(exc.o)->is_exception) {
+                    exc = call0(exc);
+                    if (exc.is_null()) goto error;
+                }
+                if (!is_kind(exc, Kind::Exception)) { raise(T.TypeError, "exceptions must derive from BaseException"); goto error; }
+                auto* e = static_cast<ExceptionObj*>(exc.o);
+                if (in.arg == 2) {
+                    if (is_kind(cause, Kind::Class)) { cause = call0(cause); if (cause.is_null()) goto error; }
+                    e->cause = cause.is_none() ? Value() : cause;
+                    e->suppress_context = true;
+                }
+                e->traceback.clear();
+                rt_.exc = std::move(exc);
+                goto error;
+            }
+            case Op::Reraise: {
+                Value exc = POP();
+                rt_.exc = std::move(exc);
+                reraise = true;
+                goto error;
+            }
+            case Op::CheckExcMatch: {
+                Value type = POP();
+                const Value& exc = TOP();
+                bool match = false;
+                auto check = [&](const Value& t) {
+                    if (is_kind(t, Kind::Class)) return exc_matches(exc, static_cast<ClassObj*>(t.o));
+                    return false;
+                };
+                if (is_kind(type, Kind::Tuple)) {
+                    for (auto& t : static_cast<TupleObj*>(type.o)->items) if (check(t)) match = true;
+                } else if (is_kind(type, Kind::Class)) {
+                    match = check(type);
+                } else {
+                    raise(T.TypeError, "catching classes that do not inherit from BaseException is not allowed");
+                    goto error;
+                }
+                PUSH(Value::boolean(match));
+                break;
+            }
+            case Op::BeforeWith: case Op::BeforeAsyncWith: {
+                Value cm = POP();
+                bool async = in.op == Op::BeforeAsyncWith;
+                Value enter = getattr_opt(cm, S(async ? "__aenter__" : "__enter__"));
+                Value exit = getattr_opt(cm, S(async ? "__aexit__" : "__exit__"));
+                if (enter.is_null() || exit.is_null()) {
+                    if (!has_exc())
+                        raise(T.TypeError, "'" + type_name(cm) + "' object does not support the " + (async ? "asynchronous " : "") + "context manager protocol");
+                    goto error;
+                }
+                PUSH(exit);
+                Value r = call0(enter);
+                if (r.is_null()) goto error;
+                PUSH(std::move(r));
+                break;
+            }
+            case Op::WithExitNormal: {
+                Value exit = POP();
+                Value args[3] = {Value::none(), Value::none(), Value::none()};
+                Value r = lang::call(exit, args, 3);
+                if (r.is_null()) goto error;
+                if (in.arg) PUSH(std::move(r));
+                break;
+            }
+            case Op::WithExcept: {
+                const Value& exc = PEEK(1);
+                const Value& exit = PEEK(3);
+                Value args[3] = {Value(static_cast<Object*>(type_of(exc))), exc, Value::none()};
+                Value r = lang::call(exit, args, 3);
+                if (r.is_null()) goto error;
+                PUSH(std::move(r));
+                break;
+            }
+            case Op::LoadBuildClass: PUSH(Value(make_builtin("__build_class__", build_class))); break;
+            case Op::ImportName: {
+                Value m = import_module(as_str(f->code->consts[in.arg]));
+                if (m.is_null()) goto error;
+                PUSH(std::move(m));
+                break;
+            }
+            case Op::ImportFrom: {
+                StrObj* name = as_str(f->code->names[in.arg]);
+                Value v = getattr_opt(TOP(), name);
+                if (v.is_null()) {
+                    if (!has_exc()) {
+                        std::string mod = is_kind(TOP(), Kind::Module) ? static_cast<ModuleObj*>(TOP().o)->name : "?";
+                        raise(T.ImportError, "cannot import name '" + name->s + "' from '" + mod + "'");
+                    }
+                    goto error;
+                }
+                PUSH(std::move(v));
+                break;
+            }
+            case Op::LoadAssertionError: PUSH(Value(static_cast<Object*>(T.AssertionError))); break;
+            case Op::SetupAnnotations: case Op::PrintExpr: break;
+        }
+        continue;
+        }
+    error:
+        if (!reraise) {
+            // implicit chaining with the exception being handled
+            Value handled = current_handled(cur_);
+            if (!handled.is_null() && is_kind(rt_.exc, Kind::Exception) && handled.o != rt_.exc.o) {
+                auto* e = static_cast<ExceptionObj*>(rt_.exc.o);
+                if (e->context.is_null()) e->context = handled;
+            }
+            add_traceback(f);
+        }
+        reraise = false;
+        while (true) {
+            if (f->nblocks > 0) {
+                Block b = f->blocks[--f->nblocks];
+                if (b.handler < 0) {
+                    // leaving an except/finally body: restore the handled exception
+                    Value prev = std::move(st[b.level - 2]);
+                    f->cur_exc = prev.is_none() ? Value() : prev;
+                    while (f->sp > b.level - 2) { --f->sp; st[f->sp] = Value(); }
+                    continue;
+                }
+                while (f->sp > b.level) { --f->sp; st[f->sp] = Value(); }
+                Value exc = take_exc();
+                PUSH(f->cur_exc.is_null() ? Value::none() : f->cur_exc);
+                f->cur_exc = exc;
+                PUSH(std::move(exc));
+                f->blocks[f->nblocks++] = {-1, f->sp};
+                f->pc = b.handler;
+                goto next;
+            }
+            // no handler in this frame: propagate to the caller
+            Frame* done = f;
+            FrameMode mode = f->mode;
+            Frame* back = f->back;
+            bool is_gen = f->gen != nullptr;
+            if (is_gen && exc_matches(rt_.exc, T.StopIteration)) {
+                Value inner = take_exc();
+                raise(T.RuntimeError, std::string(done->code->is_coroutine ? "coroutine" : "generator") + " raised StopIteration");
+                static_cast<ExceptionObj*>(rt_.exc.o)->cause = inner;
+            }
+            pop_frame(done);
+            if (done == entry || mode == FrameMode::Entry) return Value();
+            f = back;
+            LOAD_FRAME();
+            add_traceback(f);
+        }
+    next:;
+    }
+#undef LOAD_FRAME
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+}
+
+// ---- classes ---------------------------------------------------------------------
+void finish_class(ClassObj* c);  // runtime.cpp
+
+Value build_class(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2) return raise(T.TypeError, "__build_class__: not enough arguments");
+    auto* body = static_cast<FunctionObj*>(args[0].o);
+    Value ns = new_dict();
+    auto* nsd = static_cast<DictObj*>(ns.o);
+    // run the body with the namespace as its locals
+    Frame* fr = alloc_frame(body->code);
+    fr->func = args[0];
+    fr->globals = body->globals;
+    fr->ns = nsd;
+    fr->ns_ref = ns;
+    Code* c = body->code;
+    for (int i = 0; i < c->ncells; ++i) fr->cells()[i] = Value(make<CellObj>());
+    for (int i = 0; i < c->nfree; ++i) fr->cells()[c->ncells + i] = body->closure[i];
+    Vm* vm = rt().vm;
+    Thread tmp;
+    Thread* th = vm->current_thread();
+    (void)tmp;
+    // reuse the generic call path: wrap into a FunctionObj call is not possible
+    // (the namespace is per call), so run the frame directly.
+    Value cell = vm->run_frame(fr);
+    if (cell.is_null()) return Value();
+    (void)th;
+    auto* cls = make<ClassObj>(as_str(args[1])->s);
+    Value cv(cls);
+    cls->user = true;
+    for (int i = 2; i < nargs; ++i) {
+        if (!is_kind(args[i], Kind::Class)) return raise(T.TypeError, "bases must be types");
+        cls->bases.push_back(static_cast<ClassObj*>(args[i].o));
+        cls->bases_ref.push_back(args[i]);
+    }
+    if (cls->bases.empty()) { cls->bases.push_back(T.object); }
+    for (auto& e : nsd->entries)
+        if (!e.key.is_null()) dict_set(cls->dict, e.key, e.value);
+    finish_class(cls);
+    if (is_kind(cell, Kind::Cell)) static_cast<CellObj*>(cell.o)->value = cv;
+    return cv;
+}
+
+}  // namespace corolab::lang

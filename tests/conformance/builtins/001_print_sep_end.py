@@ -1,0 +1,8 @@
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" ... continued")
+print("x", 1, 2.5, None, True, sep="|", end="!\n")
+print()
+print(*[1, 2, 3], sep=", ")
+print("flushed", flush=True)

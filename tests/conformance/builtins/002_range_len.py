@@ -1,0 +1,5 @@
+print(list(range(5)), list(range(2, 6)), list(range(10, 0, -3)))
+print(len("hello"), len([1, 2]), len({"a": 1}), len(range(0, 100, 7)))
+print(range(3), range(1, 10, 2))
+r = range(5)
+print(r[2], r[-1], 3 in r)

@@ -1,0 +1,5 @@
+print(str(42), str(3.0), str(None), str([1, "a"]))
+print(int("17"), int(3.99), int(-3.99), int("  8 "), int("ff", 16))
+print(float("2.5"), float(3), float("1e3"), float("-0"))
+print(int(True), float(False), str(True))
+print(repr("quote's"), repr('say "hi"'))

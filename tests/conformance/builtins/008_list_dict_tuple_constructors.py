@@ -1,0 +1,5 @@
+print(list("abc"), list((1, 2)), list(range(3)), list({"k": 1, "j": 2}))
+print(tuple([1, 2]), tuple("hi"), tuple())
+print(dict(a=1, b=2), dict([("x", 1), ("y", 2)]), dict())
+print(list(), set(), set([3, 1, 3]))
+print(dict({"a": 1}, b=2))

@@ -1,0 +1,7 @@
+print("{} + {} = {}".format(1, 2, 3))
+print("{0} {1} {0}".format("a", "b"))
+print("{name} is {age}".format(name="Ann", age=31))
+print("{:>6}|{:<6}|{:^6}|".format("r", "l", "c"))
+print("{:.2f} {:5d} {:05d} {:,}".format(3.14159, 42, 42, 1234567))
+print("{:x} {:o} {:b} {:e}".format(255, 8, 5, 12345.678))
+print("Total time: {}".format(3.0000001))

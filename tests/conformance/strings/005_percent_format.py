@@ -1,0 +1,6 @@
+print("%s has %d items" % ("cart", 3))
+print("%5.2f|%-6s|%06d|%x" % (3.14159, "ab", 42, 255))
+print("%.3f %e %g" % (1 / 3, 123456.789, 0.00001234))
+print("%r %s" % ("x", None))
+print("%d%% done" % 50)
+print("%(name)s=%(value)d" % {"name": "k", "value": 7})

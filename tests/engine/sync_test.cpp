@@ -1,0 +1,148 @@
+// Lock, Event, Semaphore, Condition, Queue. Expected lines:
+// cpython/sync.py under tests/oracle/vclock.py.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace corolab;
+using corolab::test::Log;
+using Lines = std::vector<std::string>;
+
+namespace {
+std::string seconds(double t) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", t);
+  return buf;
+}
+}  // namespace
+
+TEST_CASE("Lock is FIFO, Event wakes all, Semaphore limits, Condition notifies, Queue joins") {
+  Loop loop;
+  Log log(loop);
+  Lock lock;
+  auto locker = [&](std::string name, double hold) -> Task<void> {
+    co_await with_lock(lock, [&]() -> Task<void> {
+      log(name + " has the lock at " + seconds(loop.time()));
+      co_await sleep(hold);
+    });
+  };
+  Event ev;
+  auto waiter = [&](std::string name) -> Task<void> {
+    co_await ev.wait();
+    log(name + " saw the event at " + seconds(loop.time()));
+  };
+  Semaphore sem(2);
+  auto limited = [&](std::string name) -> Task<void> {
+    co_await sem.acquire();
+    log(name + " in at " + seconds(loop.time()));
+    co_await sleep(1);
+    sem.release();
+  };
+  Condition cond;
+  std::vector<int> items;
+  auto consumer = [&](std::string name) -> Task<void> {
+    co_await cond.acquire();
+    co_await cond.wait_for([&] { return !items.empty(); });
+    int item = items.front();
+    items.erase(items.begin());
+    log(name + " consumed " + std::to_string(item) + " at " + seconds(loop.time()));
+    cond.release();
+  };
+  Queue<int> q(2);
+  auto producer = [&]() -> Task<void> {
+    for (int i = 0; i < 5; ++i) {
+      co_await q.put(i);
+      log("put " + std::to_string(i) + " at " + seconds(loop.time()));
+    }
+  };
+  auto worker = [&]() -> Task<void> {
+    for (;;) {
+      int item = co_await q.get();
+      co_await sleep(1);
+      log("got " + std::to_string(item) + " at " + seconds(loop.time()));
+      q.task_done();
+    }
+  };
+
+  auto main = [&]() -> Task<void> {
+    co_await gather(locker("a", 1), locker("b", 1), locker("c", 1));
+
+    std::vector<TaskHandle<void>> ws{create_task(waiter("w1")), create_task(waiter("w2"))};
+    co_await sleep(1);
+    ev.set();
+    log("event set");
+    co_await gather(ws);
+
+    std::vector<Task<void>> five;
+    for (int i = 0; i < 5; ++i) five.push_back(limited("s" + std::to_string(i)));
+    co_await gather(std::move(five));
+
+    std::vector<TaskHandle<void>> cs{create_task(consumer("c1")), create_task(consumer("c2"))};
+    co_await sleep(1);
+    co_await cond.acquire();
+    items = {1, 2};
+    cond.notify_all();
+    cond.release();
+    co_await gather(cs);
+
+    auto w = create_task(worker());
+    co_await producer();
+    co_await q.join();
+    log("joined at " + seconds(loop.time()));
+    w.cancel();
+    try {
+      q.get_nowait();
+    } catch (const QueueEmpty&) {
+      log("QueueEmpty");
+    }
+  };
+  run_until_complete(loop, main());
+  CHECK(log.tsv() == Lines{
+                         "0.000\ta has the lock at 0.0",  "1.000\tb has the lock at 1.0",
+                         "2.000\tc has the lock at 2.0",  "4.000\tevent set",
+                         "4.000\tw1 saw the event at 4.0", "4.000\tw2 saw the event at 4.0",
+                         "4.000\ts0 in at 4.0",           "4.000\ts1 in at 4.0",
+                         "5.000\ts2 in at 5.0",           "5.000\ts3 in at 5.0",
+                         "6.000\ts4 in at 6.0",           "8.000\tc1 consumed 1 at 8.0",
+                         "8.000\tc2 consumed 2 at 8.0",   "8.000\tput 0 at 8.0",
+                         "8.000\tput 1 at 8.0",           "8.000\tput 2 at 8.0",
+                         "9.000\tgot 0 at 9.0",           "9.000\tput 3 at 9.0",
+                         "10.000\tgot 1 at 10.0",         "10.000\tput 4 at 10.0",
+                         "11.000\tgot 2 at 11.0",         "12.000\tgot 3 at 12.0",
+                         "13.000\tgot 4 at 13.0",         "13.000\tjoined at 13.0",
+                         "13.000\tQueueEmpty",
+                     });
+}
+
+TEST_CASE("acquiring a free Lock does not yield; release of an unlocked Lock throws") {
+  Loop loop;
+  Log log(loop);
+  Lock lock;
+  auto other = [&]() -> Task<void> {
+    log("other runs");
+    co_return;
+  };
+  auto main = [&]() -> Task<void> {
+    create_task(other());
+    co_await lock.acquire();
+    log("acquired");
+    lock.release();
+    CHECK_THROWS_AS(lock.release(), RuntimeError);
+    co_await sleep(0);
+  };
+  run_until_complete(loop, main());
+  CHECK(log.texts() == Lines{"acquired", "other runs"});
+}
+
+TEST_CASE("BoundedSemaphore refuses a release beyond its initial value; Queue refuses put_nowait when full") {
+  BoundedSemaphore sem(1);
+  CHECK_THROWS_AS(sem.release(), ValueError);
+  Loop loop;
+  loop.make_current();
+  Queue<int> q(1);
+  q.put_nowait(1);
+  CHECK_THROWS_AS(q.put_nowait(2), QueueFull);
+  CHECK(q.get_nowait() == 1);
+  q.task_done();
+  CHECK_THROWS_AS(q.task_done(), ValueError);
+}

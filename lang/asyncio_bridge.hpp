@@ -12,6 +12,7 @@
 #pragma once
 
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -84,6 +85,13 @@ struct RunRequest : NativeObj {
 // The engine coroutine running a Python coroutine object.
 corolab::Task<Value> drive(Value coro);
 
+// Ends a run at once (deadlock, budgets): no finally blocks run.
+struct RunAbort {
+    std::string type;     // "DeadlockError", "BudgetExceeded"
+    std::string message;
+    std::string budget;   // budget name, "" for a deadlock
+};
+
 // Per-run state of the asyncio module (owned by the Session).
 struct AsyncioState {
     std::vector<std::unique_ptr<Loop>> loops;
@@ -93,6 +101,11 @@ struct AsyncioState {
     double now = 0;                // global virtual time when no loop runs
     std::unordered_map<TaskBase*, FutureObj*> tasks;  // task -> its Python object
     std::string filename = "main.py";
+    double horizon = 86400.0;
+    std::size_t task_limit = 100000;
+    std::function<void()> check_budgets;  // throws RunAbort
+    std::function<double()> host_seconds;  // host clock (real-clock slices)
+    corolab::Trace* trace = nullptr;
 
     Loop& new_loop();
     double time() const;           // global virtual time
@@ -107,7 +120,31 @@ Value task_object(TaskBase* t);
 Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name);
 Value make_module_asyncio();
 
-// Runs one RunRequest on the virtual clock: returns the result or raises.
-Value run_request(RunRequest* req);
+// One asyncio.run / loop.run_until_complete in progress: iterations of the
+// loop until its future is done (and, for asyncio.run, the shutdown:
+// remaining tasks cancelled, then the two shutdown coroutines).
+class LoopRun {
+public:
+    explicit LoopRun(RunRequest* req);
+    ~LoopRun();
+    // Runs iterations: to the end on the virtual clock; on the real clock,
+    // what is due (for about `slice` host seconds). Returns -1 when done
+    // (then `result` or `exc` is set), 0 when work is ready, else the host
+    // seconds to wait. Throws RunAbort (deadlock, budgets).
+    double step(bool real, double slice);
+    Value result, exc;
+
+private:
+    void wait_on(Ref<FutureBase> f);
+    void next_phase();
+    void finish();
+    Loop* loop_ = nullptr;
+    Loop* saved_running_ = nullptr;
+    bool is_run_, own_loop_ = false, finished_ = false;
+    int phase_ = 0;  // 0 main, 1 cancel, 2-3 shutdown tasks, 4 done
+    Value main_;
+    Ref<FutureBase> waiting_;
+    std::shared_ptr<bool> flag_;
+};
 
 }  // namespace corolab::lang

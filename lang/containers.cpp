@@ -264,10 +264,5 @@ void init_builtin_methods() {
     init_container_methods();
 }
 
-Value import_module(StrObj* name) {
-    auto it = rt().modules.find(name->s);
-    if (it != rt().modules.end()) return it->second;
-    return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + name->s + "'");
-}
 
 }  // namespace corolab::lang

@@ -33,13 +33,22 @@ bool is_ident_start(unsigned char c) {
 }
 bool is_ident_char(unsigned char c) { return is_ident_start(c) || is_digit(static_cast<char>(c)); }
 
-// Decodes the UTF-8 code point at `p` (returns its byte length in `len`).
+constexpr char32_t kBadUtf8 = 0xFFFFFFFF;
+
+// Decodes the UTF-8 code point at `p` (its byte length goes to `len`);
+// kBadUtf8 (len 1) for a malformed sequence.
 char32_t decode_utf8(std::string_view s, std::size_t p, int& len) {
     unsigned char c = static_cast<unsigned char>(s[p]);
-    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (p + n > s.size()) n = 1;
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int i = 1; i < n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[p + i]) & 0x3F);
+    len = 1;
+    if (c < 0x80) return c;
+    int n = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || p + n > s.size()) return kBadUtf8;
+    char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int i = 1; i < n; ++i) {
+        unsigned char d = static_cast<unsigned char>(s[p + i]);
+        if ((d & 0xC0) != 0x80) return kBadUtf8;
+        cp = (cp << 6) | (d & 0x3F);
+    }
     len = n;
     return cp;
 }
@@ -302,7 +311,8 @@ private:
             if (static_cast<unsigned char>(peek()) >= 0x80) {
                 int len = 1;
                 char32_t cp = decode_utf8(text_, pos_, len);
-                if (is_non_identifier(cp)) {
+                if (cp == kBadUtf8 || is_non_identifier(cp)) {
+                    if (cp == kBadUtf8) invalid_character(cp, col_at(pos_));
                     if (pos_ == start) invalid_character(cp, col);
                     break;
                 }
@@ -319,7 +329,13 @@ private:
     }
 
     [[noreturn]] void invalid_character(char32_t cp, int col) {
-        char buf[64];
+        char buf[128];
+        if (cp == kBadUtf8) {
+            // The host hands over text that should be UTF-8; say where it is not, as CPython does.
+            std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu",
+                          static_cast<unsigned char>(text_[pos_]), pos_);
+            fail(buf, line_, col, line_, col);
+        }
         if (is_non_printable(cp)) {
             std::snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", static_cast<unsigned>(cp));
             fail(buf, line_, col, line_, col);

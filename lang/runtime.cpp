@@ -101,6 +101,16 @@ void add_method(ClassObj* cls, const char* name, BuiltinFnPtr fn) {
     Runtime::current = saved;
 }
 
+void add_property(ClassObj* cls, const char* name, BuiltinFnPtr fn) {
+    Runtime* saved = Runtime::current;
+    Runtime::current = nullptr;
+    WrapperObj* p = new WrapperObj(Kind::Property, T.property, Value(make_builtin(name, fn, true)));
+    p->immortal = true;
+    p->refcnt = 1;
+    dict_set(cls->dict, Value(immortal_str(name)), Value(static_cast<Object*>(p)));
+    Runtime::current = saved;
+}
+
 void init_builtin_methods();  // builtins.cpp / str.cpp ... register methods
 
 void init_types() {

@@ -51,6 +51,8 @@ BuiltinObj* make_builtin(const char* name, BuiltinFnPtr fn, bool immortal = fals
 // Adds a method to a builtin type's dict.
 void add_method(ClassObj* cls, const char* name, BuiltinFnPtr fn);
 ClassObj* make_builtin_class(const char* name, ClassObj* base, Kind kind);
+// Adds a read-only attribute computed by `fn(self)` to a builtin type.
+void add_property(ClassObj* cls, const char* name, BuiltinFnPtr fn);
 
 struct Budgets;
 

@@ -1,8 +1,11 @@
 // Session: parse, compile and run a scenario (see session.hpp).
-#include "lang/include/corolab/lang/session.hpp"
+#include "corolab/lang/session.hpp"
 
+#include <chrono>
 #include <cstdio>
 
+#include "corolab/corolab.hpp"
+#include "lang/asyncio_bridge.hpp"
 #include "lang/compiler.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
@@ -12,60 +15,220 @@
 namespace corolab::lang {
 
 void register_builtins(DictObj* b);
+void register_modules(std::uint64_t seed);  // modules.cpp
 
 struct Session::Impl {
+    enum class State { NotStarted, Running, Done };
     std::string source_text;
     Options opts;
+    std::unique_ptr<Source> source;
     std::unique_ptr<Runtime> runtime;
     std::unique_ptr<Vm> vm;
+    AsyncioState aio;
+    corolab::Trace trace;
     Program program;
+    Thread module_thread;
+    std::unique_ptr<LoopRun> run;
+    State state = State::NotStarted;
     std::vector<OutputLine> out;
-    std::string partial;  // unfinished line of stdout
-    std::size_t out_bytes = 0;
-    bool done = false;
+    std::string partial;  // unfinished stdout line
+    std::uint32_t partial_task = 0;
+    std::size_t out_chars = 0;
     Result res;
-    double now = 0;
 
-    void finish_exception(const Value& exc) {
-        res.exit_code = 1;
-        auto* e = static_cast<ExceptionObj*>(exc.o);
-        res.type = e->cls->name;
-        std::string msg;
-        append_str(msg, exc);
-        if (has_exc()) take_exc();
-        res.message = msg;
-        std::string tb = "Traceback (most recent call last):\n";
-        for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
-            tb += "  File \"" + opts.filename + "\", line " + std::to_string(it->line) + ", in " + it->function + "\n";
+    // Makes this session's runtime the current one for the duration of a call.
+    struct Enter {
+        Impl& s;
+        Runtime* saved_rt;
+        Heap* saved_heap;
+        AsyncioState* saved_aio;
+        explicit Enter(Impl& i) : s(i), saved_rt(Runtime::current), saved_heap(Heap::current), saved_aio(AsyncioState::current) {
+            Runtime::current = s.runtime.get();
+            Heap::current = s.runtime ? &s.runtime->heap : nullptr;
+            AsyncioState::current = &s.aio;
+            set_output_sink([this](const std::string& t, bool err) { return s.write(t, err); });
+            corolab::set_report_hook([this](const corolab::Report& r) { s.report(r); });
+            corolab::set_describe_hook([](const std::exception_ptr& e) { return describe_exception(e); });
         }
-        if (!e->traceback.empty()) res.line = e->traceback.front().line;
-        tb += res.type + (msg.empty() ? "" : ": " + msg) + "\n";
-        res.display = tb;
-        if (vm && vm->step_limit_hit) res.budget = "steps";
+        ~Enter() {
+            set_output_sink(nullptr);
+            corolab::set_report_hook(nullptr);
+            corolab::set_describe_hook(nullptr);
+            Runtime::current = saved_rt;
+            Heap::current = saved_heap;
+            AsyncioState::current = saved_aio;
+        }
+    };
+
+    static std::string describe_exception(const std::exception_ptr& e) {
+        try {
+            std::rethrow_exception(e);
+        } catch (const PyCancelled& p) {
+            return repr_text(p.exc);
+        } catch (const PyError& p) {
+            return repr_text(p.exc);
+        } catch (const corolab::CancelledError& c) {
+            return c.message() ? "CancelledError('" + *c.message() + "')" : "CancelledError()";
+        } catch (const corolab::EngineError& x) {
+            return std::string(x.kind()) + "('" + x.what() + "')";
+        } catch (const std::exception& x) {
+            return std::string("Exception('") + x.what() + "')";
+        }
+    }
+    static std::string repr_text(const Value& v) {
+        if (!Runtime::current) return "Exception()";
+        std::string s;
+        if (!append_repr(s, v)) { take_exc(); s = "<exception>"; }
+        return s;
     }
 
-    bool sink(const std::string& text, bool err) {
-        out_bytes += text.size();
-        if (out_bytes > opts.budgets.output) {
-            raise(T.RuntimeError, "budget exceeded: output");
-            res.budget = "output";
-            return false;
+    double now() const { return aio.time(); }
+
+    void emit(std::string text, bool err) {
+        OutputLine l;
+        l.t = now();
+        if (aio.running) {
+            if (TaskBase* t = corolab::current_task()) {
+                l.task = t->id();
+                l.task_name = t->name();
+            }
+            aio.running->record_output(text, err ? corolab::Stream::err : corolab::Stream::out);
         }
-        partial += text;
+        l.text = std::move(text);
+        l.err = err;
+        out.push_back(std::move(l));
+    }
+
+    bool write(const std::string& text, bool err) {
+        if (err) {
+            std::size_t a = 0, p;
+            while ((p = text.find('\n', a)) != std::string::npos) { emit(text.substr(a, p - a), true); a = p + 1; }
+            if (a < text.size()) emit(text.substr(a), true);
+            return true;
+        }
+        // the output budget counts characters (code points), newlines included
+        std::string t = text;
+        bool over = false;
+        std::size_t room = opts.budgets.output > out_chars ? opts.budgets.output - out_chars : 0;
+        bool ascii;
+        std::size_t n = static_cast<std::size_t>(utf8_length(t, ascii));
+        if (n > room) {
+            std::size_t bytes = 0, cps = 0;
+            while (bytes < t.size() && cps < room) {
+                ++bytes;
+                while (bytes < t.size() && (static_cast<unsigned char>(t[bytes]) & 0xC0) == 0x80) ++bytes;
+                ++cps;
+            }
+            t.resize(bytes);
+            n = room;
+            over = true;
+        }
+        out_chars += n;
+        partial += t;
         std::size_t p;
         while ((p = partial.find('\n')) != std::string::npos) {
-            out.push_back({now, 0, "", partial.substr(0, p), err});
+            emit(partial.substr(0, p), false);
             partial.erase(0, p + 1);
+        }
+        if (over) {
+            vm->set_fatal("output", "output limit of " + std::to_string(opts.budgets.output) + " characters reached");
+            return false;
         }
         return true;
     }
 
-    void run() {
-        Source src(opts.filename, source_text);
-        ParseResult pr;
+    void flush_partial() {
+        if (!partial.empty()) {
+            emit(partial, false);
+            partial.clear();
+        }
+    }
+
+    void report(const corolab::Report& r) {
+        std::string text = r.text() + "\n";
+        if (r.error) {
+            try {
+                std::rethrow_exception(r.error);
+            } catch (const PyError& p) {
+                text += traceback_text(p.exc);
+            } catch (...) {
+            }
+        }
+        write(text, true);
+    }
+
+    std::string traceback_text(const Value& exc) {
+        if (!is_kind(exc, Kind::Exception)) return "";
+        auto* e = static_cast<ExceptionObj*>(exc.o);
+        std::string tb;
+        if (!e->traceback.empty()) tb += "Traceback (most recent call last):\n";
+        for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
+            tb += "  File \"" + opts.filename + "\", line " + std::to_string(it->line) + ", in " + it->function + "\n";
+            std::string_view src = source ? source->line_text(it->line) : std::string_view();
+            std::size_t a = src.find_first_not_of(" \t");
+            if (a != std::string_view::npos) tb += "    " + std::string(src.substr(a)) + "\n";
+        }
+        std::string msg;
+        if (!append_str(msg, exc)) { take_exc(); msg.clear(); }
+        tb += e->cls->name + (msg.empty() ? "" : ": " + msg) + "\n";
+        return tb;
+    }
+
+    void fail_exception(const Value& exc) {
+        res.exit_code = 1;
+        if (!is_kind(exc, Kind::Exception)) {
+            res.type = "SystemError";
+            return;
+        }
+        auto* e = static_cast<ExceptionObj*>(exc.o);
+        res.type = e->cls->name;
+        if (!append_str(res.message, exc)) { take_exc(); res.message.clear(); }
+        if (!e->traceback.empty()) res.line = e->traceback.front().line;
+        res.display = traceback_text(exc);
+        write(res.display, true);
+    }
+
+    void abort(const RunAbort& a) {
+        res.exit_code = 1;
+        res.type = a.type;
+        res.message = a.message;
+        res.budget = a.budget;
+        res.line = vm ? vm->current_line() : 0;
+        res.display = a.type + ": " + a.message + "\n";
+        write(res.display, true);
+    }
+
+    void check_budgets() {
+        if (vm->fatal()) {
+            if (vm->fatal_budget == "stop") throw RunAbort{"Stopped", "the run was stopped", "stop"};
+            throw RunAbort{"BudgetExceeded", vm->fatal_message, vm->fatal_budget};
+        }
+        if (vm->stop_requested) throw RunAbort{"Stopped", "the run was stopped", "stop"};
+    }
+
+    bool start() {
+        runtime = std::make_unique<Runtime>();
+        Runtime::current = runtime.get();
+        Heap::current = &runtime->heap;
+        vm = std::make_unique<Vm>(*runtime);
+        vm->step_limit = opts.budgets.steps;
+        vm->recursion_limit = opts.budgets.recursion;
+        vm->memory_limit = opts.budgets.memory;
+        aio.filename = opts.filename;
+        aio.horizon = opts.budgets.horizon;
+        aio.task_limit = opts.budgets.tasks;
+        aio.check_budgets = [this] { check_budgets(); };
+        aio.trace = opts.trace ? &trace : nullptr;
+        corolab::reset_task_counter();
+        Value b = new_dict();
+        runtime->builtins = static_cast<DictObj*>(b.o);
+        runtime->modules["builtins"] = b;
+        register_builtins(runtime->builtins);
+        register_modules(opts.seed);
+        source = std::make_unique<Source>(opts.filename, source_text);
         try {
-            pr = parse_and_analyze(src);
-            compile_module(*pr.module, src, program);
+            ParseResult pr = parse_and_analyze(*source);
+            compile_module(*pr.module, *source, program);
         } catch (const SyntaxError& e) {
             res.exit_code = 1;
             res.type = e.type;
@@ -73,23 +236,77 @@ struct Session::Impl {
             res.line = e.line;
             res.col = e.column;
             res.display = e.format();
-            done = true;
-            return;
+            write(res.display, true);
+            return false;
         }
         Value globals = new_dict();
         auto* g = static_cast<DictObj*>(globals.o);
         dict_set_str(g, "__name__", str_value("__main__"));
-        Thread th;
-        RunResult r = vm->start_module(program.module, g, th);
-        if (r.status == RunStatus::Raised) finish_exception(r.value);
-        else if (r.status == RunStatus::Suspended) {
-            vm->abandon(th);
-            res.exit_code = 1;
-            res.type = "RuntimeError";
-            res.message = "not supported in corolab yet: the event loop";
+        dict_set_str(g, "__builtins__", b);
+        handle(vm->start_module(program.module, g, module_thread));
+        return true;
+    }
+
+    // What the module thread did: finished, raised, or asks to run a loop.
+    void handle(RunResult r) {
+        switch (r.status) {
+            case RunStatus::Returned: state = State::Done; return;
+            case RunStatus::Raised:
+                if (vm->fatal()) check_budgets();
+                fail_exception(r.value);
+                state = State::Done;
+                return;
+            case RunStatus::Suspended: {
+                auto* req = static_cast<RunRequest*>(static_cast<Obj*>(r.value.o));
+                run = std::make_unique<LoopRun>(req);
+                return;
+            }
         }
-        if (!partial.empty()) { out.push_back({now, 0, "", partial, false}); partial.clear(); }
-        done = true;
+    }
+
+    double advance() {
+        if (state == State::Done) return -1;
+        try {
+            if (state == State::NotStarted) {
+                state = State::Running;
+                if (!start()) { state = State::Done; return finish(); }
+            }
+            while (state == State::Running && run) {
+                double w = run->step(opts.real_clock, 0.01);
+                if (w >= 0) return w;
+                Value v = std::move(run->result), e = std::move(run->exc);
+                run.reset();
+                if (vm->fatal()) check_budgets();
+                handle(vm->resume(module_thread, std::move(v), std::move(e)));
+            }
+        } catch (const RunAbort& a) {
+            abort(a);
+            state = State::Done;
+        }
+        state = State::Done;
+        return finish();
+    }
+
+    double finish() {
+        flush_partial();
+        res.t = now();
+        if (run) run.reset();
+        return -1;
+    }
+
+    void teardown() {
+        if (!runtime) return;
+        Enter e(*this);
+        corolab::set_report_hook([](const corolab::Report&) {});
+        run.reset();
+        if (vm) vm->abandon(module_thread);
+        aio.stop_all();
+        runtime->exc = Value();
+        runtime->heap.destroy_all();
+        aio.loops.clear();
+        program.codes.clear();
+        vm.reset();
+        runtime.reset();
     }
 };
 
@@ -98,46 +315,14 @@ Session::Session(std::string source, Options options) : impl_(std::make_unique<I
     impl_->opts = std::move(options);
 }
 
-Session::~Session() {
-    if (impl_->runtime) {
-        Runtime* saved = Runtime::current;
-        Heap* saved_heap = Heap::current;
-        Runtime::current = impl_->runtime.get();
-        Heap::current = &impl_->runtime->heap;
-        impl_->program.codes.clear();
-        impl_->vm.reset();
-        impl_->runtime.reset();
-        Runtime::current = saved == nullptr ? nullptr : saved;
-        Heap::current = saved_heap;
-        if (Runtime::current == nullptr) Heap::current = nullptr;
-    }
-}
+Session::~Session() { impl_->teardown(); }
 
 double Session::advance() {
-    if (impl_->done) return -1;
-    Runtime* saved = Runtime::current;
-    Heap* saved_heap = Heap::current;
-    impl_->runtime = std::make_unique<Runtime>();
-    Runtime::current = impl_->runtime.get();
-    Heap::current = &impl_->runtime->heap;
-    impl_->vm = std::make_unique<Vm>(*impl_->runtime);
-    impl_->vm->step_limit = impl_->opts.budgets.steps;
-    impl_->vm->recursion_limit = impl_->opts.budgets.recursion;
-    Value b = new_dict();
-    impl_->runtime->builtins = static_cast<DictObj*>(b.o);
-    register_builtins(impl_->runtime->builtins);
-    Value keep_builtins = b;
-    set_output_sink([this](const std::string& t, bool err) { return impl_->sink(t, err); });
-    impl_->run();
-    set_output_sink(nullptr);
-    // everything of the run is freed with the session; keep builtins alive until then
-    impl_->runtime->modules["builtins"] = keep_builtins;
-    Runtime::current = saved;
-    Heap::current = saved_heap;
-    return -1;
+    Impl::Enter e(*impl_);
+    return impl_->advance();
 }
 
-bool Session::finished() const { return impl_->done; }
+bool Session::finished() const { return impl_->state == Impl::State::Done; }
 
 std::vector<OutputLine> Session::take_output() {
     std::vector<OutputLine> o = std::move(impl_->out);
@@ -146,18 +331,23 @@ std::vector<OutputLine> Session::take_output() {
 }
 
 Session::Result Session::result() const { return impl_->res; }
-void Session::stop() { if (impl_->vm) impl_->vm->stop_requested = true; }
+void Session::stop() {
+    if (impl_->vm) impl_->vm->stop_requested = true;
+}
+const corolab::Trace* Session::trace() const { return impl_->opts.trace ? &impl_->trace : nullptr; }
+double Session::time() const { return impl_->aio.time(); }
 
-std::string Session::format_tsv(const std::vector<OutputLine>& lines, const Result& r, double end_time) {
+std::string Session::format_tsv(const std::vector<OutputLine>& lines, const Result& r) {
     std::string s;
     char buf[64];
     for (auto& l : lines) {
+        if (l.err) continue;
         std::snprintf(buf, sizeof buf, "%.3f\t", l.t);
         s += buf + l.text + "\n";
     }
     if (r.exit_code != 0) {
-        std::snprintf(buf, sizeof buf, "%.3f\t!", end_time);
-        s += buf + r.type + ": " + r.message + "\n";
+        std::snprintf(buf, sizeof buf, "%.3f\t!", r.t);
+        s += buf + r.type + (r.message.empty() ? "" : ": " + r.message) + "\n";
     }
     return s;
 }

@@ -136,6 +136,14 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
 
 // ---- Vm --------------------------------------------------------------------------
 Vm::Vm(Runtime& r) : rt_(r) { r.vm = this; }
+
+Value Vm::set_fatal(std::string budget, std::string message) {
+    if (!fatal()) {
+        fatal_budget = std::move(budget);
+        fatal_message = std::move(message);
+    }
+    return raise(T.RuntimeError, fatal_message);
+}
 Vm::~Vm() { if (rt_.vm == this) rt_.vm = nullptr; }
 
 int Vm::current_line() const {
@@ -472,11 +480,17 @@ Value Vm::execute(Frame* entry) {
         goto error;
     }
     for (;;) {
-        if (++steps > step_limit || stop_requested) {
-            step_limit_hit = true;
-            raise(T.RuntimeError, "budget exceeded: steps");
-            reraise = true;
-            goto error;
+        if (++steps > step_limit || (steps & 4095) == 0 || stop_requested) {
+            if (steps > step_limit && !fatal())
+                set_fatal("steps", "step limit of " + std::to_string(step_limit) + " reached");
+            else if (stop_requested && !fatal())
+                set_fatal("stop", "stopped");
+            else if (rt_.heap.bytes() > memory_limit && !fatal())
+                set_fatal("memory", "memory limit of " + std::to_string(memory_limit) + " bytes reached");
+            if (fatal()) {
+                reraise = true;
+                goto error;
+            }
         }
         {
         Instr in = code[f->pc++];
@@ -1224,8 +1238,13 @@ Value Vm::execute(Frame* entry) {
             add_traceback(f);
         }
         reraise = false;
+        if (fatal()) {
+            // a budget ran out: no handler runs, every frame unwinds
+            f->nblocks = 0;
+            if (!has_exc()) raise(T.RuntimeError, fatal_message);
+        }
         while (true) {
-            if (f->nblocks > 0) {
+            if (f->nblocks > 0 && !fatal()) {
                 Block b = f->blocks[--f->nblocks];
                 if (b.handler < 0) {
                     // leaving an except/finally body: restore the handled exception
@@ -1257,6 +1276,7 @@ Value Vm::execute(Frame* entry) {
             if (done == entry || mode == FrameMode::Entry) return Value();
             f = back;
             LOAD_FRAME();
+            if (fatal()) f->nblocks = 0;
             add_traceback(f);
         }
     next:;

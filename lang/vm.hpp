@@ -62,8 +62,15 @@ public:
     std::uint64_t steps = 0;
     std::uint64_t step_limit = 200'000'000;
     int recursion_limit = 1000;
-    bool step_limit_hit = false;
     bool stop_requested = false;
+    std::size_t memory_limit = 256u << 20;
+    // A budget ran out (or stop()): the run ends at once; Python handlers
+    // no longer run. `fatal_budget` names it ("steps", "memory", "output",
+    // "tasks", "stop"); `fatal_message` is the text after "BudgetExceeded: ".
+    std::string fatal_budget, fatal_message;
+    bool fatal() const { return !fatal_budget.empty(); }
+    // Sets the fatal state and raises (returns Null).
+    Value set_fatal(std::string budget, std::string message);
     // Line of the innermost frame of the current thread (0 if none).
     int current_line() const;
 

@@ -34,6 +34,12 @@ export function formatTime(t) {
   return `${+t.toFixed(3)} s`;
 }
 
+// Axis labels share one unit, chosen by the visible time span.
+function formatTick(t, span) {
+  const [scale, unit] = span >= 1 ? [1, 's'] : span >= 1e-3 ? [1e3, 'ms'] : [1e6, 'µs'];
+  return `${+(t * scale).toPrecision(12)} ${unit}`;
+}
+
 export class Timeline {
   /**
    * root: the .timeline element (holds .tl-scroll > canvas + .tl-spacer, and .tl-tip).
@@ -282,7 +288,7 @@ export class Timeline {
       const x = g.x(t);
       if (x > g.width - 20) break;
       if (x < GUTTER - 4) continue;
-      ctx.fillText(formatTime(+t.toPrecision(12)), x, AXIS_H / 2);
+      ctx.fillText(formatTick(t, g.span), x, AXIS_H / 2);
     }
     ctx.textAlign = 'left';
     ctx.fillText('task', 6, AXIS_H / 2);

@@ -8,6 +8,8 @@
 //               {type:'batch', id, output, trace}   streamed while running
 //               {type:'done', id, status, output, trace}
 
+import './driver.js';  // a plain script: defines self.CorolabDriver
+
 let corolab = null;          // the Emscripten module, instantiated once per worker
 let pendingRun = null;       // a run that arrived before the module was ready
 
@@ -83,8 +85,9 @@ function run({ id, source, options }) {
   runReal(id, session);
 }
 
-// Real time: the engine says how long to wait before its next due work; the
-// browser's event loop does the waiting.
+// Real time: web/driver.js (the engine's generic driver) calls advance() from
+// this worker's event loop: a timer for the next deadline, an immediate turn
+// for ready work. Output is sent in batches at most every FLUSH_MS.
 function runReal(id, session) {
   let lastFlush = performance.now();
   const output = [];
@@ -95,25 +98,21 @@ function runReal(id, session) {
     }
     lastFlush = performance.now();
   };
-  const turn = () => {
-    let delay;
-    try { delay = session.advance(); } catch (err) { fatal(`engine error: ${err}`); return; }
-    if (delay < 0) { flush(); finish(id, session); return; }
-    const got = take(session);
-    output.push(...got.output);
-    trace.push(...got.trace);
-    if (delay > 0 || performance.now() - lastFlush >= FLUSH_MS) flush();
-    if (delay > 0) setTimeout(turn, delay * 1000);
-    else immediate(turn);
+  const target = {
+    advance() {
+      const delay = session.advance();
+      if (delay >= 0) {
+        const got = take(session);
+        output.push(...got.output);
+        trace.push(...got.trace);
+        if (delay > 0 || performance.now() - lastFlush >= FLUSH_MS) flush();
+      }
+      return delay;
+    },
   };
-  turn();
-}
-
-// A turn of the event loop without setTimeout's 4 ms clamp.
-const channel = new MessageChannel();
-const immediateQueue = [];
-channel.port1.onmessage = () => immediateQueue.shift()();
-function immediate(fn) {
-  immediateQueue.push(fn);
-  channel.port2.postMessage(0);
+  self.CorolabDriver.drive(target).done.then((end) => {
+    if (end && end.error) { fatal(`engine error: ${end.error}`); return; }
+    flush();
+    finish(id, session);
+  });
 }

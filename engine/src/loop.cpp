@@ -170,10 +170,12 @@ void Loop::run_once() {
   double timeout = 0;
   if (ready_.empty() && !stopping_) {
     if (timers_.empty()) {
+      // The oracle's wording: unfinished tasks in creation order.
+      std::vector<std::string> names;
+      for (TaskBase* t = tasks_head_; t; t = t->next_) names.push_back(t->name());
       std::string stuck;
-      for (TaskBase* t = tasks_head_; t; t = t->next_) stuck += (stuck.empty() ? "" : ", ") + t->name();
-      throw DeadlockError("no callback is ready and no timer is scheduled; stuck tasks: " +
-                          (stuck.empty() ? std::string("none") : stuck));
+      for (auto it = names.rbegin(); it != names.rend(); ++it) stuck += (stuck.empty() ? "" : ", ") + *it;
+      throw DeadlockError("no task can make progress; waiting: " + (stuck.empty() ? std::string("none") : stuck));
     }
     timeout = std::min(std::max(0.0, timers_.top_when() - time()), kMaxSelectTimeout);
   }

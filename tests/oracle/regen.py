@@ -30,7 +30,7 @@ KEPT_STDERR = re.compile(
     r"|Future exception was never retrieved"
     r"|Task was destroyed but it is pending!"
     r"|Exception in callback "
-    r"|(future|task|handle): <"
+    r"|(future|task): <"
     r"|\S+:\d+: RuntimeWarning: coroutine )")
 
 

@@ -15,6 +15,21 @@ var createCorolab = function (opts) {
       return -1;
     }
     var tr = this.trace, out = this.out;
+    var many = /range\((\d+)\)/.exec(this.src);
+    if (many && +many[1] >= 100) {
+      var n = +many[1], end = 0;
+      tr.push({ t: 0, ev: 'task_create', task: 1, name: 'Task-1', parent: 0 }, { t: 0, ev: 'task_start', task: 1 });
+      for (var k = 2; k <= n + 1; k++) tr.push({ t: 0, ev: 'task_create', task: k, name: 'Task-' + k, parent: 1 });
+      tr.push({ t: 0, ev: 'task_suspend', task: 1, on: 'gather', detail: n + ' tasks' });
+      var ds = [];
+      for (k = 2; k <= n + 1; k++) { tr.push({ t: 0, ev: 'task_start', task: k }); var d = Math.random() * 5; ds.push([d, k]); tr.push({ t: 0, ev: 'task_suspend', task: k, on: 'sleep', detail: 'until ' + d.toFixed(3) }); }
+      ds.sort(function (a, b) { return a[0] - b[0]; });
+      ds.forEach(function (p) { tr.push({ t: p[0], ev: 'task_resume', task: p[1] }, { t: p[0], ev: 'task_done', task: p[1], outcome: 'result' }); end = p[0]; });
+      tr.push({ t: end, ev: 'task_resume', task: 1 }, { t: end, ev: 'task_done', task: 1, outcome: 'result' });
+      out.push({ t: end, task: 1, name: 'Task-1', text: n + ' tasks finished', stream: 'out' });
+      this.state = 'finished';
+      return -1;
+    }
     if (this.step === 0) {
       out.push({ t: 0, task: 0, name: '', text: 'start', stream: 'out' });
       for (var i = 1; i <= 3; i++) {

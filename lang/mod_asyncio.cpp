@@ -1,0 +1,1093 @@
+// The asyncio module: a thin layer over the engine (see asyncio_bridge.hpp).
+#include <cmath>
+
+#include "lang/asyncio_bridge.hpp"
+#include "lang/ops.hpp"
+#include "lang/vm.hpp"
+
+namespace corolab::lang {
+
+AsyncioState* AsyncioState::current = nullptr;
+static AsyncioState& aio() { return *AsyncioState::current; }
+
+Loop& AsyncioState::new_loop() {
+    loops.push_back(std::make_unique<Loop>());
+    Loop* l = loops.back().get();
+    base[l] = time();
+    return *l;
+}
+double AsyncioState::time() const { return running ? loop_time(running) : now; }
+void AsyncioState::stop_all() {
+    for (auto& l : loops) l->stop();
+}
+
+// ---- classes -------------------------------------------------------------------------
+namespace {
+struct Classes {
+    ClassObj *Future, *Task, *Handle, *Loop, *Event, *Lock, *Semaphore, *BoundedSemaphore, *Condition,
+        *Queue, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq;
+};
+Classes C;
+
+Value arg_at(Value* args, int nargs, const CallArgs& kw, int i, const char* name) {
+    if (i < nargs) return args[i];
+    for (int k = 0; k < kw.nkw; ++k)
+        if (kw.kwn[k]->s == name) return kw.kwv[k];
+    return Value();
+}
+
+std::optional<double> opt_seconds(const Value& v, bool& ok) {
+    ok = true;
+    if (v.is_null() || v.is_none()) return std::nullopt;
+    double d;
+    if (!to_double(v, d)) { ok = false; return std::nullopt; }
+    return d;
+}
+
+Value read_value(FutureBase& f) {
+    auto* slot = static_cast<detail::ValueSlot<Value>*>(f.result_storage());
+    return slot->value ? *slot->value : Value::none();
+}
+Value read_list(FutureBase& f) {
+    auto* slot = static_cast<detail::ValueSlot<std::vector<Value>>*>(f.result_storage());
+    return list_value(slot->value ? *slot->value : std::vector<Value>{});
+}
+Value read_outcomes(FutureBase& f) {
+    auto* slot = static_cast<detail::ValueSlot<std::vector<Outcome<Value>>>*>(f.result_storage());
+    std::vector<Value> out;
+    if (slot->value)
+        for (auto& o : *slot->value) out.push_back(o.error ? from_engine(o.error) : *o.value);
+    return list_value(std::move(out));
+}
+
+bool is_coroutine(const Value& v) { return is_kind(v, Kind::Coroutine); }
+bool is_future_like(const Value& v) {
+    return v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native &&
+           (v.o->cls == C.Future || v.o->cls == C.Task);
+}
+FutureObj* as_future(const Value& v) { return static_cast<FutureObj*>(v.o); }
+
+Loop& current_loop() {
+    AsyncioState& s = aio();
+    if (s.running) return *s.running;
+    if (!s.default_loop) s.default_loop = &s.new_loop();
+    return *s.default_loop;
+}
+
+Value coro_expected(const Value& v) {
+    return raise(T.TypeError, "a coroutine was expected, got " + [&] { std::string r; append_repr(r, v); return r; }());
+}
+
+// ensure_future: coroutine -> task; future/task -> itself.
+Value ensure_future(const Value& v) {
+    if (is_future_like(v)) return v;
+    if (is_coroutine(v)) return make_task(current_loop(), v, std::nullopt);
+    if (v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native && dynamic_cast<Awaitable*>(static_cast<Obj*>(v.o))) {
+        // a bare awaitable (sleep(), gather of awaitables): run it in a task
+        Value keep = v;
+        auto runner = [](Value aw) -> corolab::Task<Value> {
+            co_return co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
+        };
+        auto h = corolab::create_task(current_loop(), runner(keep));
+        return task_object(&h.base());
+    }
+    return raise(T.TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+}
+
+Value wrap_future(Ref<FutureBase> f, Value (*read)(FutureBase&)) {
+    return Value(make<FutureObj>(C.Future, std::move(f), read));
+}
+
+corolab::Task<Value> conv_bool(corolab::Task<bool> t) { co_return Value::boolean(co_await std::move(t)); }
+corolab::Task<Value> conv_void(corolab::Task<void> t) { co_await std::move(t); co_return Value::none(); }
+corolab::Task<Value> ready(Value v) { co_return v; }
+Value cotask(corolab::Task<Value> t) { return Value(make<CoTaskObj>(std::move(t))); }
+
+template <class F>
+Value guarded(F f) {
+    try {
+        return f();
+    } catch (...) {
+        return raise_current_cpp();
+    }
+}
+
+// ---- module functions ---------------------------------------------------------------
+Value a_sleep(Value* args, int nargs, const CallArgs& kw) {
+    Value d = arg_at(args, nargs, kw, 0, "delay");
+    Value r = arg_at(args, nargs, kw, 1, "result");
+    double delay;
+    if (d.is_null()) return raise(T.TypeError, "sleep() missing 1 required positional argument: 'delay'");
+    if (!to_double(d, delay)) return Value();
+    return Value(make<SleepObj>(delay, r.is_null() ? Value::none() : r));
+}
+
+Value a_run(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 1) return raise(T.TypeError, "run() missing 1 required positional argument: 'main'");
+    if (aio().running) return raise(T.RuntimeError, "asyncio.run() cannot be called from a running event loop");
+    if (!is_coroutine(args[0])) return raise(T.ValueError, "a coroutine was expected, got " + [&] { std::string r; append_repr(r, args[0]); return r; }());
+    if (!rt().vm->can_suspend()) return raise(T.RuntimeError, "not supported in corolab: asyncio.run() inside a callback");
+    rt().vm->request_suspend(Value(make<RunRequest>(args[0], true, Value())));
+    return Value();
+}
+
+Value a_create_task(Value* args, int nargs, const CallArgs& kw) {
+    Value coro = arg_at(args, nargs, kw, 0, "coro");
+    Value name = arg_at(args, nargs, kw, 1, "name");
+    if (!is_coroutine(coro)) return coro_expected(coro);
+    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    std::optional<std::string> n;
+    if (!name.is_null() && !name.is_none()) {
+        Value s = str_of(name);
+        if (s.is_null()) return s;
+        n = as_str(s)->s;
+    }
+    return make_task(*aio().running, coro, n);
+}
+
+Value a_ensure_future(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 1) return raise(T.TypeError, "ensure_future() missing 1 required positional argument: 'coro_or_future'");
+    return ensure_future(args[0]);
+}
+
+Value a_gather(Value* args, int nargs, const CallArgs& kw) {
+    bool return_exceptions = false;
+    for (int i = 0; i < kw.nkw; ++i)
+        if (kw.kwn[i]->s == "return_exceptions") return_exceptions = truthy(kw.kwv[i]) == 1;
+    Loop& loop = current_loop();
+    std::vector<Ref<FutureBase>> refs;
+    std::vector<Value> keep;
+    for (int i = 0; i < nargs; ++i) {
+        // the same coroutine object twice becomes one task (arg_to_fut cache)
+        Value f;
+        for (int j = 0; j < i; ++j)
+            if (args[j].tag == Tag::Obj && args[j].o == args[i].o) f = keep[j];
+        if (f.is_null()) f = ensure_future(args[i]);
+        if (f.is_null()) return f;
+        keep.push_back(f);
+        refs.push_back(as_future(f)->fut);
+    }
+    return guarded([&] {
+        if (return_exceptions)
+            return wrap_future(detail::gather_futures<Value, true>(loop, refs).ref(), read_outcomes);
+        return wrap_future(detail::gather_futures<Value, false>(loop, refs).ref(), read_list);
+    });
+}
+
+corolab::Task<Value> wait_conv(corolab::Task<WaitResult<Value>> t, std::vector<Value> objs) {
+    WaitResult<Value> r = co_await std::move(t);
+    Value done = new_set(), pending = new_set();
+    auto find = [&](FutureBase* f) {
+        for (auto& o : objs) if (as_future(o)->fut.get() == f) return o;
+        return Value::none();
+    };
+    for (auto& f : r.done) set_add(static_cast<SetObj*>(done.o), find(f.base()));
+    for (auto& f : r.pending) set_add(static_cast<SetObj*>(pending.o), find(f.base()));
+    co_return tuple_value({done, pending});
+}
+
+Value a_wait(Value* args, int nargs, const CallArgs& kw) {
+    Value fs = arg_at(args, nargs, kw, 0, "fs");
+    Value timeout = arg_at(args, nargs, kw, 1, "timeout");
+    Value when = arg_at(args, nargs, kw, 2, "return_when");
+    if (is_future_like(fs) || is_coroutine(fs))
+        return raise(T.TypeError, std::string("expect a list of futures, not ") + type_name(fs));
+    std::vector<Value> items;
+    if (!collect(fs, items)) return Value();
+    if (items.empty()) return raise(T.ValueError, "Set of Tasks/Futures is empty.");
+    ReturnWhen rw = ReturnWhen::all_completed;
+    if (!when.is_null() && is_str(when)) {
+        const std::string& w = as_str(when)->s;
+        if (w == "FIRST_COMPLETED") rw = ReturnWhen::first_completed;
+        else if (w == "FIRST_EXCEPTION") rw = ReturnWhen::first_exception;
+        else if (w != "ALL_COMPLETED") return raise(T.ValueError, "Invalid return_when value: " + w);
+    }
+    bool ok;
+    auto to = opt_seconds(timeout, ok);
+    if (!ok) return Value();
+    std::vector<Future<Value>> futs;
+    std::vector<Value> objs;
+    for (auto& it : items) {
+        Value f = ensure_future(it);
+        if (f.is_null()) return f;
+        objs.push_back(f);
+        futs.push_back(Future<Value>(as_future(f)->fut));
+    }
+    return guarded([&] { return cotask(wait_conv(corolab::wait(std::move(futs), to, rw), objs)); });
+}
+
+Value a_wait_for(Value* args, int nargs, const CallArgs& kw) {
+    Value aw = arg_at(args, nargs, kw, 0, "fut");
+    Value timeout = arg_at(args, nargs, kw, 1, "timeout");
+    bool ok;
+    auto to = opt_seconds(timeout, ok);
+    if (!ok) return Value();
+    if (is_coroutine(aw)) return cotask(corolab::wait_for(drive(aw), to));
+    Value f = ensure_future(aw);
+    if (f.is_null()) return f;
+    return cotask(corolab::wait_for(Future<Value>(as_future(f)->fut), to));
+}
+
+Value a_shield(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 1) return raise(T.TypeError, "shield() missing 1 required positional argument: 'arg'");
+    Value f = ensure_future(args[0]);
+    if (f.is_null()) return f;
+    Future<Value> inner(as_future(f)->fut);
+    Future<Value> outer = corolab::shield(inner);
+    if (outer == inner) return f;
+    return wrap_future(outer.ref(), read_value);
+}
+
+struct AsCompletedObj : NativeObj {
+    std::optional<AsCompleted<Value>> ac;
+    std::size_t taken = 0;
+    std::vector<Value> keep;
+    AsCompletedObj() : NativeObj(C.AsCompleted) {}
+    void clear_refs() override { keep.clear(); }
+};
+
+Value a_as_completed(Value* args, int nargs, const CallArgs& kw) {
+    Value fs = arg_at(args, nargs, kw, 0, "fs");
+    Value timeout = arg_at(args, nargs, kw, 1, "timeout");
+    std::vector<Value> items;
+    if (!collect(fs, items)) return Value();
+    bool ok;
+    auto to = opt_seconds(timeout, ok);
+    if (!ok) return Value();
+    auto* obj = make<AsCompletedObj>();
+    Value ov(obj);
+    std::vector<Future<Value>> futs;
+    for (auto& it : items) {
+        Value f = ensure_future(it);
+        if (f.is_null()) return f;
+        obj->keep.push_back(f);
+        futs.push_back(Future<Value>(as_future(f)->fut));
+    }
+    return guarded([&] {
+        obj->ac.emplace(corolab::as_completed(std::move(futs), to));
+        return ov;
+    });
+}
+Value ac_iter(Value* args, int, const CallArgs&) { return args[0]; }
+Value ac_next(Value* args, int, const CallArgs&) {
+    auto* o = static_cast<AsCompletedObj*>(args[0].o);
+    if (!o->ac || o->taken >= o->ac->size()) return raise_value(make_exception(T.StopIteration, {}));
+    ++o->taken;
+    return cotask(o->ac->next());
+}
+
+Value a_current_task(Value*, int, const CallArgs&) {
+    TaskBase* t = corolab::current_task();
+    if (!t) {
+        if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+        return Value::none();
+    }
+    return task_object(t);
+}
+
+Value a_all_tasks(Value*, int, const CallArgs&) {
+    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    Value s = new_set();
+    for (auto& t : aio().running->all_tasks())
+        if (!t->done()) set_add(static_cast<SetObj*>(s.o), task_object(t.get()));
+    return s;
+}
+
+Value a_iscoroutine(Value* args, int nargs, const CallArgs&) {
+    return Value::boolean(nargs > 0 && is_coroutine(args[0]));
+}
+Value a_iscoroutinefunction(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 1) return Value::boolean(false);
+    Value f = args[0];
+    if (is_kind(f, Kind::Method)) f = static_cast<MethodObj*>(f.o)->func;
+    return Value::boolean(is_kind(f, Kind::Function) && static_cast<FunctionObj*>(f.o)->code->is_coroutine);
+}
+
+// ---- loops ---------------------------------------------------------------------------
+}  // namespace
+struct LoopObj : NativeObj {
+    Loop* loop;
+    bool closed = false;
+    explicit LoopObj(Loop* l) : NativeObj(C.Loop), loop(l) {}
+};
+namespace {
+Value loop_object(Loop* l) {
+    // one Python object per loop is not required by the subset; identity of
+    // get_event_loop() results is compared rarely
+    static thread_local std::unordered_map<Loop*, LoopObj*>* cache = nullptr;
+    (void)cache;
+    return Value(make<LoopObj>(l));
+}
+Loop* L(Value* args) { return static_cast<LoopObj*>(args[0].o)->loop; }
+
+Value a_get_event_loop(Value*, int, const CallArgs&) { return loop_object(&current_loop()); }
+Value a_get_running_loop(Value*, int, const CallArgs&) {
+    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    return loop_object(aio().running);
+}
+Value a_new_event_loop(Value*, int, const CallArgs&) { return loop_object(&aio().new_loop()); }
+Value a_set_event_loop(Value* args, int nargs, const CallArgs&) {
+    if (nargs > 0 && is_kind(args[0], Kind::Native) && args[0].o->cls == C.Loop) aio().default_loop = L(args);
+    else aio().default_loop = nullptr;
+    return Value::none();
+}
+
+Value l_run_until_complete(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2) return raise(T.TypeError, "run_until_complete() missing 1 required positional argument: 'future'");
+    if (static_cast<LoopObj*>(args[0].o)->closed) return raise(T.RuntimeError, "Event loop is closed");
+    if (aio().running) return raise(T.RuntimeError, "This event loop is already running");
+    if (!rt().vm->can_suspend()) return raise(T.RuntimeError, "not supported in corolab: run_until_complete() inside a callback");
+    rt().vm->request_suspend(Value(make<RunRequest>(args[1], false, args[0])));
+    return Value();
+}
+Value l_close(Value* args, int, const CallArgs&) {
+    static_cast<LoopObj*>(args[0].o)->closed = true;
+    return Value::none();
+}
+Value l_is_closed(Value* args, int, const CallArgs&) { return Value::boolean(static_cast<LoopObj*>(args[0].o)->closed); }
+Value l_is_running(Value* args, int, const CallArgs&) { return Value::boolean(aio().running == L(args)); }
+Value l_time(Value* args, int, const CallArgs&) { return Value::number(aio().loop_time(L(args))); }
+
+struct HandleObj : NativeObj {
+    corolab::Handle h;
+    double when;
+    HandleObj(corolab::Handle hd, double w) : NativeObj(C.Handle), h(std::move(hd)), when(w) {}
+};
+
+std::function<void()> py_callback(Value fn, std::vector<Value> cargs) {
+    return [fn, cargs]() mutable {
+        Value r = call(fn, cargs.data(), static_cast<int>(cargs.size()));
+        if (r.is_null()) throw PyError(take_exc());
+    };
+}
+
+Value schedule(Value* args, int nargs, int first, double when, bool timer) {
+    Loop* l = L(args);
+    if (nargs <= first) return raise(T.TypeError, "missing callback argument");
+    std::vector<Value> cargs(args + first + 1, args + nargs);
+    auto cb = py_callback(args[first], std::move(cargs));
+    corolab::Handle h = timer ? l->call_at(when - aio().base.at(l), std::move(cb)) : l->call_soon(std::move(cb));
+    return Value(make<HandleObj>(h, timer ? when : 0));
+}
+Value l_call_soon(Value* args, int nargs, const CallArgs&) { return schedule(args, nargs, 1, 0, false); }
+Value l_call_later(Value* args, int nargs, const CallArgs&) {
+    double d;
+    if (nargs < 3 || !to_double(args[1], d)) return has_exc() ? Value() : raise(T.TypeError, "call_later() missing arguments");
+    return schedule(args, nargs, 2, aio().loop_time(L(args)) + d, true);
+}
+Value l_call_at(Value* args, int nargs, const CallArgs&) {
+    double w;
+    if (nargs < 3 || !to_double(args[1], w)) return has_exc() ? Value() : raise(T.TypeError, "call_at() missing arguments");
+    return schedule(args, nargs, 2, w, true);
+}
+Value l_create_future(Value* args, int, const CallArgs&) {
+    return wrap_future(Future<Value>::create(*L(args)).ref(), read_value);
+}
+Value l_create_task(Value* args, int nargs, const CallArgs& kw) {
+    Value coro = arg_at(args, nargs, kw, 1, "coro");
+    Value name = arg_at(args, nargs, kw, 2, "name");
+    if (!is_coroutine(coro)) return coro_expected(coro);
+    std::optional<std::string> n;
+    if (!name.is_null() && !name.is_none()) n = as_str(str_of(name))->s;
+    return make_task(*L(args), coro, n);
+}
+Value h_cancel(Value* args, int, const CallArgs&) { static_cast<HandleObj*>(args[0].o)->h.cancel(); return Value::none(); }
+Value h_cancelled(Value* args, int, const CallArgs&) { return Value::boolean(static_cast<HandleObj*>(args[0].o)->h.cancelled()); }
+Value h_when(Value* args, int, const CallArgs&) { return Value::number(static_cast<HandleObj*>(args[0].o)->when); }
+
+// ---- futures and tasks -------------------------------------------------------------
+FutureObj* F(Value* args) { return static_cast<FutureObj*>(args[0].o); }
+TaskBase* TB(Value* args) { return static_cast<TaskBase*>(F(args)->fut.get()); }
+
+Value f_done(Value* args, int, const CallArgs&) { return Value::boolean(F(args)->fut->done()); }
+Value f_cancelled(Value* args, int, const CallArgs&) { return Value::boolean(F(args)->fut->cancelled()); }
+Value f_result(Value* args, int, const CallArgs&) {
+    FutureObj* f = F(args);
+    return guarded([&] {
+        f->fut->check_result();
+        return f->read(*f->fut);
+    });
+}
+Value f_exception(Value* args, int, const CallArgs&) {
+    FutureObj* f = F(args);
+    return guarded([&] {
+        std::exception_ptr e = f->fut->exception();
+        return e ? from_engine(e) : Value::none();
+    });
+}
+Value f_cancel(Value* args, int nargs, const CallArgs& kw) {
+    Value msg = arg_at(args, nargs, kw, 1, "msg");
+    std::optional<std::string> m;
+    if (!msg.is_null() && !msg.is_none()) m = as_str(str_of(msg))->s;
+    return Value::boolean(F(args)->fut->cancel(m));
+}
+Value f_set_result(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2) return raise(T.TypeError, "set_result() missing 1 required positional argument: 'result'");
+    FutureObj* f = F(args);
+    return guarded([&] {
+        Future<Value>(f->fut).set_result(args[1]);
+        return Value::none();
+    });
+}
+Value f_set_exception(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2) return raise(T.TypeError, "set_exception() missing 1 required positional argument: 'exception'");
+    FutureObj* f = F(args);
+    Value e = args[1];
+    if (is_kind(e, Kind::Class)) { e = call0(e); if (e.is_null()) return e; }
+    if (!is_kind(e, Kind::Exception)) return raise(T.TypeError, "invalid exception object");
+    if (f->fut->is_task()) return raise(T.RuntimeError, "Task does not support set_exception operation");
+    if (f->fut->done()) return raise(T.InvalidStateError, "invalid state");
+    return guarded([&] {
+        f->fut->set_exception(to_engine(e));
+        return Value::none();
+    });
+}
+Value f_add_done_callback(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2) return raise(T.TypeError, "add_done_callback() missing 1 required positional argument: 'fn'");
+    Value self = args[0], fn = args[1];
+    F(args)->fut->add_done_callback([self, fn](FutureBase&) {
+        Value r = call1(fn, self);
+        if (r.is_null()) throw PyError(take_exc());
+    });
+    return Value::none();
+}
+Value f_repr(Value* args, int, const CallArgs&) { return str_value(F(args)->fut->repr()); }
+Value t_get_name(Value* args, int, const CallArgs&) { return str_value(TB(args)->name()); }
+Value t_set_name(Value* args, int nargs, const CallArgs&) {
+    if (nargs > 1) { Value s = str_of(args[1]); if (s.is_null()) return s; TB(args)->set_name(as_str(s)->s); }
+    return Value::none();
+}
+Value t_get_coro(Value* args, int, const CallArgs&) { return F(args)->coro; }
+Value t_cancelling(Value* args, int, const CallArgs&) { return Value::integer(TB(args)->cancelling()); }
+Value t_uncancel(Value* args, int, const CallArgs&) { return Value::integer(TB(args)->uncancel()); }
+
+// ---- synchronization primitives --------------------------------------------------------
+template <class E>
+struct EngineObj : NativeObj {
+    std::unique_ptr<E> e;
+    Value extra;  // Condition: the Lock object it uses
+    EngineObj(ClassObj* c, std::unique_ptr<E> x) : NativeObj(c), e(std::move(x)) {}
+    void clear_refs() override { extra = Value(); }
+};
+template <class E>
+E& eng(Value* args) { return *static_cast<EngineObj<E>*>(args[0].o)->e; }
+
+Value completed(Value v) { return cotask(ready(std::move(v))); }
+
+Value ev_new(Value*, int, const CallArgs&) { return Value(make<EngineObj<Event>>(C.Event, std::make_unique<Event>())); }
+Value ev_set(Value* a, int, const CallArgs&) { eng<Event>(a).set(); return Value::none(); }
+Value ev_clear(Value* a, int, const CallArgs&) { eng<Event>(a).clear(); return Value::none(); }
+Value ev_is_set(Value* a, int, const CallArgs&) { return Value::boolean(eng<Event>(a).is_set()); }
+Value ev_wait(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Event>(a).wait())); }
+
+Value lk_new(Value*, int, const CallArgs&) { return Value(make<EngineObj<Lock>>(C.Lock, std::make_unique<Lock>())); }
+Value lk_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Lock>(a).acquire())); }
+Value lk_release(Value* a, int, const CallArgs&) {
+    return guarded([&] { eng<Lock>(a).release(); return Value::none(); });
+}
+Value lk_locked(Value* a, int, const CallArgs&) { return Value::boolean(eng<Lock>(a).locked()); }
+corolab::Task<Value> acquire_none(corolab::Task<bool> t) { co_await std::move(t); co_return Value::none(); }
+Value lk_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Lock>(a).acquire())); }
+Value lk_aexit(Value* a, int n, const CallArgs& kw) {
+    Value r = lk_release(a, n, kw);
+    if (r.is_null()) return r;
+    return completed(Value::none());
+}
+
+Value sem_make(Value* a, int n, const CallArgs& kw, bool bounded) {
+    Value v = arg_at(a, n, kw, 1, "value");
+    std::int64_t value = 1;
+    if (!v.is_null() && !to_index(v, value)) return Value();
+    if (value < 0) return raise(T.ValueError, "Semaphore initial value must be >= 0");
+    std::unique_ptr<Semaphore> s = bounded ? std::make_unique<BoundedSemaphore>(static_cast<int>(value))
+                                           : std::make_unique<Semaphore>(static_cast<int>(value));
+    return Value(make<EngineObj<Semaphore>>(bounded ? C.BoundedSemaphore : C.Semaphore, std::move(s)));
+}
+Value sem_new(Value* a, int n, const CallArgs& kw) { return sem_make(a, n, kw, false); }
+Value bsem_new(Value* a, int n, const CallArgs& kw) { return sem_make(a, n, kw, true); }
+Value sem_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Semaphore>(a).acquire())); }
+Value sem_release(Value* a, int, const CallArgs&) {
+    return guarded([&] { eng<Semaphore>(a).release(); return Value::none(); });
+}
+Value sem_locked(Value* a, int, const CallArgs&) { return Value::boolean(eng<Semaphore>(a).locked()); }
+Value sem_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Semaphore>(a).acquire())); }
+Value sem_aexit(Value* a, int n, const CallArgs& kw) {
+    Value r = sem_release(a, n, kw);
+    if (r.is_null()) return r;
+    return completed(Value::none());
+}
+
+Value cond_new(Value* a, int n, const CallArgs& kw) {
+    Value lock = arg_at(a, n, kw, 1, "lock");
+    if (!lock.is_null() && !lock.is_none()) {
+        if (!is_kind(lock, Kind::Native) || lock.o->cls != C.Lock) return raise(T.TypeError, "Condition() needs an asyncio.Lock");
+        auto* c = make<EngineObj<Condition>>(C.Condition, std::make_unique<Condition>(*static_cast<EngineObj<Lock>*>(lock.o)->e));
+        c->extra = lock;
+        return Value(c);
+    }
+    return Value(make<EngineObj<Condition>>(C.Condition, std::make_unique<Condition>()));
+}
+Value cond_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Condition>(a).acquire())); }
+Value cond_release(Value* a, int, const CallArgs&) {
+    return guarded([&] { eng<Condition>(a).release(); return Value::none(); });
+}
+Value cond_locked(Value* a, int, const CallArgs&) { return Value::boolean(eng<Condition>(a).locked()); }
+Value cond_wait(Value* a, int, const CallArgs&) {
+    return guarded([&] { return cotask(conv_bool(eng<Condition>(a).wait())); });
+}
+Value cond_wait_for(Value* a, int n, const CallArgs&) {
+    if (n < 2) return raise(T.TypeError, "wait_for() missing 1 required positional argument: 'predicate'");
+    Value pred = a[1];
+    auto t = [](Condition& c, Value p) -> corolab::Task<Value> {
+        Value result = call0(p);
+        if (result.is_null()) throw PyError(take_exc());
+        while (truthy(result) != 1) {
+            co_await c.wait();
+            result = call0(p);
+            if (result.is_null()) throw PyError(take_exc());
+        }
+        co_return result;
+    };
+    return cotask(t(eng<Condition>(a), pred));
+}
+Value cond_notify(Value* a, int n, const CallArgs&) {
+    std::int64_t k = 1;
+    if (n > 1 && !to_index(a[1], k)) return Value();
+    if (!eng<Condition>(a).locked()) return raise(T.RuntimeError, "cannot notify on un-acquired lock");
+    eng<Condition>(a).notify(static_cast<std::size_t>(k));
+    return Value::none();
+}
+Value cond_notify_all(Value* a, int, const CallArgs&) {
+    if (!eng<Condition>(a).locked()) return raise(T.RuntimeError, "cannot notify on un-acquired lock");
+    eng<Condition>(a).notify_all();
+    return Value::none();
+}
+Value cond_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Condition>(a).acquire())); }
+Value cond_aexit(Value* a, int n, const CallArgs& kw) {
+    Value r = cond_release(a, n, kw);
+    if (r.is_null()) return r;
+    return completed(Value::none());
+}
+
+using PyQueue = corolab::Queue<Value>;
+Value q_new(Value* a, int n, const CallArgs& kw) {
+    Value m = arg_at(a, n, kw, 1, "maxsize");
+    std::int64_t maxsize = 0;
+    if (!m.is_null() && !to_index(m, maxsize)) return Value();
+    return Value(make<EngineObj<PyQueue>>(C.Queue, std::make_unique<PyQueue>(static_cast<long>(maxsize))));
+}
+Value q_put(Value* a, int n, const CallArgs&) {
+    if (n < 2) return raise(T.TypeError, "put() missing 1 required positional argument: 'item'");
+    return cotask(conv_void(eng<PyQueue>(a).put(a[1])));
+}
+Value q_get(Value* a, int, const CallArgs&) { return cotask(eng<PyQueue>(a).get()); }
+Value q_put_nowait(Value* a, int n, const CallArgs&) {
+    if (n < 2) return raise(T.TypeError, "put_nowait() missing 1 required positional argument: 'item'");
+    return guarded([&] { eng<PyQueue>(a).put_nowait(a[1]); return Value::none(); });
+}
+Value q_get_nowait(Value* a, int, const CallArgs&) {
+    return guarded([&] { return eng<PyQueue>(a).get_nowait(); });
+}
+Value q_task_done(Value* a, int, const CallArgs&) {
+    return guarded([&] { eng<PyQueue>(a).task_done(); return Value::none(); });
+}
+Value q_join(Value* a, int, const CallArgs&) { return cotask(conv_void(eng<PyQueue>(a).join())); }
+Value q_qsize(Value* a, int, const CallArgs&) { return Value::integer(static_cast<std::int64_t>(eng<PyQueue>(a).qsize())); }
+Value q_empty(Value* a, int, const CallArgs&) { return Value::boolean(eng<PyQueue>(a).empty()); }
+Value q_full(Value* a, int, const CallArgs&) { return Value::boolean(eng<PyQueue>(a).full()); }
+Value q_maxsize(Value* a, int, const CallArgs&) { return Value::integer(eng<PyQueue>(a).maxsize()); }
+
+// __aexit__ of scopes whose engine exit(e) rethrows e, throws a
+// replacement, or returns when there is nothing to raise.
+template <class Exit>
+corolab::Task<Value> scope_exit(Value keep, Value exc, Exit exit) {
+    std::exception_ptr e = exc.is_none() || exc.is_null() ? nullptr : to_engine(exc);
+    std::exception_ptr thrown;
+    try {
+        co_await exit(e);
+    } catch (...) {
+        thrown = std::current_exception();
+    }
+    (void)keep;
+    if (!thrown) co_return Value::boolean(e != nullptr);
+    Value t = from_engine(thrown);
+    if (t.tag == Tag::Obj && exc.tag == Tag::Obj && t.o == exc.o) co_return Value::boolean(false);
+    std::rethrow_exception(thrown);
+}
+
+Value tg_new(Value*, int, const CallArgs&) {
+    return Value(make<EngineObj<TaskGroup>>(C.TaskGroup, std::make_unique<TaskGroup>()));
+}
+Value tg_aenter(Value* a, int, const CallArgs&) {
+    Value self = a[0];
+    return guarded([&] { eng<TaskGroup>(a).enter(); return completed(self); });
+}
+Value tg_aexit(Value* a, int n, const CallArgs&) {
+    Value exc = n > 2 ? a[2] : Value::none();
+    TaskGroup* tg = &eng<TaskGroup>(a);
+    return cotask(scope_exit(a[0], exc, [tg](std::exception_ptr e) { return tg->exit(e); }));
+}
+Value tg_create_task(Value* a, int n, const CallArgs& kw) {
+    Value coro = arg_at(a, n, kw, 1, "coro");
+    Value name = arg_at(a, n, kw, 2, "name");
+    if (!is_coroutine(coro)) return coro_expected(coro);
+    std::optional<std::string> nm;
+    if (!name.is_null() && !name.is_none()) nm = as_str(str_of(name))->s;
+    TaskGroup& tg = eng<TaskGroup>(a);
+    return guarded([&] {
+        auto h = tg.create_task(drive(coro), nm);
+        Value t = task_object(&h.base());
+        as_future(t)->coro = coro;
+        return t;
+    });
+}
+
+Value timeout_make(std::optional<double> when) {
+    return Value(make<EngineObj<Timeout>>(C.Timeout, std::make_unique<Timeout>(when)));
+}
+Value a_timeout(Value* a, int n, const CallArgs& kw) {
+    bool ok;
+    auto d = opt_seconds(arg_at(a, n, kw, 0, "delay"), ok);
+    if (!ok) return Value();
+    std::optional<double> when;
+    if (d) when = current_loop().time() + *d;
+    return timeout_make(when);
+}
+Value a_timeout_at(Value* a, int n, const CallArgs& kw) {
+    bool ok;
+    auto w = opt_seconds(arg_at(a, n, kw, 0, "when"), ok);
+    if (!ok) return Value();
+    if (w) *w -= aio().base.at(&current_loop());
+    return timeout_make(w);
+}
+Value to_aenter(Value* a, int, const CallArgs&) {
+    Value self = a[0];
+    return guarded([&] { eng<Timeout>(a).enter(); return completed(self); });
+}
+Value to_aexit(Value* a, int n, const CallArgs&) {
+    Value exc = n > 2 ? a[2] : Value::none();
+    Timeout* t = &eng<Timeout>(a);
+    return cotask(scope_exit(a[0], exc, [t](std::exception_ptr e) -> corolab::Task<void> {
+        t->exit(e);
+        co_return;
+    }));
+}
+Value to_when(Value* a, int, const CallArgs&) {
+    auto w = eng<Timeout>(a).when();
+    if (!w) return Value::none();
+    return Value::number(*w + aio().base.at(&current_loop()));
+}
+Value to_reschedule(Value* a, int n, const CallArgs&) {
+    bool ok;
+    auto w = opt_seconds(n > 1 ? a[1] : Value(), ok);
+    if (!ok) return Value();
+    if (w) *w -= aio().base.at(&current_loop());
+    return guarded([&] { eng<Timeout>(a).reschedule(w); return Value::none(); });
+}
+Value to_expired(Value* a, int, const CallArgs&) { return Value::boolean(eng<Timeout>(a).expired()); }
+
+ClassObj* native_class(const char* name, BuiltinFnPtr ctor) {
+    ClassObj* c = make_builtin_class(name, T.object, Kind::Native);
+    if (ctor) add_method(c, "__new__", ctor);
+    return c;
+}
+
+void init_classes() {
+    static bool done = false;
+    if (done) return;
+    done = true;
+    C.Awaitable = native_class("coroutine", nullptr);
+    C.RunReq = native_class("_RunRequest", nullptr);
+    C.Future = native_class("Future", nullptr);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"done", f_done}, {"cancelled", f_cancelled}, {"result", f_result}, {"exception", f_exception},
+             {"cancel", f_cancel}, {"set_result", f_set_result}, {"set_exception", f_set_exception},
+             {"add_done_callback", f_add_done_callback}, {"__repr__", f_repr}})
+        add_method(C.Future, n, f);
+    C.Task = make_builtin_class("Task", C.Future, Kind::Native);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"get_name", t_get_name}, {"set_name", t_set_name}, {"get_coro", t_get_coro},
+             {"cancelling", t_cancelling}, {"uncancel", t_uncancel}})
+        add_method(C.Task, n, f);
+    C.Handle = native_class("TimerHandle", nullptr);
+    add_method(C.Handle, "cancel", h_cancel);
+    add_method(C.Handle, "cancelled", h_cancelled);
+    add_method(C.Handle, "when", h_when);
+    C.Loop = native_class("_UnixSelectorEventLoop", nullptr);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"run_until_complete", l_run_until_complete}, {"close", l_close}, {"is_closed", l_is_closed},
+             {"is_running", l_is_running}, {"time", l_time}, {"call_soon", l_call_soon},
+             {"call_later", l_call_later}, {"call_at", l_call_at}, {"create_future", l_create_future},
+             {"create_task", l_create_task}})
+        add_method(C.Loop, n, f);
+    C.Event = native_class("Event", ev_new);
+    add_method(C.Event, "set", ev_set);
+    add_method(C.Event, "clear", ev_clear);
+    add_method(C.Event, "is_set", ev_is_set);
+    add_method(C.Event, "wait", ev_wait);
+    C.Lock = native_class("Lock", lk_new);
+    add_method(C.Lock, "acquire", lk_acquire);
+    add_method(C.Lock, "release", lk_release);
+    add_method(C.Lock, "locked", lk_locked);
+    add_method(C.Lock, "__aenter__", lk_aenter);
+    add_method(C.Lock, "__aexit__", lk_aexit);
+    C.Semaphore = native_class("Semaphore", sem_new);
+    C.BoundedSemaphore = make_builtin_class("BoundedSemaphore", C.Semaphore, Kind::Native);
+    add_method(C.BoundedSemaphore, "__new__", bsem_new);
+    add_method(C.Semaphore, "acquire", sem_acquire);
+    add_method(C.Semaphore, "release", sem_release);
+    add_method(C.Semaphore, "locked", sem_locked);
+    add_method(C.Semaphore, "__aenter__", sem_aenter);
+    add_method(C.Semaphore, "__aexit__", sem_aexit);
+    C.Condition = native_class("Condition", cond_new);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"acquire", cond_acquire}, {"release", cond_release}, {"locked", cond_locked}, {"wait", cond_wait},
+             {"wait_for", cond_wait_for}, {"notify", cond_notify}, {"notify_all", cond_notify_all},
+             {"__aenter__", cond_aenter}, {"__aexit__", cond_aexit}})
+        add_method(C.Condition, n, f);
+    C.Queue = native_class("Queue", q_new);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"put", q_put}, {"get", q_get}, {"put_nowait", q_put_nowait}, {"get_nowait", q_get_nowait},
+             {"task_done", q_task_done}, {"join", q_join}, {"qsize", q_qsize}, {"empty", q_empty},
+             {"full", q_full}})
+        add_method(C.Queue, n, f);
+    add_method(C.Queue, "__maxsize", q_maxsize);
+    C.TaskGroup = native_class("TaskGroup", tg_new);
+    add_method(C.TaskGroup, "__aenter__", tg_aenter);
+    add_method(C.TaskGroup, "__aexit__", tg_aexit);
+    add_method(C.TaskGroup, "create_task", tg_create_task);
+    C.Timeout = native_class("Timeout", nullptr);
+    add_method(C.Timeout, "__aenter__", to_aenter);
+    add_method(C.Timeout, "__aexit__", to_aexit);
+    add_method(C.Timeout, "when", to_when);
+    add_method(C.Timeout, "reschedule", to_reschedule);
+    add_method(C.Timeout, "expired", to_expired);
+    C.AsCompleted = native_class("_AsCompleted", nullptr);
+    add_method(C.AsCompleted, "__iter__", ac_iter);
+    add_method(C.AsCompleted, "__next__", ac_next);
+}
+
+}  // namespace
+
+// ---- the bridge ----------------------------------------------------------------------
+FutureObj::FutureObj(ClassObj* c, Ref<FutureBase> f, Value (*r)(FutureBase&)) : Awaitable(c), fut(std::move(f)), read(r) {}
+FutureObj::~FutureObj() {
+    if (fut && fut->is_task() && AsyncioState::current) {
+        auto& m = AsyncioState::current->tasks;
+        auto it = m.find(static_cast<TaskBase*>(fut.get()));
+        if (it != m.end() && it->second == this) m.erase(it);
+    }
+}
+corolab::Task<Value> FutureObj::await_it() {
+    Ref<FutureBase> f = fut;
+    auto read_fn = read;
+    co_await FutureAwaiter<void>(f.get(), f->is_task() ? On::task : f->wait_kind());
+    co_return read_fn(*f);
+}
+
+CoTaskObj::CoTaskObj(corolab::Task<Value> t) : Awaitable(C.Awaitable), task(std::move(t)) {}
+corolab::Task<Value> CoTaskObj::await_it() {
+    if (!task) throw PyError(make_exception(T.RuntimeError, {str_value("cannot reuse already awaited coroutine")}));
+    return std::move(task);
+}
+
+SleepObj::SleepObj(double d, Value r) : Awaitable(C.Awaitable), delay(d), result(std::move(r)) {}
+corolab::Task<Value> SleepObj::await_it() {
+    Value r = result;
+    co_await corolab::sleep(delay);
+    co_return r;
+}
+
+RunRequest::RunRequest(Value t, bool run, Value l) : NativeObj(C.RunReq), target(std::move(t)), is_run(run), loop(std::move(l)) {}
+
+static bool engine_awaitable(const Value& v) {
+    return v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native &&
+           dynamic_cast<Awaitable*>(static_cast<Obj*>(v.o)) != nullptr;
+}
+
+namespace {
+// Drops the frames of a Python coroutine whose engine coroutine is
+// destroyed before it finished (loop.stop()).
+struct ThreadGuard {
+    Thread th;
+    ~ThreadGuard() {
+        if (th.top && rt().vm) rt().vm->abandon(th);
+    }
+};
+}  // namespace
+
+corolab::Task<Value> drive(Value coro) {
+    ThreadGuard g;
+    Vm& vm = *rt().vm;
+    TaskBase* task = corolab::current_task();
+    g.th.task_id = task ? task->id() : 0;
+    RunResult r = vm.start_coroutine(coro, g.th);
+    coro = Value();
+    while (true) {
+        if (r.status == RunStatus::Returned) co_return std::move(r.value);
+        if (r.status == RunStatus::Raised) std::rethrow_exception(to_engine(r.value));
+        Value aw = std::move(r.value);
+        Value send, exc;
+        if (!engine_awaitable(aw)) {
+            exc = make_exception(T.RuntimeError, {str_value("not supported in corolab: awaiting this object")});
+        } else {
+            try {
+                send = co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
+            } catch (...) {
+                exc = from_engine(std::current_exception());
+            }
+        }
+        aw = Value();
+        r = vm.resume(g.th, std::move(send), std::move(exc));
+    }
+}
+
+std::exception_ptr to_engine(const Value& exc) {
+    if (exc_matches(exc, T.CancelledError)) {
+        std::optional<std::string> msg;
+        auto* e = static_cast<ExceptionObj*>(exc.o);
+        auto* args = static_cast<TupleObj*>(e->args.o);
+        if (args && !args->items.empty() && is_str(args->items[0])) msg = as_str(args->items[0])->s;
+        return std::make_exception_ptr(PyCancelled(exc, msg));
+    }
+    return std::make_exception_ptr(PyError(exc));
+}
+
+static Value engine_error_value(const char* kind, const std::string& what) {
+    std::string k = kind;
+    ClassObj* c = T.RuntimeError;
+    if (k == "TimeoutError") c = T.TimeoutError;
+    else if (k == "InvalidStateError") c = T.InvalidStateError;
+    else if (k == "QueueFull") c = T.QueueFull;
+    else if (k == "QueueEmpty") c = T.QueueEmpty;
+    else if (k == "ValueError") c = T.ValueError;
+    std::vector<Value> args;
+    if (!what.empty()) args.push_back(str_value(what));
+    return make_exception(c, std::move(args));
+}
+
+Value from_engine(const std::exception_ptr& e) {
+    try {
+        std::rethrow_exception(e);
+    } catch (const PyCancelled& p) {
+        return p.exc;
+    } catch (const PyError& p) {
+        return p.exc;
+    } catch (const corolab::CancelledError& c) {
+        std::vector<Value> args;
+        if (c.message()) args.push_back(str_value(*c.message()));
+        return make_exception(T.CancelledError, std::move(args));
+    } catch (const corolab::ExceptionGroup& g) {
+        std::vector<Value> subs;
+        bool all_exc = true;
+        for (auto& s : g.exceptions()) {
+            Value v = from_engine(s);
+            if (!exc_matches(v, T.Exception)) all_exc = false;
+            subs.push_back(v);
+        }
+        ClassObj* c = all_exc ? T.ExceptionGroup : T.BaseExceptionGroup;
+        ExceptionObj* eg = make<ExceptionObj>(c);
+        Value ev(eg);
+        eg->message = str_value(g.what());
+        eg->exceptions = tuple_value(subs);
+        eg->args = tuple_value({eg->message, list_value(subs)});
+        return ev;
+    } catch (const corolab::EngineError& x) {
+        return engine_error_value(x.kind(), x.what());
+    } catch (const std::exception& x) {
+        return make_exception(T.RuntimeError, {str_value(x.what())});
+    }
+    return make_exception(T.RuntimeError, {str_value("unknown engine error")});
+}
+
+Value raise_current_cpp() { return raise_value(from_engine(std::current_exception())); }
+
+Value task_object(TaskBase* t) {
+    auto& m = aio().tasks;
+    auto it = m.find(t);
+    if (it != m.end()) return Value(static_cast<Object*>(it->second));
+    auto* obj = make<FutureObj>(C.Task, Ref<FutureBase>(t), read_value);
+    m[t] = obj;
+    return Value(obj);
+}
+
+Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name) {
+    auto* g = static_cast<GenObj*>(coro.o);
+    if (!g->frame || g->started) return raise(T.RuntimeError, "cannot reuse already awaited coroutine");
+    if (loop.live_tasks() >= aio().task_limit)
+        return rt().vm->set_fatal("tasks", "task limit of " + std::to_string(aio().task_limit) + " reached");
+    g->awaited = true;
+    auto h = corolab::create_task(loop, drive(coro), std::move(name));
+    Value t = task_object(&h.base());
+    as_future(t)->coro = coro;
+    Code* c = g->frame->code;
+    h->set_coro_repr(as_str(g->qualname)->s + "() running at " + aio().filename + ":" + std::to_string(c->firstline));
+    return t;
+}
+
+static void set(DictObj* d, const char* n, Value v) { dict_set_str(d, n, v); }
+
+Value make_module_asyncio() {
+    init_classes();
+    rt().vm->is_engine_awaitable = engine_awaitable;
+    ModuleObj* m = make<ModuleObj>("asyncio");
+    Value mv(m);
+    DictObj* d = m->dict;
+    auto fn = [&](const char* n, BuiltinFnPtr f) { set(d, n, Value(make_builtin(n, f, true))); };
+    fn("run", a_run);
+    fn("sleep", a_sleep);
+    fn("create_task", a_create_task);
+    fn("ensure_future", a_ensure_future);
+    fn("gather", a_gather);
+    fn("wait", a_wait);
+    fn("wait_for", a_wait_for);
+    fn("shield", a_shield);
+    fn("as_completed", a_as_completed);
+    fn("current_task", a_current_task);
+    fn("all_tasks", a_all_tasks);
+    fn("get_event_loop", a_get_event_loop);
+    fn("get_running_loop", a_get_running_loop);
+    fn("new_event_loop", a_new_event_loop);
+    fn("set_event_loop", a_set_event_loop);
+    fn("iscoroutine", a_iscoroutine);
+    fn("iscoroutinefunction", a_iscoroutinefunction);
+    fn("timeout", a_timeout);
+    fn("timeout_at", a_timeout_at);
+    auto cls = [&](const char* n, ClassObj* c) { set(d, n, Value(static_cast<Object*>(c))); };
+    cls("Future", C.Future);
+    cls("Task", C.Task);
+    cls("Event", C.Event);
+    cls("Lock", C.Lock);
+    cls("Semaphore", C.Semaphore);
+    cls("BoundedSemaphore", C.BoundedSemaphore);
+    cls("Condition", C.Condition);
+    cls("Queue", C.Queue);
+    cls("TaskGroup", C.TaskGroup);
+    cls("Timeout", C.Timeout);
+    cls("CancelledError", T.CancelledError);
+    cls("TimeoutError", T.TimeoutError);
+    cls("InvalidStateError", T.InvalidStateError);
+    cls("QueueEmpty", T.QueueEmpty);
+    cls("QueueFull", T.QueueFull);
+    set(d, "FIRST_COMPLETED", str_value("FIRST_COMPLETED"));
+    set(d, "FIRST_EXCEPTION", str_value("FIRST_EXCEPTION"));
+    set(d, "ALL_COMPLETED", str_value("ALL_COMPLETED"));
+    return mv;
+}
+
+// ---- running the loop ---------------------------------------------------------------
+namespace {
+corolab::Task<Value> noop() { co_return Value::none(); }
+}  // namespace
+
+LoopRun::LoopRun(RunRequest* req) : is_run_(req->is_run) {
+    AsyncioState& s = aio();
+    Value target = req->target;
+    if (is_run_) {
+        loop_ = &s.new_loop();
+        own_loop_ = true;
+    } else {
+        loop_ = static_cast<LoopObj*>(req->loop.o)->loop;
+    }
+    saved_running_ = s.running;
+    s.base[loop_] = s.now - loop_->time();  // the loop's clock follows the global one
+    s.running = loop_;
+    if (loop_->trace() == nullptr && s.trace) loop_->set_trace(s.trace);
+    Value fut;
+    if (is_coroutine(target)) fut = make_task(*loop_, target, std::nullopt);
+    else if (is_future_like(target)) fut = target;
+    else fut = ensure_future(target);
+    if (fut.is_null()) {
+        exc = take_exc();
+        phase_ = 4;
+        finish();
+        return;
+    }
+    main_ = fut;
+    wait_on(as_future(fut)->fut);
+}
+
+LoopRun::~LoopRun() {
+    if (!finished_) finish();
+}
+
+void LoopRun::wait_on(Ref<FutureBase> f) {
+    waiting_ = f;
+    flag_ = std::make_shared<bool>(false);
+    auto flag = flag_;
+    f->add_done_callback([flag](FutureBase&) { *flag = true; });
+}
+
+void LoopRun::finish() {
+    AsyncioState& s = aio();
+    if (s.running == loop_) {
+        s.now = s.loop_time(loop_);
+        s.running = saved_running_;
+    }
+    if (own_loop_) {
+        loop_->stop();
+        if (s.default_loop == loop_) s.default_loop = nullptr;
+    }
+    finished_ = true;
+}
+
+// The next phase once the awaited future is done.
+void LoopRun::next_phase() {
+    if (phase_ == 0) {
+        FutureObj* t = as_future(main_);
+        std::exception_ptr err = t->fut->result_error();
+        if (err) exc = from_engine(err);
+        else result = t->read(*t->fut);
+        if (!is_run_) { phase_ = 4; return; }
+        // asyncio.run's shutdown: cancel what is left, then the two shutdown
+        // coroutines (they use up task names, as in CPython)
+        std::vector<Ref<FutureBase>> left;
+        for (auto& x : loop_->all_tasks())
+            if (!x->done()) { x->cancel(); left.push_back(Ref<FutureBase>(x.get())); }
+        phase_ = 1;
+        if (!left.empty()) {
+            wait_on(detail::gather_futures<Value, true>(*loop_, left).ref());
+            return;
+        }
+    }
+    if (phase_ == 1 || phase_ == 2) {
+        ++phase_;
+        wait_on(Ref<FutureBase>(&corolab::create_task(*loop_, noop()).base()));
+        return;
+    }
+    phase_ = 4;
+}
+
+double LoopRun::step(bool real, double slice) {
+    AsyncioState& s = aio();
+    double start = s.host_seconds ? s.host_seconds() : 0;
+    while (phase_ < 4) {
+        if (*flag_) {
+            waiting_ = Ref<FutureBase>();
+            next_phase();
+            continue;
+        }
+        if (s.check_budgets) s.check_budgets();
+        if (loop_->ready_count() == 0) {
+            auto nd = loop_->next_deadline();
+            if (!nd) {
+                std::string names;
+                for (auto& t : loop_->all_tasks()) names += (names.empty() ? "" : ", ") + t->name();
+                throw RunAbort{"DeadlockError", "no task can make progress; waiting: " + (names.empty() ? std::string("none") : names), ""};
+            }
+            double when = s.base.at(loop_) + std::max(*nd, loop_->time());
+            if (when > s.horizon) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%g", s.horizon);
+                throw RunAbort{"BudgetExceeded", std::string("virtual time limit of ") + buf + " s reached", "time"};
+            }
+            if (real && *nd > loop_->time() + 1e-9) return (*nd - loop_->time()) / loop_->speed();
+        }
+        loop_->run_once();
+        if (real && s.host_seconds && s.host_seconds() - start >= slice) return 0;
+    }
+    if (!finished_) finish();
+    return -1;
+}
+
+}  // namespace corolab::lang

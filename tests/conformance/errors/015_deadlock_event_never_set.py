@@ -1,0 +1,9 @@
+import asyncio
+
+async def main():
+    event = asyncio.Event()
+    print("waiting forever")
+    await event.wait()
+    print("never")
+
+asyncio.run(main())

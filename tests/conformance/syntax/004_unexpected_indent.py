@@ -1,0 +1,4 @@
+# expect-line: 4
+import asyncio
+
+    print("indented for no reason")

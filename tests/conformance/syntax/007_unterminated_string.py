@@ -1,0 +1,4 @@
+# expect-line: 3
+print("start")
+print("unterminated)
+print("end")

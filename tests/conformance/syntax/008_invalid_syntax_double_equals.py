@@ -1,0 +1,3 @@
+# expect-line: 3
+x = 1
+y = = 2

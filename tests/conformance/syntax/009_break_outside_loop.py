@@ -1,0 +1,4 @@
+# expect-line: 4
+def stop():
+    print("stopping")
+    break

@@ -1,0 +1,3 @@
+# expect-line: 2
+items = [1, 2, 3
+print(items)

@@ -1,0 +1,3 @@
+# expect-line: 3
+count = 0
+nonlocal count

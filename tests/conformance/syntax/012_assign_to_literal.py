@@ -1,0 +1,3 @@
+# expect-line: 3
+value = 1
+1 = value

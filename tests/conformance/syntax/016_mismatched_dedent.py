@@ -1,0 +1,5 @@
+# expect-line: 5
+def f():
+        a = 1
+        if a:
+      return a

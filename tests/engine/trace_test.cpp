@@ -1,0 +1,76 @@
+// The trace: what happened and when (docs/ARCHITECTURE.md's schema).
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace corolab;
+
+namespace {
+// The records of one kind, as JSON lines.
+std::vector<std::string> json_of(const Trace& trace, std::initializer_list<TraceEv> kinds) {
+  std::vector<std::string> out;
+  for (const auto& r : trace.records()) {
+    for (TraceEv k : kinds) {
+      if (r.ev == k) out.push_back(Trace::to_json(r));
+    }
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the trace records task lifecycles, suspensions, timers, blocking and output") {
+  reset_task_counter();
+  Loop loop;
+  Trace trace;
+  trace.record_iterations = false;
+  loop.set_trace(&trace);
+  auto child = [&]() -> Task<int> {
+    co_await sleep(1);
+    loop.record_output("Hello 1!");
+    loop.block(0.5);
+    throw ValueError("x");
+  };
+  auto main = [&]() -> Task<void> {
+    auto t = create_task(child());
+    try {
+      co_await t;
+    } catch (const ValueError&) {
+    }
+  };
+  run_until_complete(loop, main());
+  CHECK(json_of(trace, {TraceEv::task_create}) ==
+        std::vector<std::string>{R"j({"t":0,"ev":"task_create","task":1,"name":"Task-1","parent":0})j",
+                                 R"j({"t":0,"ev":"task_create","task":2,"name":"Task-2","parent":1})j"});
+  CHECK(json_of(trace, {TraceEv::task_suspend}) ==
+        std::vector<std::string>{R"j({"t":0,"ev":"task_suspend","task":1,"on":"task","detail":"Task-2"})j",
+                                 R"j({"t":0,"ev":"task_suspend","task":2,"on":"sleep","detail":"until 1.000"})j"});
+  CHECK(json_of(trace, {TraceEv::timer_set, TraceEv::timer_fire}) ==
+        std::vector<std::string>{R"j({"t":0,"ev":"timer_set","timer":1,"deadline":1})j",
+                                 R"j({"t":1,"ev":"timer_fire","timer":1})j"});
+  CHECK(json_of(trace, {TraceEv::output, TraceEv::block}) ==
+        std::vector<std::string>{R"j({"t":1,"ev":"output","task":2,"stream":"out","text":"Hello 1!"})j",
+                                 R"j({"t":1,"ev":"block","task":2,"until":1.5})j"});
+  CHECK(json_of(trace, {TraceEv::task_done}) ==
+        std::vector<std::string>{
+            R"j({"t":1.5,"ev":"task_done","task":2,"outcome":"error","detail":"ValueError('x')"})j",
+            R"j({"t":1.5,"ev":"task_done","task":1,"outcome":"result"})j"});
+  CHECK(json_of(trace, {TraceEv::task_start, TraceEv::task_resume}).size() == 4);
+  reset_task_counter();
+}
+
+TEST_CASE("the trace records iterations and timer cancellations; detached, it records nothing") {
+  Loop loop;
+  Trace trace;
+  loop.set_trace(&trace);
+  Handle h = loop.call_later(1, [] {});
+  h.cancel();
+  loop.call_soon([] {});
+  loop.run_once();
+  CHECK(json_of(trace, {TraceEv::timer_cancel, TraceEv::iteration}) ==
+        std::vector<std::string>{R"j({"t":0,"ev":"timer_cancel","timer":1})j", R"j({"t":0,"ev":"iteration","n":1})j"});
+  loop.set_trace(nullptr);
+  size_t n = trace.records().size();
+  loop.call_soon([] {});
+  loop.run_once();
+  CHECK(trace.records().size() == n);
+}

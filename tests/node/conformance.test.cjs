@@ -1,0 +1,180 @@
+// Conformance: every scenario in tests/conformance/ runs on corolab's CLI
+// (`node cli/corolab.cjs run FILE --format tsv`) and must print exactly what
+// CPython 3.11 printed under the virtual-clock oracle (the checked-in .tsv).
+//   syntax/ scenarios: only the error type and line are compared.
+//   .stderr files: each (normalized) line must appear in corolab's stderr.
+//   exit status: non-zero iff the expected output ends with a "!" line.
+// CONFORMANCE_FILTER=<substring> runs the scenarios whose path contains it.
+// CONFORMANCE_CLI=<file.cjs> runs another CLI with the same arguments (to
+// check this runner itself, e.g. against a wrapper around the oracle).
+'use strict';
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFile } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = process.env.CONFORMANCE_CLI || path.join(ROOT, 'cli', 'corolab.cjs');
+const CORPUS = path.join(ROOT, 'tests', 'conformance');
+// The oracle's virtual-time horizon (tests/oracle/vclock.py): both must stop at
+// the same moment for the budget scenarios in errors/.
+const CLI_ARGS = ['--format', 'tsv', '--max-time', '3600'];
+const CONCURRENCY = 2;
+const TIMEOUT_MS = 60000;
+const MAX_DIFF_LINES = 10;
+
+function listScenarios() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.py')) found.push(path.relative(CORPUS, full));
+    }
+  };
+  walk(CORPUS);
+  const filter = process.env.CONFORMANCE_FILTER;
+  return found.sort().filter((rel) => !filter || rel.includes(filter));
+}
+
+function readIfExists(file) {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+}
+
+function runCli(file) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, 'run', file, ...CLI_ARGS],
+      { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr, killed: Boolean(error && error.killed) });
+      });
+  });
+}
+
+// The same rules as normalize_stderr in tests/oracle/regen.py: keep asyncio's
+// messages, cut paths to base names, blank addresses.
+const KEPT_STDERR = new RegExp(
+  '^(Task exception was never retrieved|Future exception was never retrieved' +
+  '|Task was destroyed but it is pending!|Exception in callback ' +
+  '|(future|task): <|\\S+:\\d+: RuntimeWarning: coroutine )');
+function normalizeStderr(text) {
+  return text.split('\n')
+    .filter((line) => KEPT_STDERR.test(line))
+    .map((line) => line
+      .replace(/(?:[^\s<>:'"]*\/)+([^/\s<>:'"]+)/g, '$1')
+      .replace(/0x[0-9a-fA-F]+/g, '0x?'));
+}
+
+function lines(text) {
+  const all = text.split('\n');
+  if (all[all.length - 1] === '') all.pop();
+  return all;
+}
+
+// A short unified-style diff: the first MAX_DIFF_LINES differing lines, from
+// a longest-common-subsequence alignment (outputs are small).
+function shortDiff(expected, actual) {
+  const a = lines(expected);
+  const b = lines(actual);
+  const n = a.length;
+  const m = b.length;
+  if (n * m > 4e6) return `(outputs too long to diff: ${n} vs ${m} lines)`;
+  const lcs = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  const out = ['--- expected (CPython oracle)', '+++ actual (corolab)'];
+  let shown = 0;
+  let i = 0;
+  let j = 0;
+  let lastContext = -1;
+  while ((i < n || j < m) && shown < MAX_DIFF_LINES) {
+    if (i < n && j < m && a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (lastContext !== i && i > 0) out.push(`@@ after expected line ${i}: ${a[i - 1]}`);
+    lastContext = i;
+    if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) out.push(`+${b[j++]}`);
+    else out.push(`-${a[i++]}`);
+    shown++;
+    if (i < n && j < m && a[i] === b[j]) lastContext = -1;
+  }
+  if (i < n || j < m) out.push('... (more differences)');
+  return out.join('\n');
+}
+
+function errorLineOf(stdout) {
+  const all = lines(stdout);
+  const last = all.length ? all[all.length - 1] : '';
+  return /\t!/.test(last) ? last : null;
+}
+
+function checkSyntaxScenario(rel, source, result) {
+  const want = /^#\s*expect-line:\s*(\d+)/.exec(source);
+  assert.ok(want, `${rel}: first line must be "# expect-line: N"`);
+  const expected = fs.readFileSync(path.join(CORPUS, rel.replace(/\.py$/, '.tsv')), 'utf8');
+  const type = /\t!(\w+):/.exec(expected)[1];
+  const out = lines(result.stdout);
+  const m = out.length === 1 ? /^\d+\.\d{3}\t!(\w+): (.*)$/.exec(out[0]) : null;
+  assert.ok(m, `${rel}: expected one line "<t>\\t!${type}: ... line ${want[1]} ...", got:\n` +
+    `${result.stdout}${result.stderr}`);
+  const lineNumbers = [...m[2].matchAll(/line (\d+)/g)].map((x) => x[1]);
+  assert.ok(m[1] === type && lineNumbers.includes(want[1]),
+    `${rel}: expected ${type} on line ${want[1]}, got: ${out[0]}`);
+  assert.notEqual(result.code, 0, `${rel}: a syntax error must exit non-zero`);
+}
+
+function checkScenario(rel, result) {
+  const stem = path.join(CORPUS, rel.replace(/\.py$/, ''));
+  const expected = readIfExists(`${stem}.tsv`);
+  assert.ok(expected !== null, `${rel}: no expected output; run python3 tests/oracle/regen.py ${rel}`);
+  if (result.stdout !== expected) {
+    assert.fail(`${rel}: output differs from CPython's\n${shortDiff(expected, result.stdout)}` +
+      (result.stderr ? `\nstderr:\n${result.stderr.split('\n').slice(0, 10).join('\n')}` : ''));
+  }
+  const failed = errorLineOf(expected) !== null;
+  assert.equal(result.code !== 0, failed,
+    `${rel}: exit status ${result.code}, expected ${failed ? 'non-zero' : '0'}`);
+  const expectedErr = readIfExists(`${stem}.stderr`);
+  if (expectedErr !== null) {
+    const actual = new Set(normalizeStderr(result.stderr));
+    const missing = lines(expectedErr).filter((line) => !actual.has(line));
+    assert.deepEqual(missing, [], `${rel}: stderr lacks CPython's messages:\n` +
+      `${missing.join('\n')}\nactual stderr:\n${result.stderr}`);
+  }
+}
+
+const scenarios = listScenarios();
+
+test('the corpus has scenarios', () => {
+  assert.ok(scenarios.length > 0,
+    `no scenario in ${CORPUS}` + (process.env.CONFORMANCE_FILTER ? ` matches CONFORMANCE_FILTER=${process.env.CONFORMANCE_FILTER}` : ''));
+});
+
+test('corolab CLI runs (cli/corolab.cjs and its Wasm build)', async () => {
+  assert.ok(fs.existsSync(CLI), `missing ${CLI}`);
+  const probe = path.join(CORPUS, 'basics', '001_run_hello.py');
+  const result = await runCli(probe);
+  assert.ok(result.code === 0 && result.stdout.length > 0,
+    `corolab could not run ${path.relative(ROOT, probe)} (exit ${result.code}); is it built ` +
+    `(npm run build)?\n${result.stderr.slice(0, 2000)}`);
+});
+
+test('conformance with CPython 3.11', { concurrency: CONCURRENCY }, async (t) => {
+  await Promise.all(scenarios.map((rel) => t.test(rel, async () => {
+    const file = path.join(CORPUS, rel);
+    const result = await runCli(file);
+    assert.ok(!result.killed, `${rel}: no result within ${TIMEOUT_MS / 1000} s`);
+    if (rel.startsWith(`syntax${path.sep}`)) {
+      checkSyntaxScenario(rel, fs.readFileSync(file, 'utf8'), result);
+    } else {
+      checkScenario(rel, result);
+    }
+  })));
+});

@@ -143,8 +143,18 @@ async function main() {
     return;
   }
   // Real clock: the host's event loop drives the engine's timer heap.
+  // Output is flushed after every turn so lines appear as they happen.
   const { drive } = require('../web/driver.js');
-  drive(session, { onTurn: flush, onDone: finish });
+  const run = drive({
+    advance() {
+      const wait = session.advance();
+      flush();
+      return wait;
+    },
+  });
+  const end = await run.done;
+  if (end.error) throw end.error;
+  finish();
 }
 
 main().catch((e) => {

@@ -257,3 +257,59 @@ TEST_CASE("a done callback added to a finished future is scheduled, not called i
   run_until_complete(loop, main());
   CHECK(log.texts() == Lines{"after add", "callback", "after yield"});
 }
+
+TEST_CASE("cancelling a task that awaits gather cancels its children; asyncio_run shuts down like asyncio.run") {
+  // cpython/run_shutdown.py
+  reset_task_counter();
+  Log* log_ptr = nullptr;
+  auto child = [&](std::string name) -> Task<void> {
+    try {
+      co_await sleep(10);
+    } catch (const CancelledError&) {
+      (*log_ptr)(name + " cancelled with its gather");
+      throw;
+    }
+  };
+  auto gatherer = [&]() -> Task<void> {
+    try {
+      co_await gather(child("g1"), child("g2"));
+    } catch (const CancelledError&) {
+      (*log_ptr)("gatherer cancelled");
+      throw;
+    }
+  };
+  auto forever = [&]() -> Task<void> {
+    try {
+      co_await sleep(100);
+    } catch (const CancelledError&) {
+      (*log_ptr)("forever cancelled at shutdown");
+      throw;
+    }
+  };
+  auto main = [&]() -> Task<void> {
+    create_task(forever());
+    auto g = create_task(gatherer());
+    co_await sleep(1);
+    g.cancel();
+    co_await sleep(0);
+    co_await sleep(0);
+    (*log_ptr)("main ends");
+  };
+  auto after = [&]() -> Task<void> {
+    (*log_ptr)("next task is " + current_task()->name());
+    co_return;
+  };
+  Loop loop;
+  Log log(loop);
+  log_ptr = &log;
+  asyncio_run(loop, main());
+  Loop second;
+  second.make_current();
+  Log log2(second);
+  log_ptr = &log2;
+  asyncio_run(second, after());
+  CHECK(log.tsv() == Lines{"1.000\tg1 cancelled with its gather", "1.000\tg2 cancelled with its gather",
+                           "1.000\tmain ends", "1.000\tgatherer cancelled", "1.000\tforever cancelled at shutdown"});
+  CHECK(log2.texts() == Lines{"next task is Task-8"});
+  reset_task_counter();
+}

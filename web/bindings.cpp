@@ -1,0 +1,150 @@
+// Embind bindings of the scenario interpreter: what the page's worker and the
+// Node CLI call. A JS Session wraps lang::Session; every method returns plain
+// JS values or JSON strings (schemas in docs/ARCHITECTURE.md).
+//   const s = new mod.Session(source, JSON.stringify({clock, speed, seed, filename, budgets}))
+//   s.advance()            -> seconds to wait before the next call; -1 when finished
+//   s.takeOutput()         -> JSON [{t, task, name, text, stream}] of new lines
+//   s.takeTrace()          -> JSON [trace events] since the last call
+//   s.takeFormatted(fmt)   -> {stdout, stderr}: the CLI's text|tsv|json formats
+//   s.status()             -> JSON {state, exitCode, time, error}
+//   s.stop(); s.delete()
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <optional>
+#include <string>
+
+#include "corolab/lang/session.hpp"
+#include "corolab/trace.hpp"
+#include "lang/output_format.hpp"
+
+using emscripten::val;
+using namespace corolab;
+
+namespace {
+
+// JSON string literal (the same escaping as the trace's).
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string json_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+lang::Options parse_options(const std::string& json) {
+    lang::Options o;
+    val opts = val::global("JSON").call<val>("parse", json.empty() ? std::string("{}") : json);
+    auto has = [&](val obj, const char* key) {
+        return obj.hasOwnProperty(key) && !obj[key].isUndefined() && !obj[key].isNull();
+    };
+    if (has(opts, "clock")) o.real_clock = opts["clock"].as<std::string>() == "real";
+    if (has(opts, "speed")) o.speed = opts["speed"].as<double>();
+    if (has(opts, "seed")) o.seed = static_cast<std::uint64_t>(opts["seed"].as<double>());
+    if (has(opts, "filename")) o.filename = opts["filename"].as<std::string>();
+    if (has(opts, "trace")) o.trace = opts["trace"].as<bool>();
+    if (has(opts, "budgets")) {
+        val b = opts["budgets"];
+        if (has(b, "steps")) o.budgets.steps = static_cast<std::uint64_t>(b["steps"].as<double>());
+        if (has(b, "memory")) o.budgets.memory = static_cast<std::size_t>(b["memory"].as<double>());
+        if (has(b, "tasks")) o.budgets.tasks = static_cast<std::size_t>(b["tasks"].as<double>());
+        if (has(b, "depth")) o.budgets.recursion = b["depth"].as<int>();
+        if (has(b, "output")) o.budgets.output = static_cast<std::size_t>(b["output"].as<double>());
+        if (has(b, "time")) o.budgets.horizon = b["time"].as<double>();
+    }
+    return o;
+}
+
+class JsSession {
+public:
+    JsSession(std::string source, std::string options)
+        : session_(std::move(source), parse_options(options)) {}
+
+    double advance() { return session_.advance(); }
+    void stop() { session_.stop(); }
+
+    std::string takeOutput() {
+        std::string out = "[";
+        for (const lang::OutputLine& l : session_.take_output()) {
+            if (out.size() > 1) out += ',';
+            out += "{\"t\":" + json_number(l.t) + ",\"task\":" + std::to_string(l.task) +
+                   ",\"name\":" + json_string(l.task ? l.task_name : "") + ",\"text\":" +
+                   json_string(l.text) + ",\"stream\":\"" + (l.err ? "err" : "out") + "\"}";
+        }
+        return out + "]";
+    }
+
+    std::string takeTrace() {
+        std::string out = "[";
+        if (const Trace* trace = session_.trace()) {
+            const auto& records = trace->records();
+            for (; trace_pos_ < records.size(); ++trace_pos_) {
+                if (out.size() > 1) out += ',';
+                out += Trace::to_json(records[trace_pos_]);
+            }
+        }
+        return out + "]";
+    }
+
+    val takeFormatted(std::string format) {
+        if (!formatter_) formatter_.emplace(lang::parse_output_format(format).value_or(lang::OutputFormat::text));
+        // The ending (error display, tsv's "!" line) is written exactly once.
+        bool ending = session_.finished() && !ended_;
+        ended_ = ended_ || ending;
+        lang::FormattedOutput f = ending ? formatter_->finish(session_) : formatter_->take(session_);
+        val r = val::object();
+        r.set("stdout", f.out);
+        r.set("stderr", f.err);
+        return r;
+    }
+
+    std::string status() const {
+        lang::Session::Result r = session_.result();
+        std::string state = !session_.finished() ? "running" : r.exit_code == 0 ? "finished" : "failed";
+        std::string out = "{\"state\":\"" + state + "\",\"exitCode\":" + std::to_string(r.exit_code) +
+                          ",\"time\":" + json_number(session_.time()) + ",\"error\":";
+        if (r.exit_code == 0 || !session_.finished()) return out + "null}";
+        return out + "{\"type\":" + json_string(r.type) + ",\"message\":" + json_string(r.message) +
+               ",\"line\":" + std::to_string(r.line) + ",\"col\":" + std::to_string(r.col) +
+               ",\"display\":" + json_string(r.display) + ",\"budget\":" + json_string(r.budget) + "}}";
+    }
+
+private:
+    lang::Session session_;
+    std::size_t trace_pos_ = 0;
+    std::optional<lang::OutputFormatter> formatter_;
+    bool ended_ = false;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(corolab_lang) {
+    emscripten::class_<JsSession>("Session")
+        .constructor<std::string, std::string>()
+        .function("advance", &JsSession::advance)
+        .function("stop", &JsSession::stop)
+        .function("takeOutput", &JsSession::takeOutput)
+        .function("takeTrace", &JsSession::takeTrace)
+        .function("takeFormatted", &JsSession::takeFormatted)
+        .function("status", &JsSession::status);
+}

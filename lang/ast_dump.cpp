@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "lang/ast.hpp"
 
@@ -37,7 +38,14 @@ std::string str_repr(const std::string& s) {
             int n = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
             char32_t cp = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
             for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-            if (cp < 0xA1 || cp == 0xAD) {
+            // Non-printable in Python's sense: controls, separators, format characters.
+            bool unprintable = cp < 0xA1 || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) ||
+                               (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) ||
+                               cp == 0x3000 || cp == 0xFEFF;
+            if (unprintable && cp > 0xFF) {
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+                out += buf;
+            } else if (unprintable) {
                 std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
                 out += buf;
             } else if (cp >= 0xD800 && cp <= 0xDFFF) {
@@ -94,10 +102,23 @@ std::string float_repr(double v) {
     return neg ? "-" + out : out;
 }
 
+// Decimal digits of an int literal written in base 2, 8 or 16 (schoolbook
+// conversion: quadratic, fine for a debug dump).
 std::string int_repr(const Constant& c) {
     if (c.base == 10) return c.text;
-    if (c.text.size() <= 15) return std::to_string(std::strtoull(c.text.c_str(), nullptr, c.base));
-    return (c.base == 16 ? "0x" : c.base == 8 ? "0o" : "0b") + c.text;
+    std::vector<int> dec{0};  // little-endian decimal digits
+    for (char ch : c.text) {
+        int carry = ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10;
+        for (int& d : dec) {
+            int v = d * c.base + carry;
+            d = v % 10;
+            carry = v / 10;
+        }
+        for (; carry; carry /= 10) dec.push_back(carry % 10);
+    }
+    std::string out;
+    for (auto it = dec.rbegin(); it != dec.rend(); ++it) out += static_cast<char>('0' + *it);
+    return out;
 }
 
 const char* binop_name(BinOpKind k) {

@@ -53,7 +53,7 @@ struct FutureObj : Awaitable {
     Value coro;                  // tasks: the coroutine object
     FutureObj(ClassObj* c, Ref<FutureBase> f, Value (*r)(FutureBase&));
     ~FutureObj() override;
-    void clear_refs() override { coro = Value(); }
+    void clear_refs() override { coro = Value(); fut = Ref<FutureBase>(); }
     corolab::Task<Value> await_it() override;
 };
 
@@ -61,6 +61,7 @@ struct FutureObj : Awaitable {
 struct CoTaskObj : Awaitable {
     corolab::Task<Value> task;
     explicit CoTaskObj(corolab::Task<Value> t);
+    void clear_refs() override { task.reset(); }
     corolab::Task<Value> await_it() override;
 };
 

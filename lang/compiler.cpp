@@ -14,7 +14,7 @@ namespace corolab::lang {
 
 namespace {
 
-enum class FKind { Loop, Try, Finally, Handler, With, AsyncWith };
+enum class FKind { Loop, Try, Finally, Handler, HandlerName, With, AsyncWith };
 
 struct FBlock {
     FKind kind;
@@ -22,6 +22,7 @@ struct FBlock {
     int continue_target = 0;
     bool for_loop = false;
     const Body* finalbody = nullptr;
+    std::string name;  // HandlerName: the `except ... as name` variable
 };
 
 struct Unit {
@@ -409,6 +410,12 @@ private:
                     break;
                 }
                 case FKind::Handler: emit(Op::PopExcept); u().depth = d; break;
+                case FKind::HandlerName:
+                    emit(Op::PopBlock);
+                    emit(Op::LoadConst, const_none());
+                    name_op(fb.name, Access::Store);
+                    name_op(fb.name, Access::Del);
+                    break;
                 case FKind::With: case FKind::AsyncWith:
                     emit(Op::PopBlock);
                     emit(Op::WithExitNormal, fb.kind == FKind::AsyncWith);
@@ -572,7 +579,7 @@ private:
                 name_op(h->name, Access::Store);
                 // `except E as e` unbinds e when the handler ends
                 int cleanup = emit(Op::SetupExcept);
-                u().fblocks.push_back({FKind::Finally, {}, 0, false, nullptr});
+                u().fblocks.push_back({FKind::HandlerName, {}, 0, false, nullptr, h->name});
                 body(h->body);
                 u().fblocks.pop_back();
                 emit(Op::PopBlock);

@@ -72,6 +72,8 @@ public:
         : src_(src), text_(src.text()), pos_(begin), end_(end), fragment_(fragment) {
         line_ = src.line_of(begin);
         line_start_ = src.line_start(line_);
+        col_cache_pos_ = begin;
+        col_cache_ = src.column_of(begin);
         at_line_start_ = !fragment;
         indents_.push_back({0, 0});
     }
@@ -82,6 +84,7 @@ public:
             lex(out.tokens);
         } catch (SyntaxError& e) {
             out.error = std::move(e);
+            out.unclosed_bracket = unclosed_;
         }
         return out;
     }
@@ -106,6 +109,7 @@ private:
     bool at_line_start_;
     std::vector<Indent> indents_;
     std::vector<Bracket> brackets_;
+    bool unclosed_ = false;  // the error is an unclosed bracket at the end
 
     char peek(std::size_t k = 0) const { return pos_ + k < end_ ? text_[pos_ + k] : '\0'; }
     bool at_end() const { return pos_ >= end_; }
@@ -279,6 +283,7 @@ private:
     void finish(std::vector<Token>& out) {
         if (!brackets_.empty() && !fragment_) {
             const Bracket& b = brackets_.back();
+            unclosed_ = true;
             fail(std::string("'") + b.ch + "' was never closed", b.line, b.col, b.line, 0);
         }
         int col = col_at(pos_);

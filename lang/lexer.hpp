@@ -54,6 +54,10 @@ struct Token {
 struct TokenStream {
     std::vector<Token> tokens;  // ends with End unless `error` is set
     std::optional<SyntaxError> error;
+    // The error is "'(' was never closed" at the end of the file. CPython
+    // reports it instead of a generic "invalid syntax" only when parsing got
+    // near the end; other tokenizer errors always win.
+    bool unclosed_bracket = false;
 };
 
 // Tokenizes `source`. O(length); never throws. Indentation deeper than 100

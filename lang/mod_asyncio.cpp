@@ -243,7 +243,7 @@ struct AsCompletedObj : NativeObj {
     std::size_t taken = 0;
     std::vector<Value> keep;
     AsCompletedObj() : NativeObj(C.AsCompleted) {}
-    void clear_refs() override { keep.clear(); }
+    void clear_refs() override { keep.clear(); ac.reset(); }
 };
 
 Value a_as_completed(Value* args, int nargs, const CallArgs& kw) {
@@ -352,6 +352,7 @@ struct HandleObj : NativeObj {
     corolab::Handle h;
     double when;
     HandleObj(corolab::Handle hd, double w) : NativeObj(C.Handle), h(std::move(hd)), when(w) {}
+    void clear_refs() override { h = corolab::Handle(); }
 };
 
 std::function<void()> py_callback(Value fn, std::vector<Value> cargs) {
@@ -467,7 +468,7 @@ struct EngineObj : NativeObj {
     std::unique_ptr<E> e;
     Value extra;  // Condition: the Lock object it uses
     EngineObj(ClassObj* c, std::unique_ptr<E> x) : NativeObj(c), e(std::move(x)) {}
-    void clear_refs() override { extra = Value(); }
+    void clear_refs() override { extra = Value(); e.reset(); }
 };
 template <class E>
 E& eng(Value* args) { return *static_cast<EngineObj<E>*>(args[0].o)->e; }
@@ -821,8 +822,7 @@ corolab::Task<Value> drive(Value coro) {
     Vm& vm = *rt().vm;
     TaskBase* task = corolab::current_task();
     g.th.task_id = task ? task->id() : 0;
-    RunResult r = vm.start_coroutine(coro, g.th);
-    coro = Value();
+    RunResult r = vm.start_coroutine(coro, g.th);  // `coro` keeps its frames alive
     while (true) {
         if (r.status == RunStatus::Returned) co_return std::move(r.value);
         if (r.status == RunStatus::Raised) std::rethrow_exception(to_engine(r.value));

@@ -65,13 +65,23 @@ const char* describe(const Expr* e) {
 class Parser {
 public:
     Parser(const Source& src, Arena& arena, const TokenStream& ts, int& recursion, bool fragment)
-        : src_(src), arena_(arena), toks_(ts.tokens), lex_error_(ts.error), recursion_(recursion),
-          fragment_(fragment) {}
+        : src_(src), arena_(arena), toks_(ts.tokens), lex_error_(ts.error),
+          recursion_(recursion), fragment_(fragment) {}
 
     Module* module() {
         auto* m = arena_.make<Module>();
         while (!is(T::End)) statement(m->body);
         return m;
+    }
+
+    // Whether a tokenizer error later in the file replaces this parser's error.
+    // CPython tokenizes the rest of the file after a parser error unless the
+    // parser already reached the end or failed on indentation; a tokenizer
+    // error found then wins, except that an unclosed bracket wins only if
+    // the parser had looked at a line after the bracket's.
+    bool replaced_by(const TokenStream& ts) const {
+        if (!ts.error || touched_end_ || indent_error_) return false;
+        return !ts.unclosed_bracket || (!toks_.empty() && toks_[furthest_].line > ts.error->line);
     }
 
     // An f-string field's expression: star_expressions or yield, then End.
@@ -87,6 +97,9 @@ private:
     Arena& arena_;
     const std::vector<Token>& toks_;
     const std::optional<SyntaxError>& lex_error_;
+    mutable bool touched_end_ = false;  // tried to read where the tokenizer stopped
+    bool indent_error_ = false;         // failed on an INDENT/DEDENT token
+    mutable std::size_t furthest_ = 0;  // furthest token looked at
     std::size_t i_ = 0;
     int& recursion_;
     bool fragment_;
@@ -95,7 +108,11 @@ private:
 
     const Token& at(std::size_t k) const {
         // The tokenizer stopped at an error: reaching it reports it (CPython tokenizes lazily).
-        if (k >= toks_.size()) throw *lex_error_;
+        if (k >= toks_.size()) {
+            touched_end_ = true;
+            throw *lex_error_;
+        }
+        if (k > furthest_) furthest_ = k;
         return toks_[k];
     }
     const Token& cur() const { return at(i_); }
@@ -140,11 +157,14 @@ private:
     // "invalid syntax" at the current token; a tokenizer error anywhere in
     // the file takes precedence, as in CPython.
     [[noreturn]] void generic() {
-        if (lex_error_) throw *lex_error_;
         const Token& t = cur();
-        if (t.kind == T::Indent) fail("unexpected indent", t.line, t.end_col - 1, t.line, -1, "IndentationError");
-        if (t.kind == T::Dedent && !fragment_)
+        if (t.kind == T::Indent || (t.kind == T::Dedent && !fragment_)) {
+            indent_error_ = true;
+            if (t.kind == T::Indent)
+                fail("unexpected indent", t.line, t.end_col - 1, t.line, -1, "IndentationError");
             fail("unexpected unindent", t.line, t.col, t.line, -1, "IndentationError");
+        }
+        if (lex_error_ && touched_end_) throw *lex_error_;
         if (t.kind == T::ColonEqual) unsupported(t, "assignment expressions (:=)");
         fail_at(t, "invalid syntax");
     }
@@ -519,6 +539,12 @@ private:
         fail_at(e, "cannot assign to " + what);
     }
 
+    // A token CPython's grammar forces (`&&':'`): anything else is "expected ':'".
+    void expect_forced(T kind) {
+        if (accept(kind)) return;
+        fail_at(cur(), "expected '" + std::string(spelling(kind)) + "'");
+    }
+
     // `:` ending a compound statement header.
     void expect_colon() {
         if (accept(T::Colon)) return;
@@ -577,7 +603,7 @@ private:
             s->orelse.push_back(if_stmt(T::Elif));
         } else if (is(T::Else)) {
             const Token& e = take();
-            expect_colon();
+            expect_forced(T::Colon);
             s->orelse = block("'else' statement", e.line);
         }
         return close_body(s);
@@ -605,7 +631,7 @@ private:
         s->body = block("'while' statement", start.line);
         if (is(T::Else)) {
             const Token& e = take();
-            expect_colon();
+            expect_forced(T::Colon);
             s->orelse = block("'else' statement", e.line);
         }
         return close_body(s);
@@ -652,7 +678,7 @@ private:
         s->body = block("'for' statement", kw.line);
         if (is(T::Else)) {
             const Token& e = take();
-            expect_colon();
+            expect_forced(T::Colon);
             s->orelse = block("'else' statement", e.line);
         }
         return close_body(s);
@@ -661,7 +687,7 @@ private:
     Stmt* try_stmt() {
         const Token& start = take();
         auto* s = node<Try>(start);
-        expect_colon();
+        expect_forced(T::Colon);
         s->body = block("'try' statement", start.line);
         ExceptHandler* bare = nullptr;
         while (is(T::Except)) {
@@ -694,12 +720,12 @@ private:
         if (is(T::Else)) {
             const Token& e = take();
             if (s->handlers.empty()) generic();
-            expect_colon();
+            expect_forced(T::Colon);
             s->orelse = block("'else' statement", e.line);
         }
         if (is(T::Finally)) {
             const Token& f = take();
-            expect_colon();
+            expect_forced(T::Colon);
             s->finalbody = block("'finally' statement", f.line);
         }
         if (s->handlers.empty() && s->finalbody.empty()) {
@@ -788,11 +814,11 @@ private:
         f->is_async = async_tok != nullptr;
         f->decorators = std::move(decorators);
         f->name = std::string(expect(T::Name).text);
-        expect(T::LParen);
+        expect_forced(T::LParen);
         f->args = parameters(T::RParen, true);
         expect(T::RParen);
         if (accept(T::RArrow)) f->returns = expression();
-        expect_colon();
+        expect_forced(T::Colon);
         f->body = block("function definition", kw.line);
         return close_body(f);
     }
@@ -1222,7 +1248,7 @@ private:
     // After an element inside brackets: CPython's "Perhaps you forgot a comma?"
     // when another expression follows directly, else "invalid syntax".
     [[noreturn]] void missing_comma(const Span& prev_span, bool prev_ok) {
-        if (prev_ok && starts_expression(cur().kind) && !lex_error_) {
+        if (prev_ok && starts_expression(cur().kind)) {
             std::size_t save = i_;
             Expr* next = nullptr;
             try {
@@ -1517,7 +1543,12 @@ ParseResult parse(const Source& source) {
     TokenStream ts = tokenize(source);
     int recursion = 0;
     Parser p(source, *result.arena, ts, recursion, false);
-    result.module = p.module();
+    try {
+        result.module = p.module();
+    } catch (const SyntaxError&) {
+        if (p.replaced_by(ts)) throw *ts.error;
+        throw;
+    }
     return result;
 }
 

@@ -52,6 +52,7 @@ private:
         std::vector<Span> value_returns;            // `return x` statements here
         std::unordered_map<std::string, Span> declarations;  // first global/nonlocal statement per name
         NameSet passed_through;  // Class: free variables its methods need from outside
+        std::string private_name;  // innermost enclosing class, for name mangling
     };
 
     Arena& arena_;
@@ -77,6 +78,7 @@ private:
         }
         auto f = std::make_unique<Frame>();
         f->scope = s;
+        f->private_name = kind == Scope::Kind::Class ? s->name : stack_.empty() ? "" : top().private_name;
         frames_[s] = f.get();
         stack_.push_back(f.get());
         all_frames_.push_back(std::move(f));
@@ -84,8 +86,20 @@ private:
     }
     void close() { stack_.pop_back(); }
 
-    Info& note(const std::string& name, unsigned flag) {
-        auto& names = top().names;
+    // CPython's private name mangling: inside class C, `__x` means `_C__x`.
+    std::string mangle(const std::string& name) {
+        const std::string& cls = top().private_name;
+        if (cls.empty() || name.size() < 3 || name.compare(0, 2, "__") != 0) return name;
+        if (name.compare(name.size() - 2, 2, "__") == 0 || name.find('.') != std::string::npos) return name;
+        std::size_t skip = cls.find_first_not_of('_');
+        if (skip == std::string::npos) return name;
+        return "_" + cls.substr(skip) + name;
+    }
+    void mangle_in_place(std::string& name) { name = mangle(name); }
+
+    Info& note(const std::string& name, unsigned flag) { return note_in(top(), name, flag); }
+    Info& note_in(Frame& frame, const std::string& name, unsigned flag) {
+        auto& names = frame.names;
         auto it = names.find(name);
         if (it == names.end()) it = names.emplace(name, Info{0, static_cast<int>(names.size())}).first;
         it->second.flags |= flag;
@@ -122,8 +136,9 @@ private:
             ann(a.kwarg);
             return;
         }
-        auto param = [&](const Arg* x) {
+        auto param = [&](Arg* x) {
             if (!x) return;
+            mangle_in_place(x->name);
             auto it = top().names.find(x->name);
             if (it != top().names.end() && (it->second.flags & kParam))
                 fail(x->span, "duplicate argument '" + x->name + "' in function definition");
@@ -137,11 +152,12 @@ private:
         param(a.kwarg);
     }
 
-    void declare(const Stmt* s, const std::vector<std::string>& names, bool global) {
+    void declare(Stmt* s, std::vector<std::string>& names, bool global) {
         const char* what = global ? "global" : "nonlocal";
         if (!global && top().scope->kind == Scope::Kind::Module)
             fail(s->span, "nonlocal declaration not allowed at module level");
-        for (const std::string& n : names) {
+        for (std::string& n : names) {
+            mangle_in_place(n);
             auto it = top().names.find(n);
             if (it != top().names.end()) {
                 unsigned f = it->second.flags;
@@ -155,6 +171,8 @@ private:
             }
             note(n, global ? kGlobal : kNonlocal);
             top().declarations.emplace(n, s->span);
+            // As in CPython, the module's own table records the name as declared global too.
+            if (global && stack_.size() > 1) note_in(*stack_.front(), n, kGlobal);
         }
     }
 
@@ -165,6 +183,7 @@ private:
                 for (Expr* d : f->decorators) expr(d);
                 arguments(*f->args, true);
                 if (f->returns) expr(f->returns);
+                mangle_in_place(f->name);
                 note(f->name, kAssigned);
                 f->scope = open(Scope::Kind::Function, f->name, f->span);
                 f->scope->is_async = f->is_async;
@@ -178,6 +197,7 @@ private:
                 for (Expr* d : c->decorators) expr(d);
                 for (Expr* b : c->bases) expr(b);
                 for (Keyword* k : c->keywords) expr(k->value);
+                mangle_in_place(c->name);
                 note(c->name, kAssigned);
                 c->scope = open(Scope::Kind::Class, c->name, c->span);
                 body(c->body);
@@ -270,14 +290,18 @@ private:
                 return;
             }
             case StmtKind::Try: {
+                // CPython's symtable order (else before handlers), so scopes are numbered alike.
                 auto* t = s->as<Try>();
                 body(t->body);
+                body(t->orelse);
                 for (ExceptHandler* h : t->handlers) {
                     if (h->type) expr(h->type);
-                    if (!h->name.empty()) note(h->name, kAssigned);
+                    if (!h->name.empty()) {
+                        mangle_in_place(h->name);
+                        note(h->name, kAssigned);
+                    }
                     body(h->body);
                 }
-                body(t->orelse);
                 body(t->finalbody);
                 return;
             }
@@ -290,6 +314,8 @@ private:
             case StmtKind::Import:
                 for (Alias* a : s->as<Import>()->names) {
                     // `import a.b` binds `a`.
+                    if (!a->asname.empty()) mangle_in_place(a->asname);
+                    else if (mangle(a->name) != a->name) a->asname = mangle(a->name);
                     note(a->asname.empty() ? a->name.substr(0, a->name.find('.')) : a->asname, kAssigned);
                 }
                 return;
@@ -300,6 +326,9 @@ private:
                             fail(a->span, "import * only allowed at module level");
                         continue;
                     }
+                    // The imported attribute keeps its name; the binding is mangled.
+                    if (a->asname.empty() && mangle(a->name) != a->name) a->asname = mangle(a->name);
+                    else if (!a->asname.empty()) mangle_in_place(a->asname);
                     note(a->asname.empty() ? a->name : a->asname, kAssigned);
                 }
                 return;
@@ -365,6 +394,7 @@ private:
         switch (e->kind) {
             case ExprKind::Name: {
                 auto* n = e->as<Name>();
+                mangle_in_place(n->id);
                 note(n->id, n->ctx == Ctx::Load ? kUsed : kAssigned);
                 // super() needs the class cell, as in CPython.
                 if (n->ctx == Ctx::Load && n->id == "super" && top().scope->is_function_like())
@@ -477,7 +507,10 @@ private:
                 }
                 return;
             }
-            case ExprKind::Attribute: expr(e->as<Attribute>()->value); return;
+            case ExprKind::Attribute:
+                mangle_in_place(e->as<Attribute>()->attr);
+                expr(e->as<Attribute>()->value);
+                return;
             case ExprKind::Subscript:
                 expr(e->as<Subscript>()->value);
                 expr(e->as<Subscript>()->slice);

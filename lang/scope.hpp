@@ -70,6 +70,13 @@ struct Scope {
 
 // Builds the scope tree for `module`, storing each Scope in the scope field
 // of the Module, FunctionDef, ClassDef, Lambda and comprehension nodes.
+// Applies CPython's private name mangling in place: inside class C, the
+// identifiers `__x` (names, attributes, def/class names, parameters, except
+// and import bindings, global/nonlocal) become `_C__x`; call keywords and
+// imported attribute names are left alone, as CPython does.
+// At module level, Local and GlobalExplicit both mean the module namespace
+// (a name declared `global` in any function is GlobalExplicit there, as in
+// CPython's symtable).
 // Scopes are allocated in `arena` (pass the ParseResult's arena).
 // Throws SyntaxError for CPython's compile-time errors: misplaced
 // global/nonlocal ("no binding for nonlocal 'x' found", ...), 'return' /

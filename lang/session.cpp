@@ -294,19 +294,23 @@ struct Session::Impl {
         return -1;
     }
 
+    // Frees the run. Engine-held references to Python values (task frames,
+    // futures' results and exceptions, queues) are released first, while
+    // every Python object is still alive; then the heap frees the rest.
     void teardown() {
         if (!runtime) return;
-        Enter e(*this);
-        corolab::set_report_hook([](const corolab::Report&) {});
-        run.reset();
-        if (vm) vm->abandon(module_thread);
-        aio.stop_all();
-        runtime->exc = Value();
-        runtime->heap.destroy_all();
-        aio.loops.clear();
-        program.codes.clear();
-        vm.reset();
-        runtime.reset();
+        {
+            Enter e(*this);
+            corolab::set_report_hook([](const corolab::Report&) {});
+            run.reset();
+            if (vm) vm->abandon(module_thread);
+            aio.stop_all();
+            program.codes.clear();
+            vm.reset();
+            runtime.reset();  // clears its tables, then frees the heap
+            aio.tasks.clear();
+            aio.loops.clear();
+        }
     }
 };
 

@@ -31,9 +31,16 @@ std::size_t Source::line_start(int line) const {
 
 int Source::column_of(std::size_t offset) const {
     std::size_t start = line_start(line_of(offset));
+    std::size_t from = start;
     int col = 1;
-    for (std::size_t i = start; i < offset && i < text_.size(); ++i)
+    if (column_cache_offset_ >= start && column_cache_offset_ <= offset) {
+        from = column_cache_offset_;
+        col = column_cache_;
+    }
+    for (std::size_t i = from; i < offset && i < text_.size(); ++i)
         if (!is_continuation_byte(static_cast<unsigned char>(text_[i]))) ++col;
+    column_cache_offset_ = offset;
+    column_cache_ = col;
     return col;
 }
 

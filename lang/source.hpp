@@ -10,7 +10,7 @@
 
 namespace corolab::lang {
 
-// Owns the text of one file. Lines and columns are 1-based, as CPython
+// Owns the text of one file (not for concurrent use: column lookups cache). Lines and columns are 1-based, as CPython
 // reports them in SyntaxError; columns count characters (UTF-8 code points),
 // not bytes. Lookups are O(log lines) (line) and O(line length) (column).
 class Source {
@@ -22,7 +22,8 @@ public:
 
     // 1-based line holding byte `offset` (offset == size() gives the last line).
     int line_of(std::size_t offset) const;
-    // 1-based character column of byte `offset` within its line.
+    // 1-based character column of byte `offset` within its line. Amortized
+    // O(distance from the previous query) when queries move forward on a line.
     int column_of(std::size_t offset) const;
     // Text of 1-based `line` without its line ending ("" if out of range).
     std::string_view line_text(int line) const;
@@ -34,6 +35,8 @@ private:
     std::string file_name_;
     std::string text_;
     std::vector<std::size_t> line_starts_;  // byte offset of each line's start
+    mutable std::size_t column_cache_offset_ = 0;  // last column_of() answer, to count on from
+    mutable int column_cache_ = 1;
 };
 
 // A compile-time error, worded and positioned as CPython 3.11 reports it.

@@ -989,7 +989,8 @@ Value Vm::execute(Frame* entry) {
                 LOAD_FRAME();
                 switch (mode) {
                     case FrameMode::ForIter: --f->sp; st[f->sp] = Value(); f->pc = code[f->pc - 1].arg; break;
-                    case FrameMode::AGenNext: raise(T.StopAsyncIteration, ""); rt_.exc = make_exception(T.StopAsyncIteration, {}); goto error;
+                    case FrameMode::AGenNext: rt_.exc = make_exception(T.StopAsyncIteration, {}); goto error;
+                    case FrameMode::Await: TOP() = std::move(v); break;  // replaces the awaitable
                     default: PUSH(std::move(v)); break;
                 }
                 break;
@@ -1009,7 +1010,8 @@ Value Vm::execute(Frame* entry) {
                 }
                 f = back;
                 LOAD_FRAME();
-                PUSH(std::move(v));
+                if (mode == FrameMode::AGenNext) TOP() = std::move(v);  // replaces the step object
+                else PUSH(std::move(v));
                 break;
             }
             case Op::GetAwaitable: {
@@ -1024,8 +1026,10 @@ Value Vm::execute(Frame* entry) {
                 goto error;
             }
             case Op::Await: {
-                Value a = POP();
-                if (is_kind(a, Kind::Coroutine) || is_kind(a, Kind::AsyncGenStep)) {
+                if (is_kind(TOP(), Kind::Coroutine) || is_kind(TOP(), Kind::AsyncGenStep)) {
+                    // the awaitable stays on the stack (it owns the awaited
+                    // frame) until the awaited frame hands back its result
+                    const Value& a = TOP();
                     GenObj* g;
                     FrameMode mode = FrameMode::Await;
                     Value send_val = Value::none();
@@ -1062,6 +1066,7 @@ Value Vm::execute(Frame* entry) {
                     break;
                 }
                 // an engine awaitable: the whole thread suspends
+                Value a = POP();
                 if (nested_ > 0 && cur_->bottom != entry) {
                     raise(T.RuntimeError, "not supported in corolab: await inside a synchronous callback");
                     goto error;

@@ -16,8 +16,9 @@ void FutureBase::discard_callbacks() {
     DoneCallback cb = std::exchange(first_cb_, DoneCallback{});
     cb.fn(cb.ctx, nullptr, false);
   }
+  if (!has_more_cbs()) return;
   std::vector<DoneCallback> cbs;
-  cbs.swap(more_cbs_);
+  cbs.swap(extra_->more_cbs);
   for (const auto& cb : cbs) cb.fn(cb.ctx, nullptr, false);
 }
 
@@ -27,7 +28,7 @@ bool FutureBase::cancel_future(std::optional<std::string> msg) {
   log_traceback_ = false;
   if (state_ != State::pending) return false;
   state_ = State::cancelled;
-  cancel_msg_ = msg ? std::make_unique<std::string>(std::move(*msg)) : nullptr;
+  set_cancel_message(std::move(msg));
   schedule_callbacks();
   return true;
 }
@@ -51,10 +52,8 @@ void FutureBase::finish_with_result() {
 }
 
 std::exception_ptr FutureBase::make_cancelled_error() {
-  if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
-  std::optional<std::string> msg;
-  if (cancel_msg_) msg = *cancel_msg_;
-  return std::make_exception_ptr(CancelledError(std::move(msg)));
+  if (extra_ && extra_->cancelled_exc) return std::exchange(extra_->cancelled_exc, nullptr);
+  return std::make_exception_ptr(CancelledError(cancel_message_copy()));
 }
 
 std::exception_ptr FutureBase::exception() {
@@ -84,9 +83,9 @@ void FutureBase::schedule_callbacks() {
     add_ref();
     loop_->call_soon(Callback{cb.fn, cb.ctx, this});
   }
-  if (!more_cbs_.empty()) {
+  if (has_more_cbs()) {
     std::vector<DoneCallback> cbs;
-    cbs.swap(more_cbs_);
+    cbs.swap(extra_->more_cbs);
     for (const auto& cb : cbs) {
       add_ref();
       loop_->call_soon(Callback{cb.fn, cb.ctx, this});
@@ -98,10 +97,10 @@ void FutureBase::add_done_callback(DoneCallback cb) {
   if (state_ != State::pending) {
     add_ref();
     loop_->call_soon(Callback{cb.fn, cb.ctx, this});
-  } else if (!first_cb_.fn && more_cbs_.empty()) {
+  } else if (!first_cb_.fn && !has_more_cbs()) {
     first_cb_ = cb;
   } else {
-    more_cbs_.push_back(cb);
+    extra().more_cbs.push_back(cb);
   }
 }
 
@@ -127,10 +126,11 @@ void FutureBase::add_done_callback(std::function<void(FutureBase&)> fn) {
 size_t FutureBase::remove_done_callback(DoneCallback::Fn fn, void* ctx) {
   size_t removed = 0;
   auto matches = [&](const DoneCallback& cb) { return cb.fn == fn && cb.ctx == ctx; };
-  for (auto it = more_cbs_.begin(); it != more_cbs_.end();) {
+  auto& more = extra().more_cbs;
+  for (auto it = more.begin(); it != more.end();) {
     if (matches(*it)) {
       it->fn(it->ctx, nullptr, false);
-      it = more_cbs_.erase(it);
+      it = more.erase(it);
       ++removed;
     } else {
       ++it;
@@ -140,9 +140,9 @@ size_t FutureBase::remove_done_callback(DoneCallback::Fn fn, void* ctx) {
     first_cb_.fn(first_cb_.ctx, nullptr, false);
     ++removed;
     first_cb_ = DoneCallback{};
-    if (!more_cbs_.empty()) {  // keep registration order: the next one moves up
-      first_cb_ = more_cbs_.front();
-      more_cbs_.erase(more_cbs_.begin());
+    if (!more.empty()) {  // keep registration order: the next one moves up
+      first_cb_ = more.front();
+      more.erase(more.begin());
     }
   }
   return removed;

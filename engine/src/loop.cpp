@@ -127,7 +127,7 @@ TimerId Loop::add_timer(double when, const Callback& cb) {
 
 void Loop::cancel_timer(TimerId id) {
   if (!timers_.valid(id)) return;
-  uint64_t seq = timers_.slot(id.slot).seq;
+  uint32_t seq = timers_.slot(id.slot).seq;
   if (timers_.cancel(id) && trace_) record(TraceEv::timer_cancel, 0, static_cast<uint32_t>(seq));
 }
 
@@ -138,7 +138,7 @@ void Loop::run_timer(void* loop, void* slot, bool run) {
   // Copy out and free first: the callback may add timers (slot array growth).
   Callback cb = s.cb;
   bool cancelled = s.cancelled;
-  uint64_t seq = s.seq;
+  uint32_t seq = s.seq;
   self->timers_.free_slot(i);
   if (run && !cancelled) {
     if (self->trace_) self->record(TraceEv::timer_fire, 0, static_cast<uint32_t>(seq));

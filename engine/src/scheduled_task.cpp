@@ -125,6 +125,7 @@ void TaskBase::step(std::exception_ptr exc) {
     must_cancel_ = false;
   }
   fut_waiter_.reset();
+  sleep_ = SleepState::none;
   Ref<TaskBase> keep(this);
   Loop& loop = *loop_;
   TaskBase* outer = loop.current_task_;
@@ -160,7 +161,7 @@ void TaskBase::finish() {
   TaskOutcome outcome = TaskOutcome::result;
   if (err) {
     if (is_cancelled_error(err)) {
-      cancelled_exc_ = err;  // Task._cancelled_exc: what awaiters will see
+      extra().cancelled_exc = err;  // Task._cancelled_exc: what awaiters will see
       cancel_future(std::nullopt);
       outcome = TaskOutcome::cancelled;
     } else {
@@ -170,9 +171,7 @@ void TaskBase::finish() {
   } else if (must_cancel_) {
     // Cancelled right before the coroutine returned.
     must_cancel_ = false;
-    std::optional<std::string> msg;
-    if (cancel_msg_) msg = *cancel_msg_;
-    cancel_future(std::move(msg));
+    cancel_future(cancel_message_copy());
     outcome = TaskOutcome::cancelled;
   } else {
     finish_with_result();
@@ -194,9 +193,7 @@ void TaskBase::suspend_on(FutureBase& fut, coroutine_handle<> h, On on, uint32_t
     loop_->record(TraceEv::task_suspend, id_, 0, until, detail, static_cast<uint8_t>(on));
   }
   if (must_cancel_) {
-    std::optional<std::string> msg;
-    if (cancel_msg_) msg = *cancel_msg_;
-    if (fut_waiter_->cancel(std::move(msg))) must_cancel_ = false;
+    if (fut_waiter_->cancel(cancel_message_copy())) must_cancel_ = false;
   }
 }
 
@@ -208,15 +205,65 @@ void TaskBase::yield_at(coroutine_handle<> h) {
   if (loop_->trace()) loop_->record(TraceEv::task_suspend, id_, 0, 0, 0, static_cast<uint8_t>(On::yield));
 }
 
+void TaskBase::sleep_until(double when, coroutine_handle<> h) {
+  resume_point_ = h;
+  waiting_tag_ = On::sleep;
+  sleep_ = SleepState::pending;
+  add_ref();  // held by the timer
+  sleep_timer_ = loop_->add_timer(when, Callback{&TaskBase::sleep_timer_cb, this, nullptr});
+  if (loop_->trace()) loop_->record(TraceEv::task_suspend, id_, 0, when, 0, static_cast<uint8_t>(On::sleep));
+  if (must_cancel_) {
+    if (cancel_sleep(cancel_message_copy())) must_cancel_ = false;
+  }
+}
+
+// futures._set_result_unless_cancelled(sleep's future): the future is
+// done; its done callback (__wakeup) runs on the next iteration.
+void TaskBase::sleep_timer_cb(void* task, void*, bool run) {
+  auto* t = static_cast<TaskBase*>(task);
+  if (run && t->sleep_ == SleepState::pending) {
+    t->sleep_ = SleepState::done;
+    t->loop_->call_soon(Callback{&TaskBase::sleep_wakeup_cb, t, nullptr});  // passes on our reference
+    return;
+  }
+  t->release();
+}
+
+// sleep's future.cancel(msg): cancelled; __wakeup scheduled at once.
+bool TaskBase::cancel_sleep(std::optional<std::string> msg) {
+  sleep_ = SleepState::cancelled;
+  set_cancel_message(std::move(msg));  // read back by the wakeup
+  add_ref();
+  loop_->call_soon(Callback{&TaskBase::sleep_wakeup_cb, this, nullptr});
+  return true;
+}
+
+// Task.__wakeup(sleep's future).
+void TaskBase::sleep_wakeup_cb(void* task, void*, bool run) {
+  auto* t = static_cast<TaskBase*>(task);
+  if (run) {
+    if (t->sleep_ == SleepState::cancelled) {
+      t->step(std::make_exception_ptr(CancelledError(t->cancel_message_copy())));
+    } else {
+      t->step(nullptr);
+    }
+  }
+  t->release();
+}
+
+void TaskBase::end_sleep() { loop_->cancel_timer(sleep_timer_); }
+
 bool TaskBase::cancel(std::optional<std::string> msg) {
   log_traceback_ = false;
   if (done()) return false;
   ++num_cancels_requested_;
   if (fut_waiter_) {
     if (fut_waiter_->cancel(msg)) return true;
+  } else if (sleep_ == SleepState::pending) {
+    if (cancel_sleep(msg)) return true;
   }
   must_cancel_ = true;
-  cancel_msg_ = msg ? std::make_unique<std::string>(std::move(*msg)) : nullptr;
+  set_cancel_message(std::move(msg));
   return true;
 }
 
@@ -228,6 +275,8 @@ void TaskBase::abandon() {
     fut_waiter_.reset();
   }
   resume_exc_ = nullptr;
+  if (sleep_ != SleepState::none) loop_->cancel_timer(sleep_timer_);
+  sleep_ = SleepState::none;
   state_ = State::cancelled;
   log_traceback_ = false;
   // Drop our own waiters' registrations without scheduling them.

@@ -4,15 +4,6 @@
 
 namespace corolab {
 
-namespace {
-// futures._set_result_unless_cancelled, as a timer callback.
-void set_result_unless_cancelled(void* fut, void*, bool run) {
-  auto* f = static_cast<detail::FutureState<void>*>(fut);
-  if (run && !f->cancelled()) f->complete();
-  f->release();
-}
-}  // namespace
-
 void SleepAwaiter::await_suspend(coroutine_handle<> h) {
   TaskBase* t = current_task();
   assert(t && "sleep() can only be awaited inside a task");
@@ -20,19 +11,13 @@ void SleepAwaiter::await_suspend(coroutine_handle<> h) {
     t->yield_at(h);
     return;
   }
-  Loop& loop = t->loop();
-  auto* f = new detail::FutureState<void>(loop);
-  fut_ = Ref<FutureBase>(f);
-  f->add_ref();  // held by the timer
-  double when = loop.time() + delay_;
-  timer_ = loop.add_timer(when, Callback{&set_result_unless_cancelled, f, nullptr});
-  t->suspend_on(*f, h, On::sleep, 0, when);
+  task_ = t;
+  t->sleep_until(t->loop().time() + delay_, h);
 }
 
 void SleepAwaiter::await_resume() {
-  if (fut_) fut_->loop().cancel_timer(timer_);  // sleep's `finally: h.cancel()`
+  if (task_) task_->end_sleep();  // sleep's `finally: h.cancel()`
   detail::throw_if_resumed_with_error();
-  if (fut_) fut_->check_result();
 }
 
 }  // namespace corolab

@@ -1,5 +1,7 @@
 #include "corolab/timer_heap.hpp"
 
+#include <algorithm>
+
 namespace corolab {
 
 // CPython's thresholds (base_events._MIN_SCHEDULED_TIMER_HANDLES and
@@ -18,12 +20,11 @@ TimerId TimerHeap::push(double when, Callback cb) {
   }
   Slot& s = slots_[i];
   s.cb = cb;
-  s.when = when;
   s.seq = next_seq_++;
   s.cancelled = false;
   s.scheduled = true;
   heap_.push_back(Entry{when, s.seq, i});
-  sift_down(0, heap_.size() - 1);
+  sift_toward_root(heap_.size() - 1);
   return TimerId{i, s.gen};
 }
 
@@ -43,7 +44,7 @@ uint32_t TimerHeap::pop() {
   if (!heap_.empty()) {
     top = heap_.front().slot;
     heap_.front() = last;
-    sift_up(0);
+    sift_toward_leaves(0);
   }
   slots_[top].scheduled = false;
   return top;
@@ -73,7 +74,7 @@ void TimerHeap::drop_cancelled() {
       }
     }
     heap_.resize(kept);
-    for (size_t i = kept / 2; i-- > 0;) sift_up(i);  // heapq.heapify
+    heapify();
     cancelled_ = 0;
     return;
   }
@@ -96,34 +97,40 @@ void TimerHeap::clear() {
   cancelled_ = 0;
 }
 
-void TimerHeap::sift_down(size_t startpos, size_t pos) {
+constexpr size_t kArity = 4;
+
+void TimerHeap::sift_toward_root(size_t pos) {
   Entry item = heap_[pos];
-  while (pos > startpos) {
-    size_t parent = (pos - 1) >> 1;
-    if (item < heap_[parent]) {
-      heap_[pos] = heap_[parent];
-      pos = parent;
-      continue;
-    }
-    break;
+  while (pos > 0) {
+    size_t parent = (pos - 1) / kArity;
+    if (!(item < heap_[parent])) break;
+    heap_[pos] = heap_[parent];
+    pos = parent;
   }
   heap_[pos] = item;
 }
 
-void TimerHeap::sift_up(size_t pos) {
-  size_t end = heap_.size();
-  size_t start = pos;
+void TimerHeap::sift_toward_leaves(size_t pos) {
+  size_t n = heap_.size();
   Entry item = heap_[pos];
-  size_t child = 2 * pos + 1;
-  while (child < end) {
-    size_t right = child + 1;
-    if (right < end && !(heap_[child] < heap_[right])) child = right;
-    heap_[pos] = heap_[child];
-    pos = child;
-    child = 2 * pos + 1;
+  for (;;) {
+    size_t first = pos * kArity + 1;
+    if (first >= n) break;
+    size_t best = first;
+    size_t last = std::min(first + kArity, n);
+    for (size_t c = first + 1; c < last; ++c) {
+      if (heap_[c] < heap_[best]) best = c;
+    }
+    if (!(heap_[best] < item)) break;
+    heap_[pos] = heap_[best];
+    pos = best;
   }
   heap_[pos] = item;
-  sift_down(start, pos);
+}
+
+void TimerHeap::heapify() {
+  if (heap_.size() < 2) return;
+  for (size_t i = (heap_.size() - 2) / kArity + 1; i-- > 0;) sift_toward_leaves(i);
 }
 
 }  // namespace corolab

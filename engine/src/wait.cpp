@@ -1,5 +1,7 @@
 #include "corolab/wait.hpp"
 
+#include <unordered_set>
+
 namespace corolab::detail {
 
 namespace {
@@ -34,10 +36,10 @@ struct ReleaseWaiter final : Shared {
 
 std::vector<Ref<FutureBase>> distinct(std::vector<Ref<FutureBase>> fs) {
   std::vector<Ref<FutureBase>> out;
+  std::unordered_set<FutureBase*> seen;
+  seen.reserve(fs.size());
   for (auto& f : fs) {
-    bool seen = false;
-    for (auto& g : out) seen = seen || g == f;
-    if (!seen) out.push_back(std::move(f));
+    if (seen.insert(f.get()).second) out.push_back(std::move(f));
   }
   return out;
 }

@@ -53,8 +53,11 @@ Limbs sub_mag(const Limbs& a, const Limbs& b) {
     return r;
 }
 
-Limbs mul_mag(const Limbs& a, const Limbs& b) {
-    if (a.empty() || b.empty()) return {};
+Limbs mul_mag(const Limbs& x, const Limbs& y) {
+    if (x.empty() || y.empty()) return {};
+    // Longer operand in the inner loop (big * small is O(n) with one pass).
+    const Limbs& a = x.size() <= y.size() ? x : y;
+    const Limbs& b = x.size() <= y.size() ? y : x;
     Limbs r(a.size() + b.size(), 0);
     for (std::size_t i = 0; i < a.size(); ++i) {
         uint64_t carry = 0;

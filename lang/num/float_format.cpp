@@ -125,6 +125,124 @@ void shortest_digits_by_search(double x, std::string& digits, int& decpt) {
     parse_scientific(buf, static_cast<std::size_t>(n), digits, decpt);
 }
 
+namespace {
+
+using u128 = unsigned __int128;
+using i128 = __int128;
+
+u128 pow10_u128(int k) {
+    static const uint64_t small[20] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+                                       100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL,
+                                       1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
+                                       1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+                                       1000000000000000000ULL, 10000000000000000000ULL};
+    if (k < 20) return small[k];
+    return static_cast<u128>(small[19]) * small[k - 19];
+}
+
+int bit_width_u128(u128 v) {
+    const uint64_t hi = static_cast<uint64_t>(v >> 64), lo = static_cast<uint64_t>(v);
+    if (hi) return 128 - __builtin_clzll(hi);
+    return lo ? 64 - __builtin_clzll(lo) : 0;
+}
+
+// x = m * 2**e scaled by 10**k, as the exact fraction num / den, with
+// U = num / m (one ulp of x in the scaled domain, times den).
+struct Scaled {
+    u128 num, den, ulp;
+    int den_shift;  // den == 2**den_shift when >= 0 (division is a shift)
+};
+
+bool make_scaled(uint64_t m, int e, int k, Scaled& s) {
+    const int pk = k > 0 ? k : 0, nk = k < 0 ? -k : 0;
+    const int pe = e > 0 ? e : 0, ne = e < 0 ? -e : 0;
+    // Bit budget: every product stays below 2**125, so doubling and the
+    // signed difference in in_interval cannot overflow.
+    if (pk > 38 || nk > 38 || pe > 120 || ne > 120) return false;
+    const u128 p10 = pow10_u128(pk), n10 = pow10_u128(nk);
+    if (bit_width_u128(p10) + pe + 53 > 124 || bit_width_u128(n10) + ne > 120) return false;
+    s.ulp = p10 << pe;
+    s.num = s.ulp * m;
+    s.den = n10 << ne;
+    s.den_shift = nk == 0 ? ne : -1;
+    return true;
+}
+
+// Is c / den-scaled within x's rounding interval? diff = c - x*10**k.
+bool in_interval(u128 c, u128 q, u128 r, const Scaled& s, bool inclusive, bool lopsided) {
+    i128 diff = (static_cast<i128>(c) - static_cast<i128>(q)) * static_cast<i128>(s.den) - static_cast<i128>(r);
+    const bool below = diff < 0;
+    u128 mag = static_cast<u128>(below ? -diff : diff);
+    // |diff| <= ulp/2 (ulp/4 below x when x is a power of two).
+    u128 lhs = mag * (below && lopsided ? 4 : 2);
+    return inclusive ? lhs <= s.ulp : lhs < s.ulp;
+}
+
+bool shortest_digits_exact(double x, std::string& digits, int& decpt) {
+    if (!(x >= 2.2250738585072014e-308)) return false;  // subnormals: slow path
+    int ex = 0;
+    const double f = std::frexp(x, &ex);
+    const uint64_t m = static_cast<uint64_t>(std::ldexp(f, 53));
+    const int e = ex - 53;
+    const bool inclusive = (m & 1) == 0;  // ties read back to the even mantissa
+    const bool lopsided = m == (uint64_t{1} << 52) && ex > -1021;
+    int d = static_cast<int>(std::floor(std::log10(x)));
+    for (int p = 15; p <= 17; ++p) {
+        Scaled s;
+        u128 q = 0, r = 0, c = 0;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            if (!make_scaled(m, e, p - 1 - d, s)) return false;
+            if (s.den_shift >= 0) {
+                q = s.num >> s.den_shift;
+                r = s.num & (s.den - 1);
+            } else {
+                q = s.num / s.den;
+                r = s.num % s.den;
+            }
+            c = q + ((2 * r > s.den || (2 * r == s.den && (q & 1))) ? 1 : 0);
+            const u128 lo = pow10_u128(p - 1), hi = pow10_u128(p);
+            if (q < lo) {
+                --d;  // log10 overestimated
+            } else if (q >= hi) {
+                ++d;
+            } else {
+                break;
+            }
+        }
+        u128 found = 0;
+        if (in_interval(c, q, r, s, inclusive, lopsided)) {
+            found = c;
+        } else {
+            // c is off to one side; the neighbour across x may be inside.
+            const bool c_below = c <= q && (c < q || r != 0);
+            u128 other = c_below ? c + 1 : c - 1;
+            if (in_interval(other, q, r, s, inclusive, lopsided)) found = other;
+        }
+        if (found) {
+            char buf[48];
+            int n = 0;
+            uint64_t v = static_cast<uint64_t>(found);  // at most 10**17
+            while (v) {
+                buf[n++] = static_cast<char>('0' + static_cast<int>(v % 10));
+                v /= 10;
+            }
+            digits.clear();
+            while (n) digits.push_back(buf[--n]);
+            decpt = d + 1 + (static_cast<int>(digits.size()) - p);
+            strip_zeros(digits);
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+void shortest_digits_portable(double x, std::string& digits, int& decpt) {
+    x = std::fabs(x);
+    if (!shortest_digits_exact(x, digits, decpt)) shortest_digits_by_search(x, digits, decpt);
+}
+
 }  // namespace detail
 
 void shortest_digits(double x, std::string& digits, int& decpt) {
@@ -133,7 +251,7 @@ void shortest_digits(double x, std::string& digits, int& decpt) {
     auto res = std::to_chars(buf, buf + sizeof buf, std::fabs(x), std::chars_format::scientific);
     parse_scientific(buf, static_cast<std::size_t>(res.ptr - buf), digits, decpt);
 #else
-    detail::shortest_digits_by_search(x, digits, decpt);
+    detail::shortest_digits_portable(x, digits, decpt);
 #endif
 }
 

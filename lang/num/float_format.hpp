@@ -34,10 +34,15 @@ std::string format_float_body(double absx, char type, int precision, bool altern
 std::string sprintf_double(const char* fmt, int precision, double x);
 
 namespace detail {
-// The portable shortest-digits search (correctly rounded printf + strtod at
-// 15..17 digits, with the neighbour check for asymmetric intervals). Used
-// where std::to_chars(double) is missing (Emscripten 3.1.6's libc++);
-// exposed so native tests can compare it with std::to_chars.
+// The portable shortest-digits algorithm used where std::to_chars(double) is
+// missing (Emscripten 3.1.6's libc++): exact 128-bit integer arithmetic for
+// normal doubles between about 1e-5 and 1e22 (checking the correctly rounded
+// 15-, 16- and 17-digit candidates and their neighbours against x's
+// rounding interval), else shortest_digits_by_search. Exposed so native
+// tests can compare both with std::to_chars.
+void shortest_digits_portable(double x, std::string& digits, int& decpt);
+// Slow and general: correctly rounded printf at 15..17 digits (1..17 for
+// subnormals) read back with strtod, plus the neighbour check.
 void shortest_digits_by_search(double x, std::string& digits, int& decpt);
 }  // namespace detail
 

@@ -225,6 +225,21 @@ NumError PyRandom::sample_indices(std::size_t n, std::size_t k, std::vector<std:
     return {};
 }
 
+std::size_t PyRandom::choices_weighted_index(std::span<const double> cum_weights) {
+    const double total = cum_weights.back();
+    const double target = random() * total;
+    // bisect_right over [0, n - 1): first index whose weight exceeds target.
+    std::size_t lo = 0, hi = cum_weights.size() - 1;
+    while (lo < hi) {
+        std::size_t mid = (lo + hi) / 2;
+        if (target < cum_weights[mid])
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
 double PyRandom::gauss(double mu, double sigma) {
     double z;
     if (has_gauss_next_) {

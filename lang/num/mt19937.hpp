@@ -70,6 +70,12 @@ public:
     // choices(population, k=k) without weights: indices floor(random() * n).
     std::size_t choices_index(std::size_t n) { return static_cast<std::size_t>(random() * static_cast<double>(n)); }
 
+    // choices(population, weights=..., k=...) draws one index per call:
+    // bisect_right(cum_weights, random() * total, 0, n - 1) with
+    // total = cum_weights.back() (the vm accumulates the weights and checks
+    // CPython's ValueErrors: length mismatch, total <= 0, total not finite).
+    std::size_t choices_weighted_index(std::span<const double> cum_weights);
+
     // uniform(a, b) = a + (b - a) * random().
     double uniform(double a, double b) { return a + (b - a) * random(); }
     // gauss(mu, sigma) (keeps CPython's cached second value; seed() clears it).

@@ -517,37 +517,49 @@ TEST_CASE("float repr is CPython's shortest round-trip layout", "[num][float]") 
     CHECK(num::float_repr(-0.0) == "-0.0");
 }
 
-TEST_CASE("portable shortest-digits search agrees with the exact algorithm", "[num][float]") {
-    // The Wasm build uses the search; here it must agree with CPython's repr
-    // (the table) and, natively, with std::to_chars on random doubles.
-    std::string d1, d2;
-    int p1 = 0, p2 = 0;
-    for (const auto& r : kReprRows) {
-        double x = from_bits(r.bits);
-        if (x == 0) continue;
-        num::detail::shortest_digits_by_search(x, d1, p1);
-        num::shortest_digits(x, d2, p2);
-        INFO(r.repr);
-        CHECK(d1 == d2);
-        CHECK(p1 == p2);
+TEST_CASE("portable shortest-digits algorithms agree with the exact one", "[num][float]") {
+    // The Wasm build uses shortest_digits_portable (fast exact path, search
+    // fallback); both must agree with CPython's repr (the table) and with
+    // shortest_digits (std::to_chars natively) on random doubles.
+    using Fn = void (*)(double, std::string&, int&);
+    const Fn fns[] = {num::detail::shortest_digits_portable, num::detail::shortest_digits_by_search};
+    for (Fn fn : fns) {
+        std::string d1, d2;
+        int p1 = 0, p2 = 0;
+        for (const auto& r : kReprRows) {
+            double x = from_bits(r.bits);
+            if (x == 0 || !std::isfinite(x)) continue;
+            fn(x, d1, p1);
+            num::shortest_digits(x, d2, p2);
+            INFO(r.repr);
+            CHECK(d1 == d2);
+            CHECK(p1 == p2);
+        }
+        std::mt19937_64 gen(2024);
+        int mismatches = 0;
+        auto compare = [&](double x) {
+            fn(x, d1, p1);
+            num::shortest_digits(x, d2, p2);
+            if (d1 != d2 || p1 != p2) ++mismatches;
+        };
+        for (int i = 0; i < 20000; ++i) {
+            double x = from_bits(gen());
+            if (std::isfinite(x) && x != 0) compare(std::fabs(x));
+        }
+        // Doubles in the fast path's range, and sums like 0.1 + 0.2.
+        std::uniform_real_distribution<double> exps(-6, 24);
+        for (int i = 0; i < 20000; ++i) compare(std::pow(10.0, exps(gen)));
+        double acc = 0;
+        for (int i = 0; i < 5000; ++i) compare(acc += 0.1);
+        // Powers of two (lopsided intervals) and their neighbours.
+        for (int e = -1074; e < 1024; ++e) {
+            double x = std::ldexp(1.0, e);
+            compare(x);
+            compare(std::nextafter(x, 0.0));
+            compare(std::nextafter(x, INFINITY));
+        }
+        CHECK(mismatches == 0);
     }
-    std::mt19937_64 gen(2024);
-    int mismatches = 0;
-    for (int i = 0; i < 20000; ++i) {
-        double x = from_bits(gen());
-        if (!std::isfinite(x) || x == 0) continue;
-        num::detail::shortest_digits_by_search(x, d1, p1);
-        num::shortest_digits(x, d2, p2);
-        if (d1 != d2 || p1 != p2) ++mismatches;
-    }
-    // Powers of two are where a naive search goes wrong (lopsided intervals).
-    for (int e = -1074; e < 1024; ++e) {
-        double x = std::ldexp(1.0, e);
-        num::detail::shortest_digits_by_search(x, d1, p1);
-        num::shortest_digits(x, d2, p2);
-        if (d1 != d2 || p1 != p2) ++mismatches;
-    }
-    CHECK(mismatches == 0);
 }
 
 TEST_CASE("float floor division and modulo follow CPython", "[num][float]") {

@@ -245,6 +245,25 @@ TEST_CASE("PyRandom draws CPython's sequences", "[num][random]") {
     }
 }
 
+TEST_CASE("choices with and without weights", "[num][random]") {
+    num::PyRandom r;
+    r.seed(num::BigInt(7));
+    const double cum[] = {1, 3, 6, 10};  // accumulate([1, 2, 3, 4])
+    std::string got;
+    for (int i = 0; i < 10; ++i) got.push_back(static_cast<char>('a' + r.choices_weighted_index(cum)));
+    // random.Random(7).choices(['a','b','c','d'], weights=[1,2,3,4], k=10)
+    CHECK(got == "cbdaccacac");
+    std::vector<int> plain;
+    for (int i = 0; i < 6; ++i) plain.push_back(static_cast<int>(r.choices_index(5)));
+    // then .choices(range(5), k=6)
+    CHECK(plain == std::vector<int>{0, 0, 2, 4, 0, 1});
+    const double cum2[] = {0.5, 3.25};
+    got.clear();
+    for (int i = 0; i < 5; ++i) got.push_back(static_cast<char>('x' + r.choices_weighted_index(cum2)));
+    // then .choices(['x','y'], cum_weights=[0.5, 3.25], k=5)
+    CHECK(got == "yyyyy");
+}
+
 TEST_CASE("PyRandom errors match CPython", "[num][random]") {
     num::PyRandom r;
     int64_t v = 0;

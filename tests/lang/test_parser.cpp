@@ -2,6 +2,7 @@
 // CPython's compile() for the same input (message, type, line, column).
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
 
 #include "lang/ast.hpp"
@@ -199,4 +200,21 @@ TEST_CASE("deep nesting is an error, never a stack overflow", "[parser][limits]"
     std::string ok_sum = "x = 1";
     for (int i = 0; i < 300; ++i) ok_sum += "+1";
     CHECK_FALSE(rejects(ok_sum + "\n"));
+}
+
+TEST_CASE("parsing time grows linearly with the input", "[parser][limits]") {
+    // One line holding a 50,000-field f-string and a 200,000-element list:
+    // a quadratic step anywhere (columns, fragments) would take many seconds.
+    std::string text = "x = f'";
+    for (int i = 0; i < 50000; ++i) text += "{a}b";
+    text += "'\ny = [";
+    for (int i = 0; i < 200000; ++i) text += "1, ";
+    text += "]\n";
+    for (int i = 0; i < 5000; ++i) text += "def f" + std::to_string(i) + "(a, b=1):\n    return a + b\n";
+    auto start = std::chrono::steady_clock::now();
+    Source src("main.py", text);
+    ParseResult r = parse_and_analyze(src);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(r.module->body.size() == 5002);
+    CHECK(seconds < 3.0);
 }

@@ -98,12 +98,13 @@ function shortDiff(expected, actual) {
       j++;
       continue;
     }
-    if (lastContext !== i && i > 0) out.push(`@@ after expected line ${i}: ${a[i - 1]}`);
+    if (lastContext !== i) out.push(`@@ expected line ${i + 1}`);
     lastContext = i;
-    if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) out.push(`+${b[j++]}`);
-    else out.push(`-${a[i++]}`);
+    if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`-${a[i++]}`);
+    else out.push(`+${b[j++]}`);
+    lastContext = i;
     shown++;
-    if (i < n && j < m && a[i] === b[j]) lastContext = -1;
+    if (i < n && j < m && a[i] === b[j]) lastContext = -1;  // a new hunk follows
   }
   if (i < n || j < m) out.push('... (more differences)');
   return out.join('\n');

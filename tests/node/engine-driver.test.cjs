@@ -8,7 +8,7 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const { drive } = require('../../web/driver.js');
 
-const dir = process.env.COROLAB_WASM_DIR || path.join(__dirname, '../../build/wasm/web');
+const dir = path.resolve(process.env.COROLAB_WASM_DIR || path.join(__dirname, '../../build/wasm/web'));
 
 async function loadEngine() {
   const js = path.join(dir, 'corolab_engine.js');

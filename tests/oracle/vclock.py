@@ -285,8 +285,7 @@ def install_virtual_time():
 
         @classmethod
         def now(cls, tz=None):
-            return real_datetime.fromtimestamp(wall(), _dt_module.timezone.utc).replace(
-                tzinfo=None) if tz is None else real_datetime.fromtimestamp(wall(), tz)
+            return real_datetime.fromtimestamp(wall(), tz)  # local time is UTC
 
         @classmethod
         def today(cls):
@@ -355,6 +354,12 @@ def run(path, seed, horizon, max_output):
         # The line is in str(exc) ("... (main.py, line 3)"); the runner compares it.
         status = 1
         STDOUT.final(exception_line(exc))
+    except SystemExit as exc:
+        # exit()/sys.exit(): CPython prints nothing on stdout for it.
+        code = exc.code
+        status = code if isinstance(code, int) else (0 if code is None else 1)
+        if code is not None and not isinstance(code, int):
+            print(code, file=sys.stderr)
     except BaseException as exc:  # noqa: B902 - the scenario's uncaught exception
         status = 1
         tb = exc.__traceback__
@@ -362,12 +367,12 @@ def run(path, seed, horizon, max_output):
             tb = tb.tb_next  # hide the oracle's own frames
         traceback.print_exception(type(exc), exc, tb, file=sys.stderr)
         STDOUT.final(exception_line(exc))
-    else:
-        STDOUT.finish()
-    sys.stdout = real_stdout
-    # Let finalizers run now (e.g. "Task exception was never retrieved").
+    # Let finalizers run now (e.g. "Task exception was never retrieved"), still
+    # stamping what they print (a coroutine's finally block, say).
     module.__dict__.clear()
     gc.collect()
+    STDOUT.finish()
+    sys.stdout = real_stdout
     sys.stderr.flush()
     return status
 

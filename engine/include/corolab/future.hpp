@@ -78,7 +78,9 @@ class FutureBase {
   void check_result();
   // Future._make_cancelled_error().
   std::exception_ptr make_cancelled_error();
-  const std::string* cancel_message() const noexcept { return cancel_msg_.get(); }
+  const std::string* cancel_message() const noexcept {
+    return extra_ && extra_->cancel_msg ? &*extra_->cancel_msg : nullptr;
+  }
   // Marks the exception retrieved (Future._log_traceback = False).
   void mark_retrieved() noexcept { log_traceback_ = false; }
 
@@ -104,12 +106,29 @@ class FutureBase {
   bool cancel_future(std::optional<std::string> msg);  // Future.cancel itself
   void set_exception_unchecked(std::exception_ptr e);
 
+  // What most futures never need, allocated on first use (keeps a
+  // sleeping task small).
+  struct Extra {
+    std::exception_ptr cancelled_exc;        // Future._cancelled_exc
+    std::optional<std::string> cancel_msg;   // nullopt = None
+    std::vector<DoneCallback> more_cbs;      // callbacks after the first
+  };
+  Extra& extra() {
+    if (!extra_) extra_ = std::make_unique<Extra>();
+    return *extra_;
+  }
+  bool has_more_cbs() const noexcept { return extra_ && !extra_->more_cbs.empty(); }
+  void set_cancel_message(std::optional<std::string> msg) {
+    if (msg || extra_) extra().cancel_msg = std::move(msg);
+  }
+  std::optional<std::string> cancel_message_copy() const {
+    return extra_ ? extra_->cancel_msg : std::nullopt;
+  }
+
   Loop* loop_;
   std::exception_ptr exc_;
-  std::exception_ptr cancelled_exc_;       // Future._cancelled_exc
-  std::unique_ptr<std::string> cancel_msg_;  // null = None
-  DoneCallback first_cb_;                  // the common single callback, inline
-  std::vector<DoneCallback> more_cbs_;
+  std::unique_ptr<Extra> extra_;
+  DoneCallback first_cb_;  // the common single callback, inline
   uint32_t refs_ = 0;
   State state_ = State::pending;
   bool log_traceback_ = false;

@@ -12,6 +12,7 @@
 //   then fails with CancelledError once all are done.
 // - A child passed twice is awaited once and listed twice.
 #pragma once
+#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -66,14 +67,14 @@ class GatheringFuture final : public FutureBase {
     return ret;
   }
 
-  // Registers _done_callback on each distinct child.
+  // Registers _done_callback on each distinct child (gather's arg_to_fut).
   void start() {
-    for (size_t i = 0; i < children_.size(); ++i) {
-      bool seen = false;
-      for (size_t j = 0; j < i && !seen; ++j) seen = children_[j] == children_[i];
-      if (seen) continue;
+    std::unordered_set<FutureBase*> seen;
+    seen.reserve(children_.size());
+    for (auto& child : children_) {
+      if (!seen.insert(child.get()).second) continue;
       ++nfuts_;
-      add_done(*children_[i]);
+      add_done(*child);
     }
   }
 

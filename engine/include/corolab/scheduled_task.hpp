@@ -52,6 +52,12 @@ class TaskBase : public FutureBase {
   void suspend_on(FutureBase& fut, coroutine_handle<> h, On on, uint32_t detail, double until);
   // Task.__step's bare-yield branch: resume at h on the next iteration.
   void yield_at(coroutine_handle<> h);
+  // asyncio.sleep(d > 0) without allocating its future: the task plays
+  // the part of sleep's future (pending / done by the timer / cancelled by
+  // cancel()), with the same callbacks on the same iterations.
+  void sleep_until(double when, coroutine_handle<> h);
+  // sleep's `finally: h.cancel()`.
+  void end_sleep();
   std::exception_ptr take_resume_error() noexcept { return std::move(resume_exc_); }
 
  protected:
@@ -67,6 +73,8 @@ class TaskBase : public FutureBase {
   friend class Loop;
   static void step_cb(void* task, void* exc, bool run);
   static void wakeup_cb(void* task, void* fut, bool run);
+  static void sleep_timer_cb(void* task, void*, bool run);
+  static void sleep_wakeup_cb(void* task, void*, bool run);
   void step(std::exception_ptr exc);
   void wakeup(FutureBase& fut);
   void finish();
@@ -74,7 +82,12 @@ class TaskBase : public FutureBase {
   void unlink();
   void abandon();  // Loop::stop(): detach and free the frame, never run
 
+  // The virtual future of a sleep in progress.
+  enum class SleepState : uint8_t { none, pending, done, cancelled };
+  bool cancel_sleep(std::optional<std::string> msg);
+
   Ref<FutureBase> fut_waiter_;
+  TimerId sleep_timer_;
   std::exception_ptr resume_exc_;
   coroutine_handle<> resume_point_;
   TaskBase* prev_ = nullptr;  // Loop's list of unfinished tasks
@@ -86,6 +99,7 @@ class TaskBase : public FutureBase {
   bool must_cancel_ = false;
   bool started_ = false;
   bool linked_ = false;
+  SleepState sleep_ = SleepState::none;
   On waiting_tag_ = On::other;
 };
 

@@ -3,7 +3,8 @@
 // iteration). Otherwise: a future completed by a timer at time() + delay
 // (call_later), so the task resumes on the iteration after the timer
 // fires, exactly as tasks.sleep does. Cancelling the task cancels the
-// future and the timer. No allocation beyond the future.
+// future and the timer. No allocation: the task itself stands for sleep's
+// future (TaskBase::sleep_until).
 #pragma once
 #include <type_traits>
 
@@ -20,8 +21,7 @@ class SleepAwaiter {
 
  private:
   double delay_;
-  Ref<FutureBase> fut_;
-  TimerId timer_;
+  TaskBase* task_ = nullptr;  // set while a timed sleep is in progress
 };
 
 // co_await sleep(1.5); (a template so that sleep(1) beats POSIX ::sleep)

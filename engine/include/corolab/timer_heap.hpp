@@ -3,6 +3,10 @@
 // Ordering: a binary min-heap on (deadline, creation sequence): timers with
 // equal deadlines fire in creation order (the scenario contract; the
 // oracle, tests/oracle/vclock.py, orders CPython's timers the same way).
+// Layout: a 4-ary heap of 16-byte entries (four children share a cache
+// line: half the levels of a binary heap). Any heap pops the same order,
+// the key being total. The sequence is 32-bit: ties between timers created
+// 2^32 timers apart could swap, nothing else.
 // Cost: push and pop O(log n); cancel O(1) (the entry is flagged and dropped
 // when it reaches the head, or by compaction when cancelled entries are
 // more than half of more than 100, as BaseEventLoop._run_once does).
@@ -28,8 +32,7 @@ class TimerHeap {
  public:
   struct Slot {
     Callback cb;
-    double when = 0;
-    uint64_t seq = 0;      // creation number: the trace's timer id
+    uint32_t seq = 0;      // creation number: the trace's timer id
     uint32_t gen = 0;      // bumped when the slot is freed
     uint32_t next_free = UINT32_MAX;
     bool cancelled = false;
@@ -57,23 +60,24 @@ class TimerHeap {
   void free_slot(uint32_t i);
   // Discards every timer (stop()).
   void clear();
-  uint64_t created() const { return next_seq_; }
+  uint32_t created() const { return next_seq_; }
 
  private:
   struct Entry {
     double when;
-    uint64_t seq;
+    uint32_t seq;
     uint32_t slot;
     bool operator<(const Entry& o) const { return when < o.when || (when == o.when && seq < o.seq); }
   };
-  void sift_down(size_t startpos, size_t pos);  // heapq._siftdown
-  void sift_up(size_t pos);                     // heapq._siftup
+  void sift_toward_root(size_t pos);
+  void sift_toward_leaves(size_t pos);
+  void heapify();
 
   std::vector<Entry> heap_;
   std::vector<Slot> slots_;
   uint32_t free_head_ = UINT32_MAX;
   size_t cancelled_ = 0;
-  uint64_t next_seq_ = 1;
+  uint32_t next_seq_ = 1;
 };
 
 }  // namespace corolab

@@ -1,0 +1,1 @@
+raise ExceptionGroup("two failures", [ValueError("a"), ValueError("b")])

@@ -320,7 +320,8 @@ using Body = std::vector<Stmt*>;  // a block: never empty once parsed
 // `def` and `async def`. Decorators apply bottom-up (last in the list first).
 struct FunctionDef : Stmt {
     static constexpr StmtKind kKind = StmtKind::FunctionDef;
-    std::string name;
+    std::string name;  // the name bound; analyze_scopes() mangles `__x` inside a
+                       // class, and scope->name keeps the name as written (__name__)
     Arguments* args = nullptr;
     Body body;
     std::vector<Expr*> decorators;
@@ -332,7 +333,7 @@ struct FunctionDef : Stmt {
 
 struct ClassDef : Stmt {
     static constexpr StmtKind kKind = StmtKind::ClassDef;
-    std::string name;
+    std::string name;  // the name bound (see FunctionDef::name)
     std::vector<Expr*> bases;  // may hold Starred
     std::vector<Keyword*> keywords;
     Body body;
@@ -504,8 +505,11 @@ struct Module {
 // Debug dump in CPython's ast.dump() style (no positions), e.g.
 // "Module(body=[Expr(value=Call(func=Name(id='print', ctx=Load()), args=[...], keywords=[]))])".
 // Matches `ast.dump(ast.parse(src))` for the supported subset, so tests can
-// compare against CPython. Defined in ast_dump.cpp.
-std::string dump(const Module& m);
+// compare against CPython. With `positions`, adds the location attributes as
+// ast.dump(..., include_attributes=True) does (equal to CPython's for ASCII
+// text; CPython counts columns in UTF-8 bytes, corolab in characters).
+// Defined in ast_dump.cpp.
+std::string dump(const Module& m, bool positions = false);
 std::string dump(const Expr& e);
 std::string dump(const Stmt& s);
 

@@ -139,8 +139,24 @@ const char* ctx_name(Ctx c) { return c == Ctx::Load ? "Load()" : c == Ctx::Store
 class Dumper {
 public:
     std::string out;
+    bool positions = false;  // ast.dump(include_attributes=True)
+
+    // Adds CPython's location attributes inside the node just written
+    // (which ends with its ')'): 0-based columns, end exclusive.
+    void located(const Span& s) {
+        if (!positions) return;
+        out.pop_back();
+        if (out.back() != '(') out += ", ";
+        out += "lineno=" + std::to_string(s.line) + ", col_offset=" + std::to_string(s.col - 1) +
+               ", end_lineno=" + std::to_string(s.end_line) + ", end_col_offset=" + std::to_string(s.end_col - 1) + ")";
+    }
 
     void expr(const Expr* e) {
+        expr_fields(e);
+        if (e) located(e->span);
+    }
+
+    void expr_fields(const Expr* e) {
         if (!e) {
             out += "None";
             return;
@@ -373,6 +389,7 @@ public:
             out += "value=";
             expr(ks[i]->value);
             out += ")";
+            located(ks[i]->span);
         }
         out += "]";
     }
@@ -384,6 +401,7 @@ public:
             expr(a->annotation);
         }
         out += ")";
+        located(a->span);
     }
     void args(const std::vector<Arg*>& v) {
         out += "[";
@@ -437,11 +455,17 @@ public:
             out += "alias(name=" + str_repr(v[i]->name);
             if (!v[i]->asname.empty()) out += ", asname=" + str_repr(v[i]->asname);
             out += ")";
+            located(v[i]->span);
         }
         out += "]";
     }
 
     void stmt(const Stmt* s) {
+        stmt_fields(s);
+        located(s->span);
+    }
+
+    void stmt_fields(const Stmt* s) {
         switch (s->kind) {
             case StmtKind::FunctionDef: {
                 auto* f = s->as<FunctionDef>();
@@ -599,6 +623,7 @@ public:
                     out += "body=";
                     body(h->body);
                     out += ")";
+                    located(h->span);
                 }
                 out += "], orelse=";
                 body(t->orelse);
@@ -656,8 +681,9 @@ public:
 
 }  // namespace
 
-std::string dump(const Module& m) {
+std::string dump(const Module& m, bool positions) {
     Dumper d;
+    d.positions = positions;
     d.out += "Module(body=";
     d.body(m.body);
     d.out += ", type_ignores=[])";

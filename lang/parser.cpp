@@ -205,12 +205,6 @@ private:
         n->span.end_col = prev().end_col;
         return n;
     }
-    template <class N>
-    N* close_at(N* n, const Span& end) {
-        n->span.end_line = end.end_line;
-        n->span.end_col = end.end_col;
-        return n;
-    }
     // Records the subtree height; rejects expressions nested too deeply to walk.
     Expr* sized(Expr* e, std::initializer_list<const Expr*> kids) {
         int d = 0;
@@ -265,16 +259,14 @@ private:
         simple_stmts(out);
     }
 
-    // `match` is a soft keyword: `match x:` starts a match statement, `match(x)` is a call.
+    // `match` is a soft keyword: `match x:` starts a match statement, while
+    // `match(x)` or `match = 1` use a name: a match statement is `match`, an
+    // expression, and ':' ending the logical line.
     bool looks_like_match() {
         std::size_t k = i_ + 1;
         if (k >= toks_.size()) return false;
         T next = toks_[k].kind;
         if (!starts_expression(next) || next == T::Not || next == T::Lambda) return false;
-        if (next == T::LParen || next == T::LBracket || next == T::Minus || next == T::Plus) {
-            // Could be a call/subscript/expression on a name `match`: require the logical
-            // line to end with ':'.
-        }
         for (; k < toks_.size(); ++k) {
             if (toks_[k].kind == T::Newline) return toks_[k - 1].kind == T::Colon;
         }
@@ -793,23 +785,23 @@ private:
 
     Stmt* decorated() {
         std::vector<Expr*> decorators;
-        const Token& start = cur();
         while (accept(T::At)) {
             decorators.push_back(named_expression());
             expect(T::Newline);
         }
-        if (is(T::Def)) return funcdef(nullptr, std::move(decorators), &start);
-        if (is(T::Class)) return classdef(std::move(decorators), &start);
+        if (is(T::Def)) return funcdef(nullptr, std::move(decorators));
+        if (is(T::Class)) return classdef(std::move(decorators));
         if (is(T::Async) && peek().kind == T::Def) {
             const Token& a = take();
-            return funcdef(&a, std::move(decorators), &start);
+            return funcdef(&a, std::move(decorators));
         }
         generic();
     }
 
-    Stmt* funcdef(const Token* async_tok, std::vector<Expr*> decorators, const Token* deco_start = nullptr) {
+    // Positions start at `def` (or `async`), not at the decorators, as in CPython 3.8+.
+    Stmt* funcdef(const Token* async_tok, std::vector<Expr*> decorators) {
         const Token& kw = take();
-        const Token& start = deco_start ? *deco_start : async_tok ? *async_tok : kw;
+        const Token& start = async_tok ? *async_tok : kw;
         auto* f = node<FunctionDef>(start);
         f->is_async = async_tok != nullptr;
         f->decorators = std::move(decorators);
@@ -823,9 +815,9 @@ private:
         return close_body(f);
     }
 
-    Stmt* classdef(std::vector<Expr*> decorators, const Token* deco_start = nullptr) {
+    Stmt* classdef(std::vector<Expr*> decorators) {
         const Token& kw = take();
-        auto* c = node<ClassDef>(deco_start ? *deco_start : kw);
+        auto* c = node<ClassDef>(kw);
         c->decorators = std::move(decorators);
         c->name = std::string(expect(T::Name).text);
         if (accept(T::LParen)) {
@@ -914,6 +906,8 @@ private:
         return sized(close(t), t->elts);
     }
 
+    Expr* star_named_expression() { return is(T::Star) ? star_expression() : named_expression(); }
+
     Expr* star_expression() {
         if (is(T::Star)) {
             const Token& st = take();
@@ -947,10 +941,11 @@ private:
     Expr* expression() {
         Nest guard(*this);
         if (is(T::Lambda)) return lambda();
+        const Token& start = cur();
         Expr* body = disjunction();
         if (!is(T::If)) return body;
         take();
-        auto* e = node<IfExp>(body->span);
+        auto* e = node<IfExp>(start);
         e->body = body;
         e->test = disjunction();
         if (!is(T::Else)) {
@@ -972,10 +967,13 @@ private:
         return sized(close(l), {l->body});
     }
 
+    // Compound expressions span from their first token (a '(' around the
+    // first operand included) to their last, as in CPython.
     Expr* disjunction() {
+        const Token& start = cur();
         Expr* first = conjunction();
         if (!is(T::Or)) return first;
-        auto* b = node<BoolOp>(first->span);
+        auto* b = node<BoolOp>(start);
         b->op = BoolOpKind::Or;
         b->values.push_back(first);
         while (accept(T::Or)) b->values.push_back(conjunction());
@@ -983,9 +981,10 @@ private:
     }
 
     Expr* conjunction() {
+        const Token& start = cur();
         Expr* first = inversion();
         if (!is(T::And)) return first;
-        auto* b = node<BoolOp>(first->span);
+        auto* b = node<BoolOp>(start);
         b->op = BoolOpKind::And;
         b->values.push_back(first);
         while (accept(T::And)) b->values.push_back(inversion());
@@ -1026,10 +1025,11 @@ private:
     }
 
     Expr* comparison() {
+        const Token& start = cur();
         Expr* left = bitwise_or();
         auto op = compare_op();
         if (!op) return left;
-        auto* c = node<Compare>(left->span);
+        auto* c = node<Compare>(start);
         c->left = left;
         do {
             c->ops.push_back(*op);
@@ -1038,46 +1038,53 @@ private:
         return sized(close(c), c->comparators, left->depth);
     }
 
-    Expr* binary(Expr* left, BinOpKind op, Expr* right) {
-        auto* b = node<BinOp>(left->span);
+    // `right` was just parsed: the node ends at the last token consumed.
+    Expr* binary(const Token& start, Expr* left, BinOpKind op, Expr* right) {
+        auto* b = node<BinOp>(start);
         b->left = left;
         b->op = op;
         b->right = right;
-        return sized(close_at(b, right->span), {left, right});
+        return sized(close(b), {left, right});
     }
 
     Expr* bitwise_or() {
+        const Token& start = cur();
         Expr* e = bitwise_xor();
-        while (accept(T::VBar)) e = binary(e, BinOpKind::BitOr, bitwise_xor());
+        while (accept(T::VBar)) e = binary(start, e, BinOpKind::BitOr, bitwise_xor());
         return e;
     }
     Expr* bitwise_xor() {
+        const Token& start = cur();
         Expr* e = bitwise_and();
-        while (accept(T::Circumflex)) e = binary(e, BinOpKind::BitXor, bitwise_and());
+        while (accept(T::Circumflex)) e = binary(start, e, BinOpKind::BitXor, bitwise_and());
         return e;
     }
     Expr* bitwise_and() {
+        const Token& start = cur();
         Expr* e = shift_expr();
-        while (accept(T::Amp)) e = binary(e, BinOpKind::BitAnd, shift_expr());
+        while (accept(T::Amp)) e = binary(start, e, BinOpKind::BitAnd, shift_expr());
         return e;
     }
     Expr* shift_expr() {
+        const Token& start = cur();
         Expr* e = sum();
         for (;;) {
-            if (accept(T::LeftShift)) e = binary(e, BinOpKind::LShift, sum());
-            else if (accept(T::RightShift)) e = binary(e, BinOpKind::RShift, sum());
+            if (accept(T::LeftShift)) e = binary(start, e, BinOpKind::LShift, sum());
+            else if (accept(T::RightShift)) e = binary(start, e, BinOpKind::RShift, sum());
             else return e;
         }
     }
     Expr* sum() {
+        const Token& start = cur();
         Expr* e = term();
         for (;;) {
-            if (accept(T::Plus)) e = binary(e, BinOpKind::Add, term());
-            else if (accept(T::Minus)) e = binary(e, BinOpKind::Sub, term());
+            if (accept(T::Plus)) e = binary(start, e, BinOpKind::Add, term());
+            else if (accept(T::Minus)) e = binary(start, e, BinOpKind::Sub, term());
             else return e;
         }
     }
     Expr* term() {
+        const Token& start = cur();
         Expr* e = factor();
         for (;;) {
             BinOpKind op;
@@ -1090,7 +1097,7 @@ private:
                 default: return e;
             }
             take();
-            e = binary(e, op, factor());
+            e = binary(start, e, op, factor());
         }
     }
     Expr* factor() {
@@ -1109,11 +1116,12 @@ private:
         return sized(close(u), {u->operand});
     }
     Expr* power() {
+        const Token& start = cur();
         Expr* base = await_primary();
         if (!is(T::DoubleStar)) return base;
         take();
         Nest guard(*this);
-        return binary(base, BinOpKind::Pow, factor());
+        return binary(start, base, BinOpKind::Pow, factor());
     }
     Expr* await_primary() {
         if (!is(T::Await)) return primary();
@@ -1125,26 +1133,33 @@ private:
     }
 
     Expr* primary() {
+        const Token& start = cur();
         Expr* e = atom();
         for (;;) {
             if (is(T::Dot)) {
                 take();
-                auto* a = node<Attribute>(e->span);
+                auto* a = node<Attribute>(start);
                 a->value = e;
                 a->attr = std::string(expect(T::Name).text);
                 e = sized(close(a), {e});
             } else if (is(T::LParen)) {
-                take();
-                auto* c = node<Call>(e->span);
+                const Token& open = take();
+                auto* c = node<Call>(start);
                 c->func = e;
-                call_arguments(c->args, c->keywords);
+                Expr* bare_generator = call_arguments(c->args, c->keywords);
                 expect(T::RParen);
+                if (bare_generator) {
+                    // `f(x for x in y)`: CPython's span for the generator includes the call's parentheses.
+                    bare_generator->span.line = open.line;
+                    bare_generator->span.col = open.col;
+                    close(bare_generator);
+                }
                 int d = e->depth;
                 for (Keyword* k : c->keywords) d = std::max(d, int(k->value->depth));
                 e = sized(close(c), c->args, d);
             } else if (is(T::LBracket)) {
                 take();
-                auto* s = node<Subscript>(e->span);
+                auto* s = node<Subscript>(start);
                 s->value = e;
                 s->slice = slices();
                 expect(T::RBracket);
@@ -1186,10 +1201,12 @@ private:
         return sized(close(s), {s->lower, s->upper, s->step});
     }
 
-    // Arguments of a call or class bases, up to (not including) ')'.
+    // Arguments of a call or class bases, up to (not including) ')'. Returns
+    // the generator expression when it is the call's sole, unparenthesized argument.
     // CPython reports a positional argument after keywords at the closing ')'.
-    void call_arguments(std::vector<Expr*>& args, std::vector<Keyword*>& keywords, bool allow_generator = true) {
+    Expr* call_arguments(std::vector<Expr*>& args, std::vector<Keyword*>& keywords, bool allow_generator = true) {
         bool seen_keyword = false, seen_kwunpack = false;
+        Expr* bare_generator = nullptr;
         const char* misplaced = nullptr;
         while (!is(T::RParen)) {
             const Token& start = cur();
@@ -1228,6 +1245,7 @@ private:
                 if ((is(T::For) || is(T::Async)) && !allow_generator) generic();
                 if (is(T::For) || is(T::Async)) {
                     e = generator(e, start);
+                    bare_generator = e;
                     if (!args.empty() || !keywords.empty() || is(T::Comma)) {
                         bool alone = args.empty() && keywords.empty() && peek().kind == T::RParen;
                         if (!alone) fail_at(e, "Generator expression must be parenthesized");
@@ -1243,6 +1261,7 @@ private:
             }
         }
         if (misplaced && is(T::RParen)) fail_at(cur(), misplaced);
+        return bare_generator;
     }
 
     // After an element inside brackets: CPython's "Perhaps you forgot a comma?"
@@ -1324,7 +1343,6 @@ private:
             case T::LParen: return paren();
             case T::LBracket: return list_display();
             case T::LBrace: return brace_display();
-            case T::Yield: generic();
             default: generic();
         }
     }
@@ -1399,7 +1417,7 @@ private:
             expect(T::RParen);
             return y;
         }
-        Expr* first = is(T::Star) ? star_expression() : named_expression();
+        Expr* first = star_named_expression();
         if (is(T::For) || is(T::Async)) {
             no_unpacking(first);
             auto* g = node<GeneratorExp>(start);
@@ -1418,7 +1436,7 @@ private:
         t->elts.push_back(first);
         while (accept(T::Comma)) {
             if (is(T::RParen)) break;
-            t->elts.push_back(is(T::Star) ? star_expression() : named_expression());
+            t->elts.push_back(star_named_expression());
             if (!is(T::Comma) && !is(T::RParen)) missing_comma(t->elts.back()->span, comma_candidate(t->elts.back()));
         }
         expect(T::RParen);
@@ -1431,25 +1449,30 @@ private:
             take();
             return close(node<List>(start));
         }
-        Expr* first = is(T::Star) ? star_expression() : named_expression();
+        return elements_or_comprehension<ListComp, List>(start, star_named_expression(), T::RBracket);
+    }
+
+    // After the first element of `[...]` or `{...}`: the rest of the display
+    // (`[a, *b, c]`) or a comprehension (`[a for ...]`), through `close_tok`.
+    template <class Comp, class Display>
+    Expr* elements_or_comprehension(const Token& start, Expr* first, T close_tok) {
         if (is(T::For) || is(T::Async)) {
             no_unpacking(first);
-            auto* c = node<ListComp>(start);
+            auto* c = node<Comp>(start);
             c->elt = first;
             c->generators = for_if_clauses();
-            expect(T::RBracket);
+            expect(close_tok);
             return set_depth(close(c), std::max(int(first->depth), comp_depth(c->generators)));
         }
-        auto* l = node<List>(start);
-        l->elts.push_back(first);
-        for (;;) {
-            if (is(T::RBracket)) break;
-            if (!accept(T::Comma)) missing_comma(l->elts.back()->span, comma_candidate(l->elts.back()));
-            if (is(T::RBracket)) break;
-            l->elts.push_back(is(T::Star) ? star_expression() : named_expression());
+        auto* d = node<Display>(start);
+        d->elts.push_back(first);
+        while (!is(close_tok)) {
+            if (!accept(T::Comma)) missing_comma(d->elts.back()->span, comma_candidate(d->elts.back()));
+            if (is(close_tok)) break;
+            d->elts.push_back(star_named_expression());
         }
         take();
-        return sized(close(l), l->elts);
+        return sized(close(d), d->elts);
     }
 
     Expr* brace_display() {
@@ -1470,7 +1493,7 @@ private:
                          value->span.end_line, value->span.end_col);
             } else {
                 key = named_expression();
-                if (!is(T::Colon)) return set_display(start, key);
+                if (!is(T::Colon)) return elements_or_comprehension<SetComp, Set>(start, key, T::RBrace);
                 take();
                 value = expression();
                 if (is(T::For) || is(T::Async)) {
@@ -1510,29 +1533,9 @@ private:
                 if (k) depth = std::max(depth, int(k->depth));
             return sized(close(d), d->values, depth);
         }
-        return set_display(start, star_expression());
+        return elements_or_comprehension<SetComp, Set>(start, star_expression(), T::RBrace);
     }
 
-    Expr* set_display(const Token& start, Expr* first) {
-        if (is(T::For) || is(T::Async)) {
-            no_unpacking(first);
-            auto* c = node<SetComp>(start);
-            c->elt = first;
-            c->generators = for_if_clauses();
-            expect(T::RBrace);
-            return set_depth(close(c), std::max(int(first->depth), comp_depth(c->generators)));
-        }
-        auto* s = node<Set>(start);
-        s->elts.push_back(first);
-        for (;;) {
-            if (is(T::RBrace)) break;
-            if (!accept(T::Comma)) missing_comma(s->elts.back()->span, comma_candidate(s->elts.back()));
-            if (is(T::RBrace)) break;
-            s->elts.push_back(is(T::Star) ? star_expression() : named_expression());
-        }
-        take();
-        return sized(close(s), s->elts);
-    }
 };
 
 }  // namespace

@@ -183,9 +183,10 @@ private:
                 for (Expr* d : f->decorators) expr(d);
                 arguments(*f->args, true);
                 if (f->returns) expr(f->returns);
+                std::string written = f->name;  // __name__ stays unmangled
                 mangle_in_place(f->name);
                 note(f->name, kAssigned);
-                f->scope = open(Scope::Kind::Function, f->name, f->span);
+                f->scope = open(Scope::Kind::Function, written, f->span);
                 f->scope->is_async = f->is_async;
                 arguments(*f->args, false);
                 body(f->body);
@@ -197,9 +198,10 @@ private:
                 for (Expr* d : c->decorators) expr(d);
                 for (Expr* b : c->bases) expr(b);
                 for (Keyword* k : c->keywords) expr(k->value);
+                std::string written = c->name;
                 mangle_in_place(c->name);
                 note(c->name, kAssigned);
-                c->scope = open(Scope::Kind::Class, c->name, c->span);
+                c->scope = open(Scope::Kind::Class, written, c->span);
                 body(c->body);
                 close();
                 return;

@@ -39,8 +39,8 @@ struct Symbol {
 struct Scope {
     enum class Kind : unsigned char { Module, Function, Lambda, Class, Comprehension };
     Kind kind = Kind::Module;
-    std::string name;  // function/class name; "<lambda>", "<listcomp>", "<setcomp>",
-                       // "<dictcomp>", "<genexpr>", "<module>"
+    std::string name;  // function/class name as written (its __name__, never mangled);
+                       // "<lambda>", "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>", "<module>"
     Scope* parent = nullptr;
     std::vector<Scope*> children;  // in source order
 
@@ -73,7 +73,9 @@ struct Scope {
 // Applies CPython's private name mangling in place: inside class C, the
 // identifiers `__x` (names, attributes, def/class names, parameters, except
 // and import bindings, global/nonlocal) become `_C__x`; call keywords and
-// imported attribute names are left alone, as CPython does.
+// imported attribute names are left alone, as CPython does. So after this
+// pass FunctionDef::name / ClassDef::name is the name the statement binds,
+// and the function's or class's __name__ is its Scope::name.
 // At module level, Local and GlobalExplicit both mean the module namespace
 // (a name declared `global` in any function is GlobalExplicit there, as in
 // CPython's symtable).

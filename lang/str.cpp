@@ -1,6 +1,8 @@
 // str: UTF-8 helpers, repr, formatting, and the str methods.
 #include <algorithm>
 
+#include "lang/num/format_spec.hpp"
+#include "lang/num/percent_format.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
 
@@ -94,17 +96,77 @@ Value seq_repeat(const Value& seq, const Value& n) {
 }
 
 Value str_mod(const Value& fmt, const Value& args) {
-    (void)fmt; (void)args;
-    return raise(T.RuntimeError, "not supported in corolab yet: %-formatting");
+    // operands as the num library sees them; `keep` owns converted texts
+    std::vector<Value> items;
+    bool is_tuple = is_kind(args, Kind::Tuple);
+    bool is_mapping = is_kind(args, Kind::Dict);
+    if (is_tuple) items = static_cast<TupleObj*>(args.o)->items;
+    else items.push_back(args);
+    auto to_arg = [](const Value& v, num::PercentArg& a) {
+        a.object = &v;
+        a.type_name = v.tag == Tag::Obj ? std::string_view(v.o->cls->name) : std::string_view(type_of(v)->name);
+        if (v.tag == Tag::Int) { a.kind = num::PercentArg::Kind::Int; a.i = v.i; }
+        else if (v.tag == Tag::Float) { a.kind = num::PercentArg::Kind::Float; a.f = v.f; }
+        else if (auto* b = bigint_of(v)) { a.kind = num::PercentArg::Kind::Big; a.big = b; }
+        else if (is_str(v)) { a.kind = num::PercentArg::Kind::Str; a.s = as_str(v)->s; }
+        else a.kind = num::PercentArg::Kind::Other;
+    };
+    std::vector<num::PercentArg> pargs(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) to_arg(items[i], pargs[i]);
+    bool failed = false;
+    auto conv = [&failed](const num::PercentArg& a, bool repr) {
+        std::string out;
+        const Value& v = *static_cast<const Value*>(a.object);
+        if (!(repr ? append_repr(out, v) : append_str(out, v))) failed = true;
+        return out;
+    };
+    std::vector<Value> looked;  // values found by %(key)s lookups
+    looked.reserve(64);
+    num::PercentCallbacks cb;
+    cb.str = [&](const num::PercentArg& a) { return conv(a, false); };
+    cb.repr = [&](const num::PercentArg& a) { return conv(a, true); };
+    cb.lookup = [&](std::string_view key, num::PercentArg& out) {
+        if (!is_mapping || looked.size() >= 64) return false;
+        Value v = dict_get(static_cast<DictObj*>(args.o), str_value(std::string(key)));
+        if (v.is_null()) { if (has_exc()) failed = true; return false; }
+        looked.push_back(v);
+        to_arg(looked.back(), out);
+        return true;
+    };
+    num::PercentOperand op;
+    op.args = std::span<const num::PercentArg>(pargs.data(), pargs.size());
+    op.is_tuple = is_tuple;
+    op.is_mapping = is_mapping;
+    std::string out;
+    num::NumError e = num::percent_format(as_str(fmt)->s, op, cb, out);
+    if (failed) return Value();
+    if (e) return raise_num(e);
+    return str_value(std::move(out));
 }
 
-Value format_value(const Value& v, const Value& spec) {
-    if (spec.is_null() || (is_str(spec) && as_str(spec)->s.empty())) return str_of(v);
-    if (v.tag == Tag::Obj && v.o->cls->user) {
+Value format_value(const Value& v, const Value& spec_v) {
+    std::string_view spec = spec_v.is_null() ? std::string_view() : std::string_view(as_str(spec_v)->s);
+    std::string out;
+    num::NumError e;
+    if (v.tag == Tag::Obj && (v.o->cls->user || static_cast<Obj*>(v.o)->kind == Kind::Native)) {
         Value f = v.o->cls->lookup(rt().intern("__format__"));
-        if (!f.is_null()) return call2(f, v, spec);
+        if (!f.is_null()) return call2(f, v, spec_v.is_null() ? str_value("") : spec_v);
     }
-    return raise(T.RuntimeError, "not supported in corolab yet: format spec '" + as_str(spec)->s + "'");
+    if (spec.empty()) return str_of(v);
+    if (v.tag == Tag::Int || v.tag == Tag::Bool) e = num::format_int(v.i, spec, out, type_name(v));
+    else if (v.tag == Tag::Float) e = num::format_float(v.f, spec, out);
+    else if (auto* b = bigint_of(v)) e = num::format_bigint(*b, spec, out);
+    else if (is_str(v)) e = num::format_str(as_str(v)->s, spec, out);
+    else {
+        if (v.tag == Tag::Obj && v.o->cls->user) {
+            Value s = str_of(v);
+            if (s.is_null()) return s;
+            return raise(T.TypeError, "unsupported format string passed to " + type_name(v) + ".__format__");
+        }
+        return raise(T.TypeError, "unsupported format string passed to " + type_name(v) + ".__format__");
+    }
+    if (e) return raise_num(e);
+    return str_value(std::move(out));
 }
 
 // ---- str methods ------------------------------------------------------------------

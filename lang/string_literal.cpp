@@ -315,6 +315,14 @@ std::size_t StringBuilder::field(std::size_t pos, std::size_t end, bool raw, int
     return pos;
 }
 
+namespace {
+// CPython 3.11 gives every top-level piece of an f-string the span of the
+// whole string expression (format specs keep their own token's span).
+void span_pieces(std::vector<Expr*>& values, const Span& span) {
+    for (Expr* v : values) v->span = span;
+}
+}  // namespace
+
 Expr* StringBuilder::finish(const Token& first, const Token& last) {
     Span span{first.line, first.col, last.end_line, last.end_col};
     if (!is_fstring_) {
@@ -325,6 +333,7 @@ Expr* StringBuilder::finish(const Token& first, const Token& last) {
         return c;
     }
     flush_literal(values_, literal_);
+    span_pieces(values_, span);
     auto* j = arena_.make<JoinedStr>();
     j->values = std::move(values_);
     j->span = span;

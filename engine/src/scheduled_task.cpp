@@ -37,9 +37,7 @@ void detail::suspend_current_task(FutureBase& fut, coroutine_handle<> h, On on, 
 
 void detail::throw_if_resumed_with_error() {
   TaskBase* t = current_task();
-  if (t) {
-    if (std::exception_ptr e = t->take_resume_error()) std::rethrow_exception(e);
-  }
+  if (t && t->has_resume_error()) std::rethrow_exception(t->take_resume_error());
 }
 
 TaskBase::TaskBase(Loop& loop, std::optional<std::string> name) : FutureBase(loop) {
@@ -96,7 +94,7 @@ void TaskBase::unlink() {
 
 void TaskBase::step_cb(void* task, void*, bool run) {
   auto* t = static_cast<TaskBase*>(task);
-  if (run) t->step(nullptr);
+  if (run) t->step_impl(nullptr);
   t->release();
 }
 
@@ -111,18 +109,24 @@ void TaskBase::wakeup_cb(void* task, void* fut, bool run) {
 // Task.__wakeup: read the future's outcome, resume with it.
 void TaskBase::wakeup(FutureBase& fut) {
   if (fut.state() == State::finished && !fut.failed()) {
-    step(nullptr);
+    step_impl(nullptr);
   } else {
     step(fut.result_error());
   }
 }
 
 // Task.__step.
-void TaskBase::step(std::exception_ptr exc) {
+void TaskBase::step(std::exception_ptr exc) { step_impl(&exc); }
+
+// Task.__step. exc == nullptr (the common case) touches no exception_ptr:
+// each one costs out-of-line calls in Wasm's libc++.
+void TaskBase::step_impl(std::exception_ptr* exc) {
   if (done()) return;
   if (must_cancel_) {
-    if (!is_cancelled_error(exc)) exc = make_cancelled_error();
     must_cancel_ = false;
+    std::exception_ptr e = (exc && is_cancelled_error(*exc)) ? std::move(*exc) : make_cancelled_error();
+    step_impl(&e);
+    return;
   }
   fut_waiter_.reset();
   sleep_ = SleepState::none;
@@ -133,9 +137,9 @@ void TaskBase::step(std::exception_ptr exc) {
   if (loop.trace()) loop.record(started_ ? TraceEv::task_resume : TraceEv::task_start, id_);
   if (!started_) {
     started_ = true;
-    if (exc) {
+    if (exc && *exc) {
       // coro.throw() into a coroutine that never ran: it ends at once.
-      root_error_ = std::move(exc);
+      root_error_ = std::move(*exc);
       destroy_frame();
       finish();
       loop.current_task_ = outer;
@@ -143,7 +147,7 @@ void TaskBase::step(std::exception_ptr exc) {
     }
     detail::run_trampoline(root());
   } else {
-    resume_exc_ = std::move(exc);
+    if (exc && *exc) resume_exc_ = std::move(*exc);
     detail::run_trampoline(resume_point_);
   }
   if (root().done()) {
@@ -245,7 +249,7 @@ void TaskBase::sleep_wakeup_cb(void* task, void*, bool run) {
     if (t->sleep_ == SleepState::cancelled) {
       t->step(std::make_exception_ptr(CancelledError(t->cancel_message_copy())));
     } else {
-      t->step(nullptr);
+      t->step_impl(nullptr);
     }
   }
   t->release();

@@ -18,15 +18,8 @@ void Event::set() {
 
 Task<bool> Event::wait() {
   if (value_) co_return true;
-  detail::Signal fut = waiters_.add(On::event);
-  std::exception_ptr err;
-  try {
-    co_await fut;
-  } catch (...) {
-    err = std::current_exception();
-  }
-  waiters_.remove(fut);
-  if (err) std::rethrow_exception(err);
+  auto waited = co_await waiters_.wait(On::event);
+  if (waited.error) std::rethrow_exception(waited.error);
   co_return true;
 }
 
@@ -38,17 +31,10 @@ Task<bool> Lock::acquire() {
     locked_ = true;
     co_return true;
   }
-  detail::Signal fut = waiters_.add(On::lock);
-  std::exception_ptr err;
-  try {
-    co_await fut;
-  } catch (...) {
-    err = std::current_exception();
-  }
-  waiters_.remove(fut);
-  if (err) {
-    if (is_cancelled_error(err) && !locked_) wake_up_first();
-    std::rethrow_exception(err);
+  auto waited = co_await waiters_.wait(On::lock);
+  if (waited.error) {
+    if (is_cancelled_error(waited.error) && !locked_) wake_up_first();
+    std::rethrow_exception(waited.error);
   }
   locked_ = true;
   co_return true;
@@ -83,20 +69,13 @@ Task<bool> Semaphore::acquire() {
     --value_;
     co_return true;
   }
-  detail::Signal fut = waiters_.add(On::semaphore);
-  std::exception_ptr err;
-  try {
-    co_await fut;
-  } catch (...) {
-    err = std::current_exception();
-  }
-  waiters_.remove(fut);
-  if (err) {
-    if (is_cancelled_error(err) && !fut.cancelled()) {
+  auto waited = co_await waiters_.wait(On::semaphore);
+  if (waited.error) {
+    if (is_cancelled_error(waited.error) && !waited.fut.cancelled()) {
       ++value_;
       wake_up_next();
     }
-    std::rethrow_exception(err);
+    std::rethrow_exception(waited.error);
   }
   if (value_ > 0) wake_up_next();
   co_return true;
@@ -127,20 +106,7 @@ void BoundedSemaphore::release() {
 Task<bool> Condition::wait() {
   if (!locked()) throw RuntimeError("cannot wait on un-acquired lock");
   release();
-  std::exception_ptr err;
-  try {
-    detail::Signal fut = waiters_.add(On::condition);
-    std::exception_ptr inner;
-    try {
-      co_await fut;
-    } catch (...) {
-      inner = std::current_exception();
-    }
-    waiters_.remove(fut);
-    if (inner) std::rethrow_exception(inner);
-  } catch (...) {
-    err = std::current_exception();
-  }
+  std::exception_ptr err = (co_await waiters_.wait(On::condition)).error;
   // finally: re-acquire, even through cancellations.
   bool cancelled = false;
   for (;;) {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -688,6 +690,13 @@ double true_divide(const BigInt& a, const BigInt& b, bool& overflow) {
 }
 
 BigInt pow(const BigInt& base, uint64_t exp) {
+    // (+-2**k) ** exp is a shift: 2 ** n is common and would otherwise square
+    // large numbers.
+    const uint64_t bits = base.bit_length();
+    if (bits > 0 && exp > 0 && bits - 1 <= UINT64_MAX / exp && (base.abs() & (base.abs() - BigInt(1))).is_zero()) {
+        BigInt r = BigInt(1) << ((bits - 1) * exp);
+        return base.is_negative() && (exp & 1) ? -r : r;
+    }
     BigInt result(1), b = base;
     while (true) {
         if (exp & 1) result = result * b;

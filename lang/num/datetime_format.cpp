@@ -1,5 +1,7 @@
 #include "lang/num/datetime_format.hpp"
 
+#include "lang/num/bigint.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -231,6 +233,90 @@ TimeDelta TimeDelta::from_micros(int64_t us) {
     td.seconds = static_cast<int32_t>(rem / kMicrosPerSecond);
     td.microseconds = static_cast<int32_t>(rem % kMicrosPerSecond);
     return td;
+}
+
+NumError timedelta_from_parts(const TimeDeltaPart& days, const TimeDeltaPart& seconds,
+                              const TimeDeltaPart& microseconds, const TimeDeltaPart& milliseconds,
+                              const TimeDeltaPart& minutes, const TimeDeltaPart& hours, const TimeDeltaPart& weeks,
+                              TimeDelta& out) {
+    // CPython's delta_new/accum: x is the exact running sum of
+    // microseconds; float fractions go to `leftover`, rounded at the end.
+    // 128 bits hold any sum of in-range parts; larger inputs are rejected.
+    using i128 = __int128;
+    const i128 kLimit = static_cast<i128>(1) << 120;
+    i128 x = 0;
+    double leftover = 0.0;
+    bool overflow = false;
+    auto accum = [&](const TimeDeltaPart& part, int64_t factor) {
+        if (!part.is_float) {
+            x += static_cast<i128>(part.i) * factor;
+            return;
+        }
+        double intpart;
+        double frac = std::modf(part.f, &intpart);
+        if (!std::isfinite(part.f) || std::fabs(intpart) > 1e20) {
+            overflow = true;
+            return;
+        }
+        x += static_cast<i128>(intpart) * factor;
+        if (frac == 0.0) return;
+        double scaled = static_cast<double>(factor) * frac;
+        frac = std::modf(scaled, &intpart);
+        x += static_cast<i128>(intpart);
+        leftover += frac;
+    };
+    accum(microseconds, 1);
+    accum(milliseconds, 1000);
+    accum(seconds, kMicrosPerSecond);
+    accum(minutes, 60 * kMicrosPerSecond);
+    accum(hours, 3600 * kMicrosPerSecond);
+    accum(days, kMicrosPerDay);
+    accum(weeks, 7 * kMicrosPerDay);
+    if (leftover != 0.0 && !overflow) {
+        double whole = std::round(leftover);
+        if (std::fabs(whole - leftover) == 0.5) {
+            // Exactly halfway: round half to even on the total.
+            const int x_is_odd = static_cast<int>(x & 1) != 0 ? 1 : 0;
+            whole = 2.0 * std::round((leftover + x_is_odd) * 0.5) - x_is_odd;
+        }
+        x += static_cast<i128>(whole);
+    }
+    if (overflow || x > kLimit || x < -kLimit) overflow = true;
+    i128 day_count = 0;
+    if (!overflow) {
+        day_count = x / kMicrosPerDay;
+        if (x % kMicrosPerDay < 0) --day_count;
+    }
+    if (overflow || day_count > 999999999 || day_count < -999999999) {
+        std::string m = "days=";
+        if (overflow) {
+            m += "out of range";
+        } else {
+            append_num(m, static_cast<int64_t>(day_count), 0);
+        }
+        m += "; must have magnitude <= 999999999";
+        return {ErrorKind::OverflowError, std::move(m)};
+    }
+    out.days = static_cast<int64_t>(day_count);
+    const int64_t rem = static_cast<int64_t>(x - day_count * kMicrosPerDay);
+    out.seconds = static_cast<int32_t>(rem / kMicrosPerSecond);
+    out.microseconds = static_cast<int32_t>(rem % kMicrosPerSecond);
+    return {};
+}
+
+double TimeDelta::total_seconds() const {
+    if (days > -100000 && days < 100000) {
+        const int64_t us = total_micros();  // below 2**53: one exact-input division
+        return static_cast<double>(us) / 1e6;
+    }
+    BigInt us = BigInt(days) * BigInt(86400 * kMicrosPerSecond) + BigInt(int64_t{seconds} * kMicrosPerSecond + microseconds);
+    bool overflow = false;
+    return true_divide(us, BigInt(kMicrosPerSecond), overflow);
+}
+
+double datetime_timestamp(EpochMicros us) {
+    const int64_t secs = floor_div(us, kMicrosPerSecond);
+    return static_cast<double>(secs) + static_cast<double>(us - secs * kMicrosPerSecond) / 1e6;
 }
 
 std::string timedelta_str(const TimeDelta& td) {

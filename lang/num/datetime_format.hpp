@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "lang/num/num_error.hpp"
+
 namespace corolab::num {
 
 // A broken-down moment (proleptic Gregorian, no time zone).
@@ -56,10 +58,34 @@ struct TimeDelta {
     int32_t microseconds = 0;
 
     static TimeDelta from_micros(int64_t us);
+    // Exact microseconds; fits int64 for |days| < 106751 (about 292 years),
+    // which covers differences of datetimes in the wall clock's range.
     int64_t total_micros() const { return (days * 86400 + seconds) * 1000000 + microseconds; }
-    // td.total_seconds(): exact microseconds / 10**6, as CPython computes it.
-    double total_seconds() const { return static_cast<double>(total_micros()) / 1e6; }
+    // td.total_seconds(): microseconds / 10**6 correctly rounded, as CPython
+    // (any days value).
+    double total_seconds() const;
 };
+
+// One keyword argument of timedelta(): an int or a float.
+struct TimeDeltaPart {
+    bool is_float = false;
+    int64_t i = 0;
+    double f = 0;
+};
+
+// timedelta(days, seconds, microseconds, milliseconds, minutes, hours,
+// weeks) as CPython's C constructor computes it: integer parts exactly,
+// float fractions accumulated and rounded half-even to microseconds at the
+// end. OverflowError "days=1000000000; must have magnitude <= 999999999"
+// when out of range (also for absurd float inputs).
+NumError timedelta_from_parts(const TimeDeltaPart& days, const TimeDeltaPart& seconds,
+                              const TimeDeltaPart& microseconds, const TimeDeltaPart& milliseconds,
+                              const TimeDeltaPart& minutes, const TimeDeltaPart& hours, const TimeDeltaPart& weeks,
+                              TimeDelta& out);
+
+// dt.timestamp() of a naive datetime under the UTC wall clock: whole
+// seconds plus microseconds / 1e6, as CPython computes it.
+double datetime_timestamp(EpochMicros us);
 
 // str(td): "0:00:01.500000", "1 day, 0:00:00", "-1 day, 23:59:59".
 std::string timedelta_str(const TimeDelta& td);

@@ -236,7 +236,65 @@ bool shortest_digits_exact(double x, std::string& digits, int& decpt) {
     return false;
 }
 
+// Appends the decimal digits of v.
+void append_u128(std::string& out, u128 v) {
+    char buf[48];
+    int n = 0;
+    constexpr uint64_t kChunk = 10000000000000000000ULL;  // 10**19
+    uint64_t low = static_cast<uint64_t>(v % kChunk);
+    uint64_t high = static_cast<uint64_t>(v / kChunk);
+    for (int i = 0; i < 19 && (low || high || i == 0); ++i) {
+        buf[n++] = static_cast<char>('0' + low % 10);
+        low /= 10;
+        if (!low && !high) break;
+    }
+    if (high) {
+        while (n < 19) buf[n++] = '0';
+        while (high) {
+            buf[n++] = static_cast<char>('0' + high % 10);
+            high /= 10;
+        }
+    }
+    while (n) out.push_back(buf[--n]);
+}
+
 }  // namespace
+
+bool fixed_digits_exact(double absx, int precision, std::string& out) {
+    if (!(absx < 1180591620717411303424.0) || precision < 0 || precision > 20) return false;  // 2**70
+    out.clear();
+    u128 q = 0;
+    if (absx != 0) {
+        int ex = 0;
+        const double f = std::frexp(absx, &ex);
+        const uint64_t m = static_cast<uint64_t>(std::ldexp(f, 53));
+        const int e = ex - 53;
+        const u128 scaled = static_cast<u128>(m) * pow10_u128(precision);  // < 2**53 * 10**20 < 2**120
+        if (e >= 0) {
+            if (bit_width_u128(scaled) + e > 127) return false;
+            q = scaled << e;
+        } else if (-e >= 125) {
+            q = 0;  // below half a unit: rounds to zero
+        } else {
+            const int sh = -e;
+            q = scaled >> sh;
+            const u128 r = scaled & ((static_cast<u128>(1) << sh) - 1);
+            const u128 half = static_cast<u128>(1) << (sh - 1);
+            if (r > half || (r == half && (q & 1))) ++q;
+        }
+    }
+    std::string digits;
+    append_u128(digits, q);
+    if (digits.size() <= static_cast<std::size_t>(precision))
+        digits.insert(digits.begin(), static_cast<std::size_t>(precision) + 1 - digits.size(), '0');
+    const std::size_t int_len = digits.size() - static_cast<std::size_t>(precision);
+    out.append(digits, 0, int_len);
+    if (precision > 0) {
+        out.push_back('.');
+        out.append(digits, int_len, std::string::npos);
+    }
+    return true;
+}
 
 void shortest_digits_portable(double x, std::string& digits, int& decpt) {
     x = std::fabs(x);
@@ -343,7 +401,12 @@ std::string format_float_body(double absx, char type, int precision, bool altern
     fmt[k++] = '*';
     fmt[k++] = conv;
     fmt[k] = 0;
-    std::string out = sprintf_double(fmt, precision, absx);
+    std::string out;
+    if (conv != 'f' || !detail::fixed_digits_exact(absx, precision, out)) {
+        out = sprintf_double(fmt, precision, absx);
+    } else if (alternate && precision == 0) {
+        out.push_back('.');
+    }
     if (add_dot_0 && out.find_first_of(".e") == std::string::npos) out += ".0";
     return out;
 }

@@ -41,6 +41,10 @@ namespace detail {
 // rounding interval), else shortest_digits_by_search. Exposed so native
 // tests can compare both with std::to_chars.
 void shortest_digits_portable(double x, std::string& digits, int& decpt);
+// printf("%.*f", precision, absx) computed exactly with 128-bit integers
+// (round half even on the exact binary value, as glibc and musl do) when
+// absx < 2**70 and precision <= 20; false otherwise (callers use printf).
+bool fixed_digits_exact(double absx, int precision, std::string& out);
 // Slow and general: correctly rounded printf at 15..17 digits (1..17 for
 // subnormals) read back with strtod, plus the neighbour check.
 void shortest_digits_by_search(double x, std::string& digits, int& decpt);

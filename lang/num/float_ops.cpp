@@ -159,7 +159,8 @@ NumError float_round(double x, int64_t ndigits, double& out) {
     const double a = std::fabs(x);
     std::string text;
     if (ndigits >= 0) {
-        text = sprintf_double("%.*f", static_cast<int>(ndigits), a);
+        if (!detail::fixed_digits_exact(a, static_cast<int>(ndigits), text))
+            text = sprintf_double("%.*f", static_cast<int>(ndigits), a);
     } else {
         double ip = std::trunc(a);
         std::string digits = sprintf_double("%.*f", 0, ip);

@@ -6,15 +6,9 @@
 
 using namespace corolab;
 using corolab::test::Log;
+using corolab::test::seconds;
 using Lines = std::vector<std::string>;
 
-namespace {
-std::string seconds(double t) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", t);
-  return buf;
-}
-}  // namespace
 
 TEST_CASE("Lock is FIFO, Event wakes all, Semaphore limits, Condition notifies, Queue joins") {
   Loop loop;

@@ -4,6 +4,12 @@
 
 namespace corolab::test {
 
+std::string seconds(double t) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", t);
+  return buf;
+}
+
 std::vector<std::string> Log::texts() const {
   std::vector<std::string> out;
   for (const auto& l : lines_) out.push_back(l.text);

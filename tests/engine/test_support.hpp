@@ -15,6 +15,9 @@ struct Line {
   bool operator==(const Line& o) const { return t == o.t && text == o.text; }
 };
 
+// A time as Python prints a float with one decimal ("1.0").
+std::string seconds(double t);
+
 // Collects what a scenario "prints", stamped with the loop's time.
 class Log {
  public:

@@ -289,6 +289,19 @@ TEST_CASE("int true division is correctly rounded", "[num][bigint]") {
     CHECK(num::float_repr(num::true_divide_int64((int64_t{1} << 62) + 1, 3)) == "1.5372286728091292e+18");
 }
 
+TEST_CASE("pow of powers of two and of other bases", "[num][bigint]") {
+    // str(2**100), str((-2)**101), str((-8)**3), str(3**100), 1**0
+    CHECK(num::pow(BigInt(2), 100).to_string() == "1267650600228229401496703205376");
+    CHECK(num::pow(BigInt(-2), 101).to_string() == "-2535301200456458802993406410752");
+    CHECK(num::pow(BigInt(-8), 3).to_string() == "-512");
+    CHECK(num::pow(BigInt(3), 100).to_string() == "515377520732011331036461129765621272702107522001");
+    CHECK(num::pow(BigInt(1), 0).to_string() == "1");
+    CHECK(num::pow(BigInt(0), 0).to_string() == "1");
+    CHECK(num::pow(BigInt(0), 5).to_string() == "0");
+    // (2**1000000).bit_length() == 1000001
+    CHECK(num::pow(BigInt(2), 1000000).bit_length() == 1000001);
+}
+
 TEST_CASE("three-argument pow", "[num][bigint]") {
     for (const auto& r : kPowModRows) {
         INFO("pow(" << r.base << ", " << r.exp << ", " << r.mod << ")");

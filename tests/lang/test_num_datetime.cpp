@@ -105,3 +105,58 @@ TEST_CASE("timedelta text and total_seconds match CPython", "[num][datetime]") {
     CHECK(num::timedelta_repr(d) == "datetime.timedelta(days=1, seconds=10798, microseconds=500000)");
     CHECK(num::timedelta_str(d) == "1 day, 2:59:58.500000");
 }
+
+TEST_CASE("timedelta() from int and float parts rounds as CPython", "[num][datetime]") {
+    auto I = [](int64_t v) { num::TimeDeltaPart p; p.i = v; return p; };
+    auto F = [](double v) { num::TimeDeltaPart p; p.is_float = true; p.f = v; return p; };
+    const num::TimeDeltaPart z = I(0);
+    struct Case {
+        num::TimeDeltaPart days, seconds, us, ms, minutes, hours, weeks;
+        const char* repr;  // or the OverflowError message
+    };
+    // repr(datetime.timedelta(**kwargs)) in CPython 3.11
+    const Case cases[] = {
+        {z, F(1.5), z, z, z, z, z, "datetime.timedelta(seconds=1, microseconds=500000)"},             // seconds=1.5
+        {z, F(0.1), z, z, z, z, z, "datetime.timedelta(microseconds=100000)"},                        // seconds=0.1
+        {z, z, z, F(1.5), z, z, z, "datetime.timedelta(microseconds=1500)"},                          // milliseconds=1.5
+        {z, z, F(0.5), z, z, z, z, "datetime.timedelta(0)"},                                          // microseconds=0.5
+        {z, z, F(1.5), z, z, z, z, "datetime.timedelta(microseconds=2)"},                             // microseconds=1.5
+        {z, z, F(2.5), z, z, z, z, "datetime.timedelta(microseconds=2)"},                             // microseconds=2.5
+        {z, F(1e-7), z, z, z, z, z, "datetime.timedelta(0)"},                                         // seconds=1e-7
+        {F(1.1), F(0.3), z, z, z, z, z, "datetime.timedelta(days=1, seconds=8640, microseconds=300000)"},
+        {z, z, z, z, z, F(-1.25), z, "datetime.timedelta(days=-1, seconds=81900)"},                    // hours=-1.25
+        {z, z, z, z, F(3.7), z, F(0.001), "datetime.timedelta(seconds=826, microseconds=800000)"},    // weeks=0.001, minutes=3.7
+        {z, F(-0.0000005), z, z, z, z, z, "datetime.timedelta(0)"},
+        {I(999999999), z, z, z, z, z, z, "datetime.timedelta(days=999999999)"},
+        {I(1000000000), z, z, z, z, z, z, "days=1000000000; must have magnitude <= 999999999"},
+        {z, F(86400 * 1e9), z, z, z, z, z, "days=1000000000; must have magnitude <= 999999999"},
+        {z, I(-30), z, z, I(1), z, z, "datetime.timedelta(seconds=30)"},                             // minutes=1, seconds=-30
+        {z, z, F(-1.5), z, z, z, z, "datetime.timedelta(days=-1, seconds=86399, microseconds=999998)"},
+        {z, F(2.0000005), z, z, z, z, z, "datetime.timedelta(seconds=2, microseconds=1)"},
+        {I(-1), z, F(0.5), z, z, z, z, "datetime.timedelta(days=-1)"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.repr);
+        num::TimeDelta td;
+        auto err = num::timedelta_from_parts(c.days, c.seconds, c.us, c.ms, c.minutes, c.hours, c.weeks, td);
+        if (err) {
+            CHECK(err.kind == num::ErrorKind::OverflowError);
+            CHECK(err.message == c.repr);
+        } else {
+            CHECK(num::timedelta_repr(td) == c.repr);
+        }
+    }
+    // timedelta(days=999999999).total_seconds(), timedelta(days=-999999999, microseconds=1).total_seconds()
+    num::TimeDelta big;
+    REQUIRE_FALSE(num::timedelta_from_parts(I(999999999), z, z, z, z, z, z, big));
+    CHECK(num::float_repr(big.total_seconds()) == "86399999913600.0");
+    REQUIRE_FALSE(num::timedelta_from_parts(I(-999999999), z, I(1), z, z, z, z, big));
+    CHECK(num::float_repr(big.total_seconds()) == "-86399999913600.0");
+}
+
+TEST_CASE("naive datetime timestamp()", "[num][datetime]") {
+    // datetime(2000,1,1,0,0,1,500000).timestamp(), datetime(1969,12,31,23,59,59,999999).timestamp()
+    num::CivilTime a{2000, 1, 1, 0, 0, 1, 500000}, b{1969, 12, 31, 23, 59, 59, 999999};
+    CHECK(num::float_repr(num::datetime_timestamp(num::micros_from_civil(a))) == "946684801.5");
+    CHECK(num::float_repr(num::datetime_timestamp(num::micros_from_civil(b))) == "-1.0000000000287557e-06");
+}

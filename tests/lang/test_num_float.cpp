@@ -562,6 +562,34 @@ TEST_CASE("portable shortest-digits algorithms agree with the exact one", "[num]
     }
 }
 
+TEST_CASE("exact fixed-point digits agree with printf", "[num][float]") {
+    // fixed_digits_exact replaces "%.*f" where it can; glibc's printf is
+    // exact (round half even on the binary value), so they must agree.
+    std::mt19937_64 gen(7);
+    std::uniform_real_distribution<double> exps(-25, 22);
+    std::string fast;
+    int mismatches = 0, used = 0;
+    auto compare = [&](double x, int p) {
+        if (!num::detail::fixed_digits_exact(x, p, fast)) return;
+        ++used;
+        if (fast != num::sprintf_double("%.*f", p, x)) ++mismatches;
+    };
+    for (int i = 0; i < 30000; ++i) {
+        const int p = static_cast<int>(gen() % 21);
+        compare(std::pow(10.0, exps(gen)), p);
+        compare(static_cast<double>(gen() % 100000) / 8.0, p % 4);  // exact ties like 0.125
+        compare(from_bits(gen() >> 2), p);
+    }
+    compare(0.0, 0);
+    compare(0.0, 3);
+    compare(0.5, 0);
+    compare(1.5, 0);
+    compare(2.5, 0);
+    compare(1180591620717411303423.0, 20);
+    CHECK(mismatches == 0);
+    CHECK(used > 60000);
+}
+
 TEST_CASE("float floor division and modulo follow CPython", "[num][float]") {
     for (const auto& r : kDivRows) {
         double a = from_bits(r.a), b = from_bits(r.b);

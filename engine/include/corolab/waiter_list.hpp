@@ -19,6 +19,24 @@ class WaiterList {
     q_.push_back(f);
     return f;
   }
+  // How a wait() ended: the waiter, and the exception (null: woken).
+  struct Waited {
+    Signal fut;
+    std::exception_ptr error;
+  };
+  // locks.py's `fut = create_future(); append; try: await fut finally:
+  // remove(fut)`, reporting the exception instead of raising it.
+  Task<Waited> wait(On on) {
+    Signal fut = add(on);
+    std::exception_ptr err;
+    try {
+      co_await fut;
+    } catch (...) {
+      err = std::current_exception();
+    }
+    remove(fut);
+    co_return Waited{std::move(fut), std::move(err)};
+  }
   // deque.remove(fut); false if absent (Queue ignores the ValueError).
   bool remove(const Signal& f) {
     auto it = std::find(q_.begin(), q_.end(), f);

@@ -71,12 +71,12 @@ double w2_timers_per_s() {
 
 // W3: spawn and gather 100,000 trivial tasks.
 Task<int> trivial(int i) { co_return i; }
-Task<long> spawn_all(int n) {
+Task<int64_t> spawn_all(int n) {
   std::vector<TaskHandle<int>> ts;
   ts.reserve(n);
   for (int i = 0; i < n; ++i) ts.push_back(create_task(trivial(i)));
   auto rs = co_await gather(ts);
-  long sum = 0;
+  int64_t sum = 0;
   for (int r : rs) sum += r;
   co_return sum;
 }
@@ -84,9 +84,9 @@ double w3_tasks_per_s() {
   Loop loop;
   const int n = 100000;
   double t0 = now();
-  long sum = run_until_complete(loop, spawn_all(n));
+  int64_t sum = run_until_complete(loop, spawn_all(n));
   double dt = now() - t0;
-  if (sum != long(n) * (n - 1) / 2) std::abort();
+  if (sum != int64_t(n) * (n - 1) / 2) std::abort();
   return n / dt;
 }
 

@@ -15,7 +15,8 @@ section_engine() {
   echo "== engine: C++ engine vs CPython 3.11 asyncio"
   cmake -S . -B "$NATIVE_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$NATIVE_DIR" --target engine_bench -j2 >/dev/null
-  NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B "$WASM_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B "$WASM_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null 2>&1 ||
+    { echo "bench: configuring $WASM_DIR failed" >&2; exit 1; }
   NODE_PATH=/usr/share/nodejs cmake --build "$WASM_DIR" --target engine_bench -j2 >/dev/null
   local tmp
   tmp=$(mktemp -d)

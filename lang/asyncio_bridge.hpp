@@ -103,6 +103,8 @@ struct AsyncioState {
     std::unordered_map<TaskBase*, FutureObj*> tasks;  // task -> its Python object
     std::string filename = "main.py";
     double horizon = 86400.0;
+    bool real_clock = false;
+    double speed = 1.0;
     std::size_t task_limit = 100000;
     std::function<void()> check_budgets;  // throws RunAbort
     std::function<double()> host_seconds;  // host clock (real-clock slices)

@@ -11,7 +11,7 @@ AsyncioState* AsyncioState::current = nullptr;
 static AsyncioState& aio() { return *AsyncioState::current; }
 
 Loop& AsyncioState::new_loop() {
-    loops.push_back(std::make_unique<Loop>());
+    loops.push_back(std::make_unique<Loop>(real_clock ? ClockMode::real_time : ClockMode::virtual_time, speed));
     Loop* l = loops.back().get();
     base[l] = time();
     return *l;

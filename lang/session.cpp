@@ -216,6 +216,12 @@ struct Session::Impl {
         vm->memory_limit = opts.budgets.memory;
         aio.filename = opts.filename;
         aio.horizon = opts.budgets.horizon;
+        aio.real_clock = opts.real_clock;
+        aio.speed = opts.speed;
+        aio.host_seconds = [] {
+            using namespace std::chrono;
+            return duration<double>(steady_clock::now().time_since_epoch()).count();
+        };
         aio.task_limit = opts.budgets.tasks;
         aio.check_budgets = [this] { check_budgets(); };
         aio.trace = opts.trace ? &trace : nullptr;

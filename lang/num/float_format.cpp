@@ -94,14 +94,12 @@ void shortest_digits_by_search(double x, std::string& digits, int& decpt) {
     // fewer, so search them from one digit.
     for (int p = x < 2.2250738585072014e-308 ? 1 : 15; p <= 17; ++p) {
         int n = std::snprintf(buf, sizeof buf, "%.*e", p - 1, x);
+        // All p digits (no stripping yet): the neighbour step needs them.
         std::string d;
-        int dp = 0;
-        // Keep all p digits for the neighbour step.
-        d.clear();
         int i = 0;
         for (; i < n && buf[i] != 'e'; ++i)
             if (buf[i] >= '0' && buf[i] <= '9') d.push_back(buf[i]);
-        dp = std::atoi(buf + i + 1) + 1;
+        int dp = std::atoi(buf + i + 1) + 1;
         double back = read_back(d, dp);
         if (back == x) {
             strip_zeros(d);
@@ -359,6 +357,16 @@ std::string float_repr(double x) {
     std::string out;
     append_float_repr(out, x);
     return out;
+}
+
+void rounded_digits(double absx, int precision, std::string& digits, int& decpt) {
+    if (absx == 0) {
+        digits.assign(1, '0');
+        decpt = 1;
+        return;
+    }
+    std::string s = sprintf_double("%.*e", precision - 1, absx);
+    parse_scientific(s.data(), s.size(), digits, decpt);
 }
 
 std::string sprintf_double(const char* fmt, int precision, double x) {

@@ -29,6 +29,10 @@ void shortest_digits(double x, std::string& digits, int& decpt);
 // but at least one digit after the point" rule.
 std::string format_float_body(double absx, char type, int precision, bool alternate);
 
+// |x| correctly rounded to `precision` (>= 1) significant digits, trailing
+// zeros removed (dtoa mode 2): 0.<digits> * 10**decpt; "0", 1 for zero.
+void rounded_digits(double absx, int precision, std::string& digits, int& decpt);
+
 // snprintf(fmt, precision, x) into a string of any length ("%.*f" of 1e308
 // has 309 digits). `fmt` takes exactly one '*' precision and one double.
 std::string sprintf_double(const char* fmt, int precision, double x);

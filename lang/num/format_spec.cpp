@@ -207,23 +207,6 @@ std::string layout_short(const std::string& digits, int decpt, char code, int pr
     return p;
 }
 
-// Significant digits of |x| rounded to `precision` (>= 1) digits, trailing
-// zeros removed (dtoa mode 2).
-void rounded_digits(double absx, int precision, std::string& digits, int& decpt) {
-    if (absx == 0) {
-        digits = "0";
-        decpt = 1;
-        return;
-    }
-    std::string s = sprintf_double("%.*e", precision - 1, absx);
-    digits.clear();
-    std::size_t i = 0;
-    for (; i < s.size() && s[i] != 'e'; ++i)
-        if (s[i] >= '0' && s[i] <= '9') digits.push_back(s[i]);
-    decpt = std::atoi(s.c_str() + i + 1) + 1;
-    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-}
-
 // The float conversion proper, shared by format_float and the int-as-float
 // types. `spec.type` is a float type or 0.
 NumError format_double(double val, const FormatSpec& spec, std::string& out) {

@@ -140,3 +140,118 @@ TEST_CASE("BoundedSemaphore refuses a release beyond its initial value; Queue re
   q.task_done();
   CHECK_THROWS_AS(q.task_done(), ValueError);
 }
+
+TEST_CASE("cancelling a task waiting on a lock, semaphore, queue or condition keeps them consistent") {
+  // cpython/cancel_paths.py
+  Loop loop;
+  Log log(loop);
+  auto yes_no = [](bool b) { return std::string(b ? "True" : "False"); };
+  Lock lock;
+  auto locker = [&](std::string name) -> Task<void> {
+    try {
+      co_await with_lock(lock, [&]() -> Task<void> {
+        log(name + " locked at " + seconds(loop.time()));
+        co_await sleep(1);
+      });
+    } catch (const CancelledError&) {
+      log(name + " cancelled while waiting, lock held: " + yes_no(lock.locked()));
+      throw;
+    }
+  };
+  Semaphore sem(1);
+  auto taker = [&](std::string name) -> Task<void> {
+    co_await sem.acquire();
+    log(name + " acquired at " + seconds(loop.time()));
+    co_await sleep(1);
+    sem.release();
+  };
+  Queue<std::string> q(1);
+  auto getter = [&](std::string name) -> Task<void> {
+    try {
+      std::string item = co_await q.get();
+      log(name + " got " + item + " at " + seconds(loop.time()));
+    } catch (const CancelledError&) {
+      log(name + " get cancelled");
+      throw;
+    }
+  };
+  Condition cond;
+  auto cwait = [&]() -> Task<void> {
+    co_await cond.acquire();
+    try {
+      co_await cond.wait();
+    } catch (const CancelledError&) {
+      log("condition wait cancelled, lock re-acquired: " + yes_no(cond.locked()));
+      cond.release();
+      throw;
+    }
+    cond.release();
+  };
+  auto inner = [&]() -> Task<void> {
+    try {
+      co_await with_timeout(5.0, [&]() -> Task<void> { co_await sleep(10); });
+    } catch (const TimeoutError&) {
+      log("inner timeout (not expected)");
+    }
+  };
+  auto main = [&]() -> Task<void> {
+    std::vector<TaskHandle<void>> ls{create_task(locker("l1")), create_task(locker("l2")), create_task(locker("l3"))};
+    co_await sleep(0.5);
+    ls[1].cancel();
+    co_await gather_outcomes(ls);
+
+    auto a = create_task(taker("s1"));
+    auto b = create_task(taker("s2"));
+    auto c = create_task(taker("s3"));
+    co_await sleep(1);
+    b.cancel();
+    co_await gather_outcomes(std::vector<TaskHandle<void>>{a, b, c});
+    log("semaphore value " + std::to_string(sem.value()));
+
+    auto g1 = create_task(getter("g1"));
+    auto g2 = create_task(getter("g2"));
+    co_await sleep(0);
+    g1.cancel();
+    co_await q.put("x");
+    co_await gather_outcomes(std::vector<TaskHandle<void>>{g1, g2});
+    co_await q.put("y");
+    auto p = create_task(q.put("z"));
+    co_await sleep(1);
+    log("put waiting: " + yes_no(!p.done()) + " qsize " + std::to_string(q.qsize()));
+    log("took " + q.get_nowait());
+    co_await p;
+    log("after put qsize " + std::to_string(q.qsize()) + " at " + seconds(loop.time()));
+
+    auto cw = create_task(cwait());
+    co_await sleep(1);
+    cw.cancel();
+    co_await gather_outcomes(std::vector<TaskHandle<void>>{cw});
+    log("lock free after: " + yes_no(!cond.locked()));
+
+    auto t = create_task(inner());
+    co_await sleep(1);
+    t.cancel();
+    try {
+      co_await t;
+    } catch (const CancelledError&) {
+      log("outer cancel passes through the timeout scope at " + seconds(loop.time()));
+    }
+  };
+  run_until_complete(loop, main());
+  CHECK(log.tsv() == Lines{
+                         "0.000\tl1 locked at 0.0",
+                         "0.500\tl2 cancelled while waiting, lock held: True",
+                         "1.000\tl3 locked at 1.0",
+                         "2.000\ts1 acquired at 2.0",
+                         "3.000\ts3 acquired at 3.0",
+                         "4.000\tsemaphore value 1",
+                         "4.000\tg1 get cancelled",
+                         "4.000\tg2 got x at 4.0",
+                         "5.000\tput waiting: True qsize 1",
+                         "5.000\ttook y",
+                         "5.000\tafter put qsize 1 at 5.0",
+                         "6.000\tcondition wait cancelled, lock re-acquired: True",
+                         "6.000\tlock free after: True",
+                         "7.000\touter cancel passes through the timeout scope at 7.0",
+                     });
+}

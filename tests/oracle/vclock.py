@@ -10,8 +10,8 @@ the exit time). An uncaught exception ends with "<t>\\t!<Type>: <str(exc)>" (jus
 stderr: whatever CPython writes there (asyncio's log messages, tracebacks).
 
 Virtual time: one process-wide clock `now` shared by every loop. A loop iteration
-that would wait `timeout` seconds does `now += timeout` instead; time.sleep(d) does
-`now += d`. Timers with equal deadlines fire in creation order.
+that would wait `timeout` seconds (BaseEventLoop._run_once computes it, capped at
+86400) does `now += timeout` instead; time.sleep(d) does `now += d`. Timers with equal deadlines fire in creation order.
 
 Budgets emulated exactly (each ends the run at once, no finally blocks run, status 1):
   horizon:   the clock may not pass it (default 3600 s):
@@ -39,13 +39,12 @@ import time
 import traceback
 import types
 import weakref
-from asyncio import base_events, events, selector_events
+from asyncio import events, selector_events
 
 WALL_CLOCK_AT_ZERO = 946684800.0  # 2000-01-01 00:00:00 UTC
 DEFAULT_SEED = 20000101
 DEFAULT_HORIZON = 3600.0
 DEFAULT_MAX_OUTPUT = 1_000_000
-MAXIMUM_SELECT_TIMEOUT = base_events.MAXIMUM_SELECT_TIMEOUT  # 86400
 
 
 class Clock:

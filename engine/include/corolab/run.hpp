@@ -11,9 +11,13 @@ namespace corolab {
 // iteration after fut completes, like CPython; whatever is still ready
 // stays queued for the next run. Throws DeadlockError if nothing can run.
 template <class T>
-decltype(auto) run_until_complete(Loop& loop, const Future<T>& fut) {
+T run_until_complete(Loop& loop, const Future<T>& fut) {
   loop.run_until_done(*fut.base());
-  return fut.result();
+  if constexpr (std::is_void_v<T>) {
+    fut.result();
+  } else {
+    return fut.result();  // a copy: fut may be a temporary
+  }
 }
 template <class T>
 T run_until_complete(Loop& loop, const TaskHandle<T>& task) {

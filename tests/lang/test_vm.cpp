@@ -1,0 +1,208 @@
+// The interpreter's core through Session: what the conformance corpus does
+// not cover (budgets, unsupported constructs, errors, the real clock,
+// teardown). Expected texts come from CPython 3.11 where CPython has them.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "corolab/lang/session.hpp"
+
+using corolab::lang::Options;
+using corolab::lang::OutputLine;
+using corolab::lang::Session;
+
+namespace {
+
+struct Run {
+    std::vector<OutputLine> lines;
+    Session::Result result;
+    std::string out() const {  // stdout lines joined with \n
+        std::string s;
+        for (auto& l : lines)
+            if (!l.err) s += l.text + "\n";
+        return s;
+    }
+    std::string err() const {
+        std::string s;
+        for (auto& l : lines)
+            if (l.err) s += l.text + "\n";
+        return s;
+    }
+};
+
+Run run(const std::string& src, Options opts = {}) {
+    Session s(src, opts);
+    while (s.advance() >= 0) {
+    }
+    return Run{s.take_output(), s.result()};
+}
+
+}  // namespace
+
+TEST_CASE("synchronous code: functions, classes, exceptions, comprehensions") {
+    Run r = run(R"(
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+class Animal:
+    def __init__(self, name):
+        self.name = name
+    def speak(self):
+        return f"{self.name} makes a sound"
+
+class Dog(Animal):
+    def speak(self):
+        return super().speak() + " (woof)"
+
+try:
+    {}["k"]
+except KeyError as e:
+    print("caught", repr(e), e)
+finally:
+    print("finally")
+print(fib(20), [i * i for i in range(6) if i % 2], Dog("Rex").speak())
+print(2 ** 100, 7 // -2, -7 % 3, 0.1 + 0.2, f"{3.14159:.2f}|{42:>5}|{'x':*^5}")
+print("%s is %d years and %.1f%%" % ("Bob", 42, 99.5))
+)");
+    CHECK(r.result.exit_code == 0);
+    CHECK(r.out() ==
+          "caught KeyError('k') 'k'\n"
+          "finally\n"
+          "6765 [1, 9, 25] Rex makes a sound (woof)\n"
+          "1267650600228229401496703205376 -4 2 0.30000000000000004 3.14|   42|**x**\n"
+          "Bob is 42 years and 99.5%\n");
+}
+
+TEST_CASE("uncaught exception: final status and traceback on the error stream") {
+    Run r = run("def f():\n    raise ValueError('boom')\n\nf()\n");
+    CHECK(r.result.exit_code == 1);
+    CHECK(r.result.type == "ValueError");
+    CHECK(r.result.message == "boom");
+    CHECK(r.err() ==
+          "Traceback (most recent call last):\n"
+          "  File \"main.py\", line 4, in <module>\n"
+          "    f()\n"
+          "  File \"main.py\", line 2, in f\n"
+          "    raise ValueError('boom')\n"
+          "ValueError: boom\n");
+    CHECK(Session::format_tsv(r.lines, r.result) == "0.000\t!ValueError: boom\n");
+}
+
+TEST_CASE("unsupported constructs name the construct and the line") {
+    Run r = run("x = 1\nimport os\n");
+    CHECK(r.result.exit_code == 1);
+    CHECK(r.result.type == "ModuleNotFoundError");
+    CHECK(r.result.message == "not supported in corolab: import of module 'os'");
+    CHECK(r.result.line == 2);
+    Run e = run("print(eval('1'))\n");
+    CHECK(e.result.exit_code == 1);
+    CHECK(e.result.message == "not supported in corolab: eval()");
+}
+
+TEST_CASE("syntax errors are reported as CPython shows them") {
+    Run r = run("x = (1,\n");
+    CHECK(r.result.exit_code == 1);
+    CHECK(r.result.type == "SyntaxError");
+    CHECK(r.result.line == 1);
+}
+
+TEST_CASE("steps budget stops an infinite loop, even one that catches everything") {
+    Options o;
+    o.budgets.steps = 100000;
+    Run r = run("while True:\n    try:\n        pass\n    except BaseException:\n        pass\n", o);
+    CHECK(r.result.exit_code == 1);
+    CHECK(r.result.type == "BudgetExceeded");
+    CHECK(r.result.budget == "steps");
+    CHECK(r.result.message == "step limit of 100000 reached");
+}
+
+TEST_CASE("steps budget stops an endless sleep(0) task") {
+    Options o;
+    o.budgets.steps = 100000;
+    Run r = run("import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n", o);
+    CHECK(r.result.budget == "steps");
+}
+
+TEST_CASE("the virtual-time horizon stops an endless time.sleep loop") {
+    Options o;
+    o.budgets.horizon = 100;
+    Run r = run("import time\nwhile True:\n    time.sleep(30)\n", o);
+    CHECK(r.result.exit_code == 1);
+    CHECK(r.result.budget == "time");
+    CHECK(r.result.message == "virtual time limit of 100 s reached");
+    CHECK(r.result.t == Approx(90));
+}
+
+TEST_CASE("recursion depth is a catchable RecursionError") {
+    Run r = run(
+        "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('caught', e)\n");
+    CHECK(r.result.exit_code == 0);
+    CHECK(r.out() == "caught maximum recursion depth exceeded\n");
+}
+
+TEST_CASE("output budget cuts the output at the limit") {
+    Options o;
+    o.budgets.output = 10;
+    Run r = run("for i in range(100):\n    print('abcd')\n", o);
+    CHECK(r.result.budget == "output");
+    CHECK(r.out() == "abcd\nabcd\nab\n");
+}
+
+TEST_CASE("memory budget stops a run that grows without bound") {
+    Options o;
+    o.budgets.memory = 8u << 20;
+    Run r = run("x = []\nwhile True:\n    x.append([1, 2, 3])\n", o);
+    CHECK(r.result.budget == "memory");
+}
+
+TEST_CASE("asyncio on the virtual clock: output is stamped at loop time, with its task") {
+    Run r = run(R"(
+import asyncio
+async def worker(name, d):
+    await asyncio.sleep(d)
+    print(name, asyncio.current_task().get_name())
+async def main():
+    await asyncio.gather(worker("a", 2), worker("b", 1))
+    print("done")
+asyncio.run(main())
+)");
+    REQUIRE(r.lines.size() == 3);
+    CHECK(r.lines[0].text == "b Task-3");
+    CHECK(r.lines[0].t == 1.0);
+    CHECK(r.lines[0].task_name == "Task-3");
+    CHECK(r.lines[1].text == "a Task-2");
+    CHECK(r.lines[1].t == 2.0);
+    CHECK(r.lines[2].text == "done");
+    CHECK(r.lines[2].task_name == "Task-1");
+}
+
+TEST_CASE("a deadlock ends the run and names the stuck tasks") {
+    Run r = run("import asyncio\nasync def main():\n    await asyncio.Event().wait()\nasyncio.run(main())\n");
+    CHECK(r.result.exit_code == 1);
+    CHECK(r.result.type == "DeadlockError");
+    CHECK(r.result.message == "no task can make progress; waiting: Task-1");
+}
+
+TEST_CASE("real clock: advance() returns the time to wait and finishes") {
+    Options o;
+    o.real_clock = true;
+    o.speed = 1000;  // 1 virtual second per host millisecond
+    Session s("import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    print('x')\nasyncio.run(main())\n", o);
+    int calls = 0;
+    double w;
+    while ((w = s.advance()) >= 0 && calls < 100000) {
+        ++calls;
+        CHECK(w <= 1.0);
+    }
+    CHECK(s.finished());
+    auto out = s.take_output();
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].text == "x");
+}
+
+TEST_CASE("sessions run one after another without leaking into each other") {
+    for (int i = 0; i < 3; ++i) {
+        Run r = run("import asyncio\nasync def main():\n    print(asyncio.current_task().get_name())\nasyncio.run(main())\n");
+        CHECK(r.out() == "Task-1\n");
+    }
+}

@@ -51,17 +51,20 @@ struct FutureObj : Awaitable {
     Ref<FutureBase> fut;
     Value (*read)(FutureBase&);  // the result as a Python value
     Value coro;                  // tasks: the coroutine object
+    // add_done_callback registrations (remove_done_callback disables them)
+    std::vector<std::pair<Value, std::shared_ptr<bool>>> callbacks;
     FutureObj(ClassObj* c, Ref<FutureBase> f, Value (*r)(FutureBase&));
     ~FutureObj() override;
-    void clear_refs() override { coro = Value(); fut = Ref<FutureBase>(); }
+    void clear_refs() override { coro = Value(); callbacks.clear(); fut = Ref<FutureBase>(); }
     corolab::Task<Value> await_it() override;
 };
 
 // A one-shot engine coroutine (lock.acquire(), queue.get(), wait(), ...).
 struct CoTaskObj : Awaitable {
     corolab::Task<Value> task;
-    explicit CoTaskObj(corolab::Task<Value> t);
-    void clear_refs() override { task.reset(); }
+    Value owner;  // the object whose method made `task` (it must outlive it)
+    explicit CoTaskObj(corolab::Task<Value> t, Value owner = Value());
+    void clear_refs() override { task.reset(); owner = Value(); }
     corolab::Task<Value> await_it() override;
 };
 
@@ -78,6 +81,7 @@ struct SleepObj : Awaitable {
 struct RunRequest : NativeObj {
     Value target;   // coroutine or future
     bool is_run;    // asyncio.run (fresh loop, shutdown) vs run_until_complete
+    bool forever = false;  // loop.run_forever(): until loop.stop()
     Value loop;     // LoopObj for run_until_complete
     RunRequest(Value t, bool run, Value l);
     void clear_refs() override { target = Value(); loop = Value(); }
@@ -101,8 +105,9 @@ struct AsyncioState {
     Loop* running = nullptr;       // loop inside run_until_done
     double now = 0;                // global virtual time when no loop runs
     std::unordered_map<TaskBase*, FutureObj*> tasks;  // task -> its Python object
+    std::unordered_map<Loop*, Value> loop_objects;    // loop -> its Python object
     std::string filename = "main.py";
-    double horizon = 86400.0;
+    double horizon = 3600.0;
     bool real_clock = false;
     double speed = 1.0;
     std::size_t task_limit = 100000;
@@ -146,6 +151,7 @@ private:
     bool is_run_, own_loop_ = false, finished_ = false;
     int phase_ = 0;  // 0 main, 1 cancel, 2-3 shutdown tasks, 4 done
     Value main_;
+    Value forever_;  // run_forever: the LoopObj whose stop() ends the run
     Ref<FutureBase> waiting_;
     std::shared_ptr<bool> flag_;
 };

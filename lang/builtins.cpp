@@ -6,6 +6,7 @@
 #include "lang/num/float_ops.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
+#include "lang/frame.hpp"
 #include "lang/vm.hpp"
 
 namespace corolab::lang {
@@ -197,6 +198,24 @@ Value t_wrapper(Value* args, int nargs, const CallArgs&) {
 Value t_super(Value* args, int nargs, const CallArgs&) {
     if (nargs != 3 || !is_kind(args[1], Kind::Class)) return raise(T.RuntimeError, "super(): no arguments");
     return Value(make<SuperObj>(static_cast<ClassObj*>(args[1].o), args[2]));
+}
+Value exc_init(Value* args, int nargs, const CallArgs&) {
+    if (is_kind(args[0], Kind::Exception)) {
+        auto* e = static_cast<ExceptionObj*>(args[0].o);
+        e->args = tuple_value(std::vector<Value>(args + 1, args + nargs));
+    }
+    return Value::none();
+}
+Value obj_init(Value*, int, const CallArgs&) { return Value::none(); }
+Value gen_close(Value* args, int, const CallArgs&) {
+    auto* g = static_cast<GenObj*>(args[0].o);
+    if (g->running) return raise(T.ValueError, "generator already executing");
+    if (g->frame) {
+        Frame* f = g->frame;
+        g->frame = nullptr;
+        free_frame(f);
+    }
+    return Value::none();
 }
 Value t_exception_new(Value* args, int nargs, const CallArgs& kw) {
     return instantiate(static_cast<ClassObj*>(args[0].o), args + 1, nargs - 1, kw);
@@ -608,6 +627,10 @@ void init_type_constructors() {
     add_method(T.classmethod, "__new__", t_wrapper);
     add_method(T.super, "__new__", t_super);
     (void)t_exception_new;
+    add_method(T.BaseException, "__init__", exc_init);
+    add_method(T.object, "__init__", obj_init);
+    add_method(T.coroutine, "close", gen_close);
+    add_method(T.generator, "close", gen_close);
 }
 
 bool sort_list(std::vector<Value>& items, const Value* key, bool reverse) { return sort_values(items, key, reverse); }

@@ -53,6 +53,7 @@ enum : int { kFnDefaults = 1, kFnKwDefaults = 2, kFnClosure = 4 };
 struct Code {
     std::string name, qualname;
     int firstline = 0;  // line of the def (or lambda / class)
+    Value doc;          // the docstring (str) or Null
     std::vector<Instr> code;
     std::vector<int> lines;        // source line of each instruction
     std::vector<Value> consts;

@@ -219,6 +219,13 @@ private:
     // ---- statements ------------------------------------------------------------
     void body(const Body& b) { for (Stmt* s : b) stmt(s); }
 
+    static Value docstring(const Stmt* s) {
+        if (s->kind != StmtKind::ExprStmt) return Value();
+        const Expr* e = s->as<ExprStmt>()->value;
+        if (e->kind != ExprKind::Constant || e->as<Constant>()->type != Constant::Type::Str) return Value();
+        return str_value(e->as<Constant>()->text);
+    }
+
     void stmt(Stmt* s) {
         u().line = s->span.line;
         switch (s->kind) {
@@ -615,10 +622,11 @@ private:
         expr(it->context_expr);
         emit(async ? Op::BeforeAsyncWith : Op::BeforeWith);
         if (async) { emit(Op::GetAwaitable); emit(Op::Await); }
-        int setup = emit(Op::SetupExcept);
-        u().fblocks.push_back({async ? FKind::AsyncWith : FKind::With, {}, 0, false, nullptr});
         if (it->optional_vars) store(it->optional_vars);
         else emit(Op::PopTop);
+        // the protected region starts with only __exit__ on the stack
+        int setup = emit(Op::SetupExcept);
+        u().fblocks.push_back({async ? FKind::AsyncWith : FKind::With, {}, 0, false, nullptr});
         if (item + 1 < w->items.size()) with_stmt(w, item + 1);
         else body(w->body);
         u().fblocks.pop_back();
@@ -653,6 +661,13 @@ private:
         emit(Op::StoreName, name_index("__module__"));
         emit(Op::LoadConst, add_const(str_value(qualname_for_parent(c->name))));
         emit(Op::StoreName, name_index("__qualname__"));
+        if (!c->body.empty()) {
+            Value d = docstring(c->body[0]);
+            if (!d.is_null()) {
+                emit(Op::LoadConst, add_const(d));
+                emit(Op::StoreName, name_index("__doc__"));
+            }
+        }
         body(c->body);
         if (c->scope && c->scope->needs_class_cell) {
             int idx = -1;
@@ -753,6 +768,7 @@ private:
         Unit fu{c, scope};
         fu.line = span.line;
         units_.push_back(&fu);
+        if (fbody && !fbody->empty()) c->doc = docstring((*fbody)[0]);
         if (lambda_body) {
             expr(lambda_body);
             emit(Op::ReturnValue);

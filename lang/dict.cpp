@@ -145,6 +145,63 @@ int dict_del(DictObj* d, const Value& key) {
 }
 
 // ---- set -------------------------------------------------------------------------
+// CPython's iteration order of a set is its hash table's slot order. For
+// numeric keys (whose hashes CPython fixes) it is reproduced by replaying
+// the insertions into a table grown as setobject.c grows it; other keys
+// (str hashes are randomized in CPython) keep insertion order.
+std::vector<Value> set_items_ordered(SetObj* s) {
+    std::vector<Value> keys;
+    bool numeric = true;
+    for (auto& e : s->table->entries) {
+        if (e.key.is_null()) continue;
+        keys.push_back(e.key);
+        if (!(e.key.tag == Tag::Int || e.key.tag == Tag::Bool || e.key.tag == Tag::Float || is_kind(e.key, Kind::BigInt)))
+            numeric = false;
+    }
+    if (!numeric || keys.size() < 2) return keys;
+    struct Slot { std::uint64_t hash; int key = -1; };
+    std::vector<Slot> table(8);
+    std::size_t fill = 0;
+    auto insert_clean = [](std::vector<Slot>& t, std::uint64_t h, int key) {
+        std::size_t mask = t.size() - 1, i = h & mask;
+        std::uint64_t perturb = h;
+        while (true) {
+            if (t[i].key < 0) break;
+            bool found = false;
+            if (i + 9 <= mask)
+                for (int j = 1; j <= 9; ++j)
+                    if (t[i + j].key < 0) { i += j; found = true; break; }
+            if (found) break;
+            perturb >>= 5;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+        t[i].hash = h;
+        t[i].key = key;
+    };
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        std::int64_t hv;
+        hash_of(keys[k], hv);
+        insert_clean(table, static_cast<std::uint64_t>(hv), static_cast<int>(k));
+        ++fill;
+        std::size_t mask = table.size() - 1;
+        if (fill * 5 >= mask * 3) {
+            std::size_t used = fill;
+            std::size_t minused = used > 50000 ? used * 2 : used * 4;
+            std::size_t newsize = 8;
+            while (newsize <= minused) newsize <<= 1;
+            std::vector<Slot> bigger(newsize);
+            for (auto& sl : table)
+                if (sl.key >= 0) insert_clean(bigger, sl.hash, sl.key);
+            table = std::move(bigger);
+        }
+    }
+    std::vector<Value> out;
+    out.reserve(keys.size());
+    for (auto& sl : table)
+        if (sl.key >= 0) out.push_back(keys[sl.key]);
+    return out;
+}
+
 bool set_add(SetObj* s, const Value& v) { return dict_set(s->table, v, Value::none()); }
 int set_contains(SetObj* s, const Value& v) {
     Value r = dict_get(s->table, v);

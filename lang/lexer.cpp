@@ -76,6 +76,8 @@ public:
         col_cache_ = src.column_of(begin);
         at_line_start_ = !fragment;
         indents_.push_back({0, 0});
+        // A UTF-8 byte order mark (editors on Windows add one) is not part of the program.
+        if (!fragment && text_.substr(pos_, 3) == "\xEF\xBB\xBF") pos_ += 3;
     }
 
     TokenStream run() {
@@ -245,10 +247,6 @@ private:
             while (!at_end() && !at_newline()) ++pos_;
             if (!at_end()) consume_newline();
             return false;
-        }
-        if (peek() == '\\' && (peek(1) == '\n' || peek(1) == '\r')) {
-            // A continuation line right after indentation: CPython keeps measuring on it;
-            // tutorials never do this, so treat the text after it as this line's start.
         }
         at_line_start_ = false;
         int chars = col_at(pos_) - 1;
@@ -420,7 +418,7 @@ private:
 
     // Reads digits of `base` with single underscores between them. Returns
     // false if there were none. Fails on a misplaced underscore.
-    bool digits(int base, const char* kind_name, int literal_col) {
+    bool digits(int base, const char* kind_name) {
         auto ok = [&](char c) {
             if (base == 16) return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
             return c >= '0' && c < '0' + base;
@@ -441,7 +439,6 @@ private:
                 break;
             }
         }
-        (void)literal_col;
         return any;
     }
 
@@ -453,7 +450,7 @@ private:
             pos_ += 2;
             int base = p == 'x' ? 16 : p == 'o' ? 8 : 2;
             const char* name = p == 'x' ? "hexadecimal" : p == 'o' ? "octal" : "binary";
-            bool any = digits(base, name, col);
+            bool any = digits(base, name);
             if (base != 16 && is_digit(peek()))
                 fail(std::string("invalid digit '") + peek() + "' in " + name + " literal", line_, col_at(pos_));
             if (!any) fail(std::string("invalid ") + name + " literal", line_, col_at(pos_) - 1);
@@ -463,12 +460,12 @@ private:
             return;
         }
         bool is_float = false;
-        digits(10, "decimal", col);
+        digits(10, "decimal");
         std::size_t int_end = pos_;
         if (peek() == '.') {
             ++pos_;
             is_float = true;
-            digits(10, "decimal", col);
+            digits(10, "decimal");
         }
         if ((peek() | 0x20) == 'e') {
             std::size_t save = pos_;
@@ -482,7 +479,7 @@ private:
                 }
                 fail("invalid decimal literal", line_, col);
             }
-            digits(10, "decimal", col);
+            digits(10, "decimal");
             is_float = true;
         }
         if ((peek() | 0x20) == 'j') {

@@ -1,4 +1,5 @@
 // The asyncio module: a thin layer over the engine (see asyncio_bridge.hpp).
+#include <algorithm>
 #include <cmath>
 
 #include "lang/asyncio_bridge.hpp"
@@ -60,7 +61,9 @@ Value read_outcomes(FutureBase& f) {
     return list_value(std::move(out));
 }
 
-bool is_coroutine(const Value& v) { return is_kind(v, Kind::Coroutine); }
+bool is_coroutine(const Value& v) {
+    return is_kind(v, Kind::Coroutine) || (is_kind(v, Kind::Native) && v.o->cls == C.Awaitable);
+}
 bool is_future_like(const Value& v) {
     return v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native &&
            (v.o->cls == C.Future || v.o->cls == C.Task);
@@ -101,7 +104,7 @@ Value wrap_future(Ref<FutureBase> f, Value (*read)(FutureBase&)) {
 corolab::Task<Value> conv_bool(corolab::Task<bool> t) { co_return Value::boolean(co_await std::move(t)); }
 corolab::Task<Value> conv_void(corolab::Task<void> t) { co_await std::move(t); co_return Value::none(); }
 corolab::Task<Value> ready(Value v) { co_return v; }
-Value cotask(corolab::Task<Value> t) { return Value(make<CoTaskObj>(std::move(t))); }
+Value cotask(corolab::Task<Value> t, Value owner = Value()) { return Value(make<CoTaskObj>(std::move(t), std::move(owner))); }
 
 template <class F>
 Value guarded(F f) {
@@ -112,6 +115,9 @@ Value guarded(F f) {
     }
 }
 
+}  // namespace
+corolab::Task<Value> engine_coro(const Value& coro);
+namespace {
 // ---- module functions ---------------------------------------------------------------
 Value a_sleep(Value* args, int nargs, const CallArgs& kw) {
     Value d = arg_at(args, nargs, kw, 0, "delay");
@@ -222,7 +228,7 @@ Value a_wait_for(Value* args, int nargs, const CallArgs& kw) {
     bool ok;
     auto to = opt_seconds(timeout, ok);
     if (!ok) return Value();
-    if (is_coroutine(aw)) return cotask(corolab::wait_for(drive(aw), to));
+    if (is_coroutine(aw)) return cotask(corolab::wait_for(engine_coro(aw), to));
     Value f = ensure_future(aw);
     if (f.is_null()) return f;
     return cotask(corolab::wait_for(Future<Value>(as_future(f)->fut), to));
@@ -273,7 +279,7 @@ Value ac_next(Value* args, int, const CallArgs&) {
     auto* o = static_cast<AsCompletedObj*>(args[0].o);
     if (!o->ac || o->taken >= o->ac->size()) return raise_value(make_exception(T.StopIteration, {}));
     ++o->taken;
-    return cotask(o->ac->next());
+    return cotask(o->ac->next(), args[0]);
 }
 
 Value a_current_task(Value*, int, const CallArgs&) {
@@ -308,15 +314,16 @@ Value a_iscoroutinefunction(Value* args, int nargs, const CallArgs&) {
 struct LoopObj : NativeObj {
     Loop* loop;
     bool closed = false;
+    bool stop_flag = false;  // loop.stop() called: run_forever returns
     explicit LoopObj(Loop* l) : NativeObj(C.Loop), loop(l) {}
 };
 namespace {
+// One Python object per loop (kept by the run's state): `loop is
+// asyncio.get_event_loop()` holds as in CPython.
 Value loop_object(Loop* l) {
-    // one Python object per loop is not required by the subset; identity of
-    // get_event_loop() results is compared rarely
-    static thread_local std::unordered_map<Loop*, LoopObj*>* cache = nullptr;
-    (void)cache;
-    return Value(make<LoopObj>(l));
+    Value& v = aio().loop_objects[l];
+    if (v.is_null()) v = Value(make<LoopObj>(l));
+    return v;
 }
 Loop* L(Value* args) { return static_cast<LoopObj*>(args[0].o)->loop; }
 
@@ -339,6 +346,19 @@ Value l_run_until_complete(Value* args, int nargs, const CallArgs&) {
     if (!rt().vm->can_suspend()) return raise(T.RuntimeError, "not supported in corolab: run_until_complete() inside a callback");
     rt().vm->request_suspend(Value(make<RunRequest>(args[1], false, args[0])));
     return Value();
+}
+Value l_run_forever(Value* args, int, const CallArgs&) {
+    if (static_cast<LoopObj*>(args[0].o)->closed) return raise(T.RuntimeError, "Event loop is closed");
+    if (aio().running) return raise(T.RuntimeError, "This event loop is already running");
+    if (!rt().vm->can_suspend()) return raise(T.RuntimeError, "not supported in corolab: run_forever() inside a callback");
+    auto* req = make<RunRequest>(Value::none(), false, args[0]);
+    req->forever = true;
+    rt().vm->request_suspend(Value(req));
+    return Value();
+}
+Value l_stop(Value* args, int, const CallArgs&) {
+    static_cast<LoopObj*>(args[0].o)->stop_flag = true;
+    return Value::none();
 }
 Value l_close(Value* args, int, const CallArgs&) {
     static_cast<LoopObj*>(args[0].o)->closed = true;
@@ -446,11 +466,32 @@ Value f_set_exception(Value* args, int nargs, const CallArgs&) {
 Value f_add_done_callback(Value* args, int nargs, const CallArgs&) {
     if (nargs < 2) return raise(T.TypeError, "add_done_callback() missing 1 required positional argument: 'fn'");
     Value self = args[0], fn = args[1];
-    F(args)->fut->add_done_callback([self, fn](FutureBase&) {
+    auto live = std::make_shared<bool>(true);
+    F(args)->callbacks.push_back({fn, live});
+    F(args)->fut->add_done_callback([self, fn, live](FutureBase&) {
+        if (!*live) return;
+        *live = false;
         Value r = call1(fn, self);
         if (r.is_null()) throw PyError(take_exc());
     });
     return Value::none();
+}
+Value f_remove_done_callback(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2) return raise(T.TypeError, "remove_done_callback() missing 1 required positional argument: 'fn'");
+    std::int64_t n = 0;
+    auto& cbs = F(args)->callbacks;
+    for (auto it = cbs.begin(); it != cbs.end();) {
+        int eq = equals(it->first, args[1]);
+        if (eq < 0) return Value();
+        if (eq && *it->second) {
+            *it->second = false;
+            ++n;
+            it = cbs.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return Value::integer(n);
 }
 Value f_repr(Value* args, int, const CallArgs&) { return str_value(F(args)->fut->repr()); }
 Value t_get_name(Value* args, int, const CallArgs&) { return str_value(TB(args)->name()); }
@@ -479,16 +520,16 @@ Value ev_new(Value*, int, const CallArgs&) { return Value(make<EngineObj<Event>>
 Value ev_set(Value* a, int, const CallArgs&) { eng<Event>(a).set(); return Value::none(); }
 Value ev_clear(Value* a, int, const CallArgs&) { eng<Event>(a).clear(); return Value::none(); }
 Value ev_is_set(Value* a, int, const CallArgs&) { return Value::boolean(eng<Event>(a).is_set()); }
-Value ev_wait(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Event>(a).wait())); }
+Value ev_wait(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Event>(a).wait()), a[0]); }
 
 Value lk_new(Value*, int, const CallArgs&) { return Value(make<EngineObj<Lock>>(C.Lock, std::make_unique<Lock>())); }
-Value lk_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Lock>(a).acquire())); }
+Value lk_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Lock>(a).acquire()), a[0]); }
 Value lk_release(Value* a, int, const CallArgs&) {
     return guarded([&] { eng<Lock>(a).release(); return Value::none(); });
 }
 Value lk_locked(Value* a, int, const CallArgs&) { return Value::boolean(eng<Lock>(a).locked()); }
 corolab::Task<Value> acquire_none(corolab::Task<bool> t) { co_await std::move(t); co_return Value::none(); }
-Value lk_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Lock>(a).acquire())); }
+Value lk_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Lock>(a).acquire()), a[0]); }
 Value lk_aexit(Value* a, int n, const CallArgs& kw) {
     Value r = lk_release(a, n, kw);
     if (r.is_null()) return r;
@@ -506,12 +547,12 @@ Value sem_make(Value* a, int n, const CallArgs& kw, bool bounded) {
 }
 Value sem_new(Value* a, int n, const CallArgs& kw) { return sem_make(a, n, kw, false); }
 Value bsem_new(Value* a, int n, const CallArgs& kw) { return sem_make(a, n, kw, true); }
-Value sem_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Semaphore>(a).acquire())); }
+Value sem_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Semaphore>(a).acquire()), a[0]); }
 Value sem_release(Value* a, int, const CallArgs&) {
     return guarded([&] { eng<Semaphore>(a).release(); return Value::none(); });
 }
 Value sem_locked(Value* a, int, const CallArgs&) { return Value::boolean(eng<Semaphore>(a).locked()); }
-Value sem_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Semaphore>(a).acquire())); }
+Value sem_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Semaphore>(a).acquire()), a[0]); }
 Value sem_aexit(Value* a, int n, const CallArgs& kw) {
     Value r = sem_release(a, n, kw);
     if (r.is_null()) return r;
@@ -528,13 +569,13 @@ Value cond_new(Value* a, int n, const CallArgs& kw) {
     }
     return Value(make<EngineObj<Condition>>(C.Condition, std::make_unique<Condition>()));
 }
-Value cond_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Condition>(a).acquire())); }
+Value cond_acquire(Value* a, int, const CallArgs&) { return cotask(conv_bool(eng<Condition>(a).acquire()), a[0]); }
 Value cond_release(Value* a, int, const CallArgs&) {
     return guarded([&] { eng<Condition>(a).release(); return Value::none(); });
 }
 Value cond_locked(Value* a, int, const CallArgs&) { return Value::boolean(eng<Condition>(a).locked()); }
 Value cond_wait(Value* a, int, const CallArgs&) {
-    return guarded([&] { return cotask(conv_bool(eng<Condition>(a).wait())); });
+    return guarded([&] { return cotask(conv_bool(eng<Condition>(a).wait()), a[0]); });
 }
 Value cond_wait_for(Value* a, int n, const CallArgs&) {
     if (n < 2) return raise(T.TypeError, "wait_for() missing 1 required positional argument: 'predicate'");
@@ -549,7 +590,7 @@ Value cond_wait_for(Value* a, int n, const CallArgs&) {
         }
         co_return result;
     };
-    return cotask(t(eng<Condition>(a), pred));
+    return cotask(t(eng<Condition>(a), pred), a[0]);
 }
 Value cond_notify(Value* a, int n, const CallArgs&) {
     std::int64_t k = 1;
@@ -563,7 +604,7 @@ Value cond_notify_all(Value* a, int, const CallArgs&) {
     eng<Condition>(a).notify_all();
     return Value::none();
 }
-Value cond_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Condition>(a).acquire())); }
+Value cond_aenter(Value* a, int, const CallArgs&) { return cotask(acquire_none(eng<Condition>(a).acquire()), a[0]); }
 Value cond_aexit(Value* a, int n, const CallArgs& kw) {
     Value r = cond_release(a, n, kw);
     if (r.is_null()) return r;
@@ -579,9 +620,9 @@ Value q_new(Value* a, int n, const CallArgs& kw) {
 }
 Value q_put(Value* a, int n, const CallArgs&) {
     if (n < 2) return raise(T.TypeError, "put() missing 1 required positional argument: 'item'");
-    return cotask(conv_void(eng<PyQueue>(a).put(a[1])));
+    return cotask(conv_void(eng<PyQueue>(a).put(a[1])), a[0]);
 }
-Value q_get(Value* a, int, const CallArgs&) { return cotask(eng<PyQueue>(a).get()); }
+Value q_get(Value* a, int, const CallArgs&) { return cotask(eng<PyQueue>(a).get(), a[0]); }
 Value q_put_nowait(Value* a, int n, const CallArgs&) {
     if (n < 2) return raise(T.TypeError, "put_nowait() missing 1 required positional argument: 'item'");
     return guarded([&] { eng<PyQueue>(a).put_nowait(a[1]); return Value::none(); });
@@ -592,7 +633,7 @@ Value q_get_nowait(Value* a, int, const CallArgs&) {
 Value q_task_done(Value* a, int, const CallArgs&) {
     return guarded([&] { eng<PyQueue>(a).task_done(); return Value::none(); });
 }
-Value q_join(Value* a, int, const CallArgs&) { return cotask(conv_void(eng<PyQueue>(a).join())); }
+Value q_join(Value* a, int, const CallArgs&) { return cotask(conv_void(eng<PyQueue>(a).join()), a[0]); }
 Value q_qsize(Value* a, int, const CallArgs&) { return Value::integer(static_cast<std::int64_t>(eng<PyQueue>(a).qsize())); }
 Value q_empty(Value* a, int, const CallArgs&) { return Value::boolean(eng<PyQueue>(a).empty()); }
 Value q_full(Value* a, int, const CallArgs&) { return Value::boolean(eng<PyQueue>(a).full()); }
@@ -626,7 +667,7 @@ Value tg_aenter(Value* a, int, const CallArgs&) {
 Value tg_aexit(Value* a, int n, const CallArgs&) {
     Value exc = n > 2 ? a[2] : Value::none();
     TaskGroup* tg = &eng<TaskGroup>(a);
-    return cotask(scope_exit(a[0], exc, [tg](std::exception_ptr e) { return tg->exit(e); }));
+    return cotask(scope_exit(a[0], exc, [tg](std::exception_ptr e) { return tg->exit(e); }), a[0]);
 }
 Value tg_create_task(Value* a, int n, const CallArgs& kw) {
     Value coro = arg_at(a, n, kw, 1, "coro");
@@ -635,8 +676,9 @@ Value tg_create_task(Value* a, int n, const CallArgs& kw) {
     std::optional<std::string> nm;
     if (!name.is_null() && !name.is_none()) nm = as_str(str_of(name))->s;
     TaskGroup& tg = eng<TaskGroup>(a);
+    if (nm) corolab::detail::next_task_number();  // ADAPTER: see make_task
     return guarded([&] {
-        auto h = tg.create_task(drive(coro), nm);
+        auto h = tg.create_task(engine_coro(coro), nm);
         Value t = task_object(&h.base());
         as_future(t)->coro = coro;
         return t;
@@ -671,7 +713,7 @@ Value to_aexit(Value* a, int n, const CallArgs&) {
     return cotask(scope_exit(a[0], exc, [t](std::exception_ptr e) -> corolab::Task<void> {
         t->exit(e);
         co_return;
-    }));
+    }), a[0]);
 }
 Value to_when(Value* a, int, const CallArgs&) {
     auto w = eng<Timeout>(a).when();
@@ -703,7 +745,8 @@ void init_classes() {
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"done", f_done}, {"cancelled", f_cancelled}, {"result", f_result}, {"exception", f_exception},
              {"cancel", f_cancel}, {"set_result", f_set_result}, {"set_exception", f_set_exception},
-             {"add_done_callback", f_add_done_callback}, {"__repr__", f_repr}})
+             {"add_done_callback", f_add_done_callback}, {"remove_done_callback", f_remove_done_callback},
+             {"__repr__", f_repr}})
         add_method(C.Future, n, f);
     C.Task = make_builtin_class("Task", C.Future, Kind::Native);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
@@ -719,7 +762,7 @@ void init_classes() {
              {"run_until_complete", l_run_until_complete}, {"close", l_close}, {"is_closed", l_is_closed},
              {"is_running", l_is_running}, {"time", l_time}, {"call_soon", l_call_soon},
              {"call_later", l_call_later}, {"call_at", l_call_at}, {"create_future", l_create_future},
-             {"create_task", l_create_task}})
+             {"create_task", l_create_task}, {"run_forever", l_run_forever}, {"stop", l_stop}})
         add_method(C.Loop, n, f);
     C.Event = native_class("Event", ev_new);
     add_method(C.Event, "set", ev_set);
@@ -752,7 +795,7 @@ void init_classes() {
              {"task_done", q_task_done}, {"join", q_join}, {"qsize", q_qsize}, {"empty", q_empty},
              {"full", q_full}})
         add_method(C.Queue, n, f);
-    add_method(C.Queue, "__maxsize", q_maxsize);
+    add_property(C.Queue, "maxsize", q_maxsize);
     C.TaskGroup = native_class("TaskGroup", tg_new);
     add_method(C.TaskGroup, "__aenter__", tg_aenter);
     add_method(C.TaskGroup, "__aexit__", tg_aexit);
@@ -786,7 +829,7 @@ corolab::Task<Value> FutureObj::await_it() {
     co_return read_fn(*f);
 }
 
-CoTaskObj::CoTaskObj(corolab::Task<Value> t) : Awaitable(C.Awaitable), task(std::move(t)) {}
+CoTaskObj::CoTaskObj(corolab::Task<Value> t, Value o) : Awaitable(C.Awaitable), task(std::move(t)), owner(std::move(o)) {}
 corolab::Task<Value> CoTaskObj::await_it() {
     if (!task) throw PyError(make_exception(T.RuntimeError, {str_value("cannot reuse already awaited coroutine")}));
     return std::move(task);
@@ -911,12 +954,32 @@ Value task_object(TaskBase* t) {
     return Value(obj);
 }
 
+corolab::Task<Value> run_awaitable(Value aw) {
+    co_return co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
+}
+
+corolab::Task<Value> engine_coro(const Value& coro) {
+    if (is_kind(coro, Kind::Native)) return run_awaitable(coro);
+    return drive(coro);
+}
+
 Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name) {
+    if (is_kind(coro, Kind::Native)) {
+        // asyncio.sleep() and friends: an engine awaitable run as the task
+        auto h = corolab::create_task(loop, run_awaitable(coro), std::move(name));
+        Value t = task_object(&h.base());
+        as_future(t)->coro = coro;
+        return t;
+    }
     auto* g = static_cast<GenObj*>(coro.o);
     if (!g->frame || g->started) return raise(T.RuntimeError, "cannot reuse already awaited coroutine");
     if (loop.live_tasks() >= aio().task_limit)
         return rt().vm->set_fatal("tasks", "task limit of " + std::to_string(aio().task_limit) + " reached");
     g->awaited = true;
+    // ADAPTER (engine): under the oracle a named task still takes a number
+    // from the Task-N counter (the task is made unnamed, then renamed);
+    // the engine does not count named tasks, so use one up here.
+    if (name) corolab::detail::next_task_number();
     auto h = corolab::create_task(loop, drive(coro), std::move(name));
     Value t = task_object(&h.base());
     as_future(t)->coro = coro;
@@ -993,6 +1056,12 @@ LoopRun::LoopRun(RunRequest* req) : is_run_(req->is_run) {
     s.base[loop_] = s.now - loop_->time();  // the loop's clock follows the global one
     s.running = loop_;
     if (loop_->trace() == nullptr && s.trace) loop_->set_trace(s.trace);
+    if (req->forever) {
+        forever_ = req->loop;
+        flag_ = std::make_shared<bool>(false);
+        result = Value::none();
+        return;
+    }
     Value fut;
     if (is_coroutine(target)) fut = make_task(*loop_, target, std::nullopt);
     else if (is_future_like(target)) fut = target;
@@ -1072,7 +1141,9 @@ double LoopRun::step(bool real, double slice) {
             auto nd = loop_->next_deadline();
             if (!nd) {
                 std::string names;
-                for (auto& t : loop_->all_tasks()) names += (names.empty() ? "" : ", ") + t->name();
+                std::vector<Ref<TaskBase>> all = loop_->all_tasks();
+                std::sort(all.begin(), all.end(), [](const Ref<TaskBase>& a, const Ref<TaskBase>& b) { return a->id() < b->id(); });
+                for (auto& t : all) names += (names.empty() ? "" : ", ") + t->name();
                 throw RunAbort{"DeadlockError", "no task can make progress; waiting: " + (names.empty() ? std::string("none") : names), ""};
             }
             double when = s.base.at(loop_) + std::max(*nd, loop_->time());
@@ -1084,6 +1155,11 @@ double LoopRun::step(bool real, double slice) {
             if (real && *nd > loop_->time() + 1e-9) return (*nd - loop_->time()) / loop_->speed();
         }
         loop_->run_once();
+        if (forever_.is_obj() && static_cast<LoopObj*>(forever_.o)->stop_flag) {
+            static_cast<LoopObj*>(forever_.o)->stop_flag = false;
+            phase_ = 4;
+            break;
+        }
         if (real && s.host_seconds && s.host_seconds() - start >= slice) return 0;
     }
     if (!finished_) finish();

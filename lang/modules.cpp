@@ -1,7 +1,9 @@
 // The importable modules: asyncio (mod_asyncio.cpp), time, math, random,
 // datetime. Modules are created on first import, once per run.
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 
 #include "lang/asyncio_bridge.hpp"
 #include "lang/num/datetime_format.hpp"
@@ -289,7 +291,31 @@ num::PyRandom& rng() {
     static num::PyRandom r;
     return r;
 }
+std::optional<double>& gauss_next() {
+    static std::optional<double> g;
+    return g;
+}
+// random.gauss as CPython computes it (pairs of values, the second kept).
+Value r_gauss(Value* a, int n, const CallArgs& kw) {
+    double mu = 0, sigma = 1;
+    if (n > 0 && !to_double(a[0], mu)) return Value();
+    if (n > 1 && !to_double(a[1], sigma)) return Value();
+    for (int i = 0; i < kw.nkw; ++i) {
+        if (kw.kwn[i]->s == "mu" && !to_double(kw.kwv[i], mu)) return Value();
+        if (kw.kwn[i]->s == "sigma" && !to_double(kw.kwv[i], sigma)) return Value();
+    }
+    std::optional<double> z = gauss_next();
+    gauss_next().reset();
+    if (!z) {
+        double x2pi = rng().random() * 2 * M_PI;
+        double g2rad = std::sqrt(-2.0 * std::log(1.0 - rng().random()));
+        z = std::cos(x2pi) * g2rad;
+        gauss_next() = std::sin(x2pi) * g2rad;
+    }
+    return Value::number(mu + *z * sigma);
+}
 Value r_seed(Value* a, int n, const CallArgs&) {
+    gauss_next().reset();
     if (n == 0 || a[0].is_none()) { rng().seed(num::BigInt(20000101)); return Value::none(); }
     if (is_int_like(a[0])) rng().seed(to_bigint(a[0]).abs());
     else if (is_str(a[0])) rng().seed(std::string_view(as_str(a[0])->s));
@@ -298,6 +324,12 @@ Value r_seed(Value* a, int n, const CallArgs&) {
     return Value::none();
 }
 Value r_random(Value*, int, const CallArgs&) { return Value::number(rng().random()); }
+Value r_getrandbits(Value* a, int n, const CallArgs&) {
+    std::int64_t k;
+    if (n != 1 || !to_index(a[0], k)) return has_exc() ? Value() : raise(T.TypeError, "getrandbits() takes exactly one argument");
+    if (k < 0) return raise(T.ValueError, "number of bits must be non-negative");
+    return int_value(rng().getrandbits(static_cast<std::uint64_t>(k)));
+}
 Value r_uniform(Value* a, int n, const CallArgs&) {
     if (n != 2) return raise(T.TypeError, "uniform() missing required arguments");
     double x, y;
@@ -359,13 +391,38 @@ Value r_choices(Value* a, int n, const CallArgs& kw) {
     std::vector<Value> items;
     if (!collect(a[0], items)) return Value();
     std::int64_t k = 1;
+    Value weights = n > 1 ? a[1] : Value::none(), cum = Value::none();
     for (int i = 0; i < kw.nkw; ++i) {
         if (kw.kwn[i]->s == "k" && !to_index(kw.kwv[i], k)) return Value();
-        if (kw.kwn[i]->s == "weights" && !kw.kwv[i].is_none()) return raise(T.RuntimeError, "not supported in corolab: choices() with weights");
+        if (kw.kwn[i]->s == "weights") weights = kw.kwv[i];
+        if (kw.kwn[i]->s == "cum_weights") cum = kw.kwv[i];
     }
-    if (items.empty()) return raise(T.IndexError, "Cannot choose from an empty sequence");
     std::vector<Value> out;
-    for (std::int64_t i = 0; i < k; ++i) out.push_back(items[rng().choices_index(items.size())]);
+    if (weights.is_none() && cum.is_none()) {
+        if (items.empty()) return raise(T.IndexError, "Cannot choose from an empty sequence");
+        for (std::int64_t i = 0; i < k; ++i) out.push_back(items[rng().choices_index(items.size())]);
+        return list_value(std::move(out));
+    }
+    // CPython: cumulative weights, then bisect(cum, random() * total, 0, n - 1)
+    std::vector<Value> w;
+    if (!collect(cum.is_none() ? weights : cum, w)) return Value();
+    if (w.size() != items.size()) return raise(T.ValueError, "The number of weights does not match the population");
+    std::vector<double> cw;
+    double acc = 0;
+    for (auto& x : w) {
+        double d;
+        if (!to_double(x, d)) return Value();
+        acc = cum.is_none() ? acc + d : d;
+        cw.push_back(acc);
+    }
+    if (cw.empty()) return raise(T.IndexError, "Cannot choose from an empty sequence");
+    double total = cw.back();
+    if (total <= 0) return raise(T.ValueError, "Total of weights must be greater than zero");
+    for (std::int64_t i = 0; i < k; ++i) {
+        double r = rng().random() * total;
+        std::size_t idx = static_cast<std::size_t>(std::upper_bound(cw.begin(), cw.end() - 1, r) - cw.begin());
+        out.push_back(items[idx]);
+    }
     return list_value(std::move(out));
 }
 
@@ -432,6 +489,14 @@ Value dt_isoformat(Value* a, int n, const CallArgs&) {
 Value dt_strftime(Value* a, int n, const CallArgs&) {
     if (n < 2 || !is_str(a[1])) return raise(T.TypeError, "strftime() argument 1 must be str");
     return str_value(num::strftime(num::civil_from_micros(dt(a[0])->us), as_str(a[1])->s));
+}
+Value dt_format(Value* a, int n, const CallArgs& kw) {
+    if (n < 2 || !is_str(a[1]) || as_str(a[1])->s.empty()) return dt_str(a, 1, kw);
+    return dt_strftime(a, n, kw);
+}
+Value dt_date(Value* a, int, const CallArgs&) {
+    std::int64_t day = 86400000000LL;
+    return make_dt(DT.date, dt(a[0])->us - num::floormod(dt(a[0])->us, day));
 }
 Value dt_timestamp(Value* a, int, const CallArgs&) { return Value::number(static_cast<double>(dt(a[0])->us) / 1e6); }
 Value dt_field(Value* a, int field) {
@@ -551,12 +616,14 @@ void init_datetime_classes() {
         add_method(c, "__ge__", dt_cmp<CmpOpKind::GtE>);
         add_method(c, "__hash__", dt_hash);
         add_method(c, "weekday", dt_weekday);
+        add_method(c, "__format__", dt_format);
         add_method(c, "today", c == DT.date ? date_today : dt_now);
     }
     add_method(DT.datetime, "now", dt_now);
     add_method(DT.datetime, "utcnow", dt_now);
     add_method(DT.datetime, "fromtimestamp", dt_fromtimestamp);
     add_method(DT.datetime, "timestamp", dt_timestamp);
+    add_method(DT.datetime, "date", dt_date);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"year", dt_year}, {"month", dt_month}, {"day", dt_day}, {"hour", dt_hour}, {"minute", dt_minute},
              {"second", dt_second}, {"microsecond", dt_microsecond}})
@@ -654,6 +721,9 @@ Value make_random() {
     def(m, "choices", r_choices);
     def(m, "shuffle", r_shuffle);
     def(m, "sample", r_sample);
+    def(m, "gauss", r_gauss);
+    def(m, "getrandbits", r_getrandbits);
+    def(m, "normalvariate", r_gauss);
     return mv;
 }
 
@@ -671,6 +741,7 @@ Value make_datetime() {
 
 void register_modules(std::uint64_t seed) {
     rng().seed(num::BigInt::from_uint64(seed));
+    gauss_next().reset();
 }
 
 Value import_module(StrObj* name) {

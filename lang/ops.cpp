@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "lang/code.hpp"
 #include "lang/num/float_format.hpp"
 #include "lang/num/float_ops.hpp"
 
@@ -117,11 +118,10 @@ bool append_repr(std::string& out, const Value& v) {
                 else {
                     out += frozen ? "frozenset({" : "{";
                     bool first = true;
-                    for (auto& e : s->table->entries) {
-                        if (e.key.is_null()) continue;
+                    for (auto& key : set_items_ordered(s)) {
                         if (!first) out += ", ";
                         first = false;
-                        if (!append_repr(out, e.key)) { ok = false; break; }
+                        if (!append_repr(out, key)) { ok = false; break; }
                     }
                     out += frozen ? "})" : "}";
                 }
@@ -1009,6 +1009,7 @@ Value getattr_opt(const Value& obj, StrObj* name) {
             auto* f = static_cast<FunctionObj*>(o);
             if (name->s == "__name__") return f->name;
             if (name->s == "__qualname__") return f->qualname;
+            if (name->s == "__doc__") return f->code->doc.is_null() ? Value::none() : f->code->doc;
             if (f->dict.is_obj()) d = static_cast<DictObj*>(f->dict.o);
         }
         if (d) {
@@ -1352,10 +1353,8 @@ Value get_iter(const Value& v) {
             case Kind::List: case Kind::Tuple: return Value(make<IterObj>(IterObj::Mode::Seq, v));
             case Kind::Str: return Value(make<IterObj>(IterObj::Mode::Str, v));
             case Kind::Dict: return Value(make<IterObj>(IterObj::Mode::DictKeys, v));
-            case Kind::Set: {
-                auto* it = make<IterObj>(IterObj::Mode::DictKeys, Value(static_cast<Object*>(static_cast<SetObj*>(o)->table)));
-                return Value(it);
-            }
+            case Kind::Set:
+                return Value(make<IterObj>(IterObj::Mode::Seq, tuple_value(set_items_ordered(static_cast<SetObj*>(o)))));
             case Kind::Range: {
                 auto* r = static_cast<RangeObj*>(o);
                 auto* it = make<IterObj>(IterObj::Mode::Range, Value());

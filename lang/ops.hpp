@@ -67,6 +67,8 @@ std::int64_t str_hash(const StrObj* s);
 // set primitives (set.cpp)
 bool set_add(SetObj* s, const Value& v);
 int set_contains(SetObj* s, const Value& v);
+// Items in CPython's iteration order (see dict.cpp).
+std::vector<Value> set_items_ordered(SetObj* s);
 
 // int helpers
 Value make_int(std::int64_t v);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <initializer_list>
+#include <optional>
 #include <string>
 
 #include "lang/lexer.hpp"
@@ -138,7 +139,7 @@ private:
 
     [[noreturn]] void fail(const std::string& msg, int line, int col, int end_line, int end_col,
                            const char* type = "SyntaxError") {
-        throw SyntaxError(type, (fragment_ && msg.rfind("f-string", 0) != 0 && msg.rfind(kNotSupported, 0) != 0
+        throw SyntaxError(type, (fragment_ && !msg.starts_with("f-string") && !msg.starts_with(kNotSupported)
                                      ? "f-string: " + msg : msg),
                           src_, line, col, end_line, end_col);
     }
@@ -154,8 +155,8 @@ private:
     [[noreturn]] void unsupported(const Token& t, const std::string& what) {
         fail_at(t, std::string(kNotSupported) + what);
     }
-    // "invalid syntax" at the current token; a tokenizer error anywhere in
-    // the file takes precedence, as in CPython.
+    // "invalid syntax" at the current token (parse() may replace it with a
+    // tokenizer error later in the file, as CPython does).
     [[noreturn]] void generic() {
         const Token& t = cur();
         if (t.kind == T::Indent || (t.kind == T::Dedent && !fragment_)) {
@@ -466,7 +467,7 @@ private:
                     fail_range(first->span, arg->span,
                                "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
                 } catch (SyntaxError& e) {
-                    if (e.message.rfind("Missing parentheses", 0) == 0) throw;
+                    if (e.message.starts_with("Missing parentheses")) throw;
                     i_ = save;
                 }
             }
@@ -496,8 +497,8 @@ private:
     }
 
     // Marks `e` as an assignment (Store) or deletion (Del) target, rejecting
-    // what cannot be one with CPython's message. `hint` adds CPython's
-    // "Maybe you meant '=='" suffix for a single plain `=` target.
+    // what cannot be one with CPython's message. `hint` (a single plain `=`
+    // assignment) allows CPython's "Maybe you meant '=='" suffix.
     void set_ctx(Expr* e, Ctx ctx, bool hint, bool nested = false) {
         switch (e->kind) {
             case ExprKind::Name: case ExprKind::Attribute: case ExprKind::Subscript:
@@ -510,7 +511,7 @@ private:
                 for (Expr* x : elts) {
                     if (x->kind == ExprKind::Starred && ctx == Ctx::Store && ++starred > 1)
                         fail_at(e, "multiple starred expressions in assignment");
-                    set_ctx(x, ctx, false, true);
+                    set_ctx(x, ctx, hint, true);
                 }
                 return;
             }
@@ -526,7 +527,12 @@ private:
         if (ctx == Ctx::Del) fail_at(e, "cannot delete " + what);
         bool keyword_const = e->kind == ExprKind::Constant &&
                              (what == "True" || what == "False" || what == "None");
-        if (hint && !keyword_const && e->kind != ExprKind::GeneratorExp)
+        // CPython hints only for targets at bitwise-or level (not `a == b`, `not a`, `a or b`...).
+        bool below_bitwise_or = e->kind == ExprKind::Compare || e->kind == ExprKind::BoolOp ||
+                                e->kind == ExprKind::IfExp || e->kind == ExprKind::Lambda ||
+                                e->kind == ExprKind::Yield || e->kind == ExprKind::YieldFrom ||
+                                (e->kind == ExprKind::UnaryOp && e->as<UnaryOp>()->op == UnaryOpKind::Not);
+        if (hint && !keyword_const && !below_bitwise_or && e->kind != ExprKind::GeneratorExp && followed_by_equal(e))
             fail_at(e, "cannot assign to " + what + " here. Maybe you meant '==' instead of '='?");
         fail_at(e, "cannot assign to " + what);
     }
@@ -535,6 +541,14 @@ private:
     void expect_forced(T kind) {
         if (accept(kind)) return;
         fail_at(cur(), "expected '" + std::string(spelling(kind)) + "'");
+    }
+
+    // Whether the token right after `e` is '=' (CPython's "Maybe you meant '=='" hint).
+    bool followed_by_equal(const Expr* e) const {
+        auto after = std::lower_bound(toks_.begin(), toks_.end(), e->span, [](const Token& t, const Span& end) {
+            return t.line < end.end_line || (t.line == end.end_line && t.col < end.end_col);
+        });
+        return after != toks_.end() && after->kind == T::Equal;
     }
 
     // `:` ending a compound statement header.
@@ -1398,7 +1412,7 @@ private:
         TokenStream ts = tokenize_fragment(src_, off, len);
         if (ts.error) {
             SyntaxError e = *ts.error;
-            if (e.message.rfind("f-string", 0) != 0 && e.message.rfind(kNotSupported, 0) != 0)
+            if (!e.message.starts_with("f-string") && !e.message.starts_with(kNotSupported))
                 e.message = "f-string: " + e.message;
             throw e;
         }

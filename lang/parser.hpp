@@ -11,7 +11,8 @@
 namespace corolab::lang {
 
 // A parsed module. Every node lives in `arena`; moving the result keeps
-// node pointers valid (the arena is heap-allocated).
+// node pointers valid (the arena is heap-allocated). Nodes copy what they
+// need from the text, so the Source may be dropped after parsing.
 struct ParseResult {
     std::unique_ptr<Arena> arena;
     Module* module = nullptr;
@@ -19,9 +20,14 @@ struct ParseResult {
 
 // Parses a whole file. Throws SyntaxError (worded and positioned as CPython
 // 3.11 reports it, or "not supported in corolab: <construct>" for match,
-// walrus, except*, bytes and imaginary literals). Never recurses without
-// bound: nesting is limited as in CPython ("too many nested parentheses").
-// Time and memory are linear in the source length.
+// walrus, except*, bytes and imaginary literals, \N{...} escapes). Which
+// error wins when a file has several follows CPython (a tokenizer error
+// later in the file usually replaces a parser error). Never recurses
+// without bound: brackets nest at most 200 deep and indentation 100 levels,
+// as in CPython; expressions deeper than kMaxExprDepth (unary chains,
+// lambdas, long operator chains) are also "too many nested parentheses".
+// Time and memory are linear in the source length (about 1 ms per 1,000
+// lines natively).
 ParseResult parse(const Source& source);
 
 // parse() followed by analyze_scopes() (scope.hpp): what the compiler needs.

@@ -93,7 +93,9 @@ private:
         if (name.compare(name.size() - 2, 2, "__") == 0 || name.find('.') != std::string::npos) return name;
         std::size_t skip = cls.find_first_not_of('_');
         if (skip == std::string::npos) return name;
-        return "_" + cls.substr(skip) + name;
+        std::string mangled = "_";
+        mangled.append(cls, skip).append(name);
+        return mangled;
     }
     void mangle_in_place(std::string& name) { name = mangle(name); }
 

@@ -238,7 +238,7 @@ struct Session::Impl {
         } catch (const SyntaxError& e) {
             res.exit_code = 1;
             res.type = e.type;
-            res.message = e.message;
+            res.message = e.message + " (" + opts.filename + ", line " + std::to_string(e.line) + ")";  // str(SyntaxError)
             res.line = e.line;
             res.col = e.column;
             res.display = e.format();
@@ -312,6 +312,7 @@ struct Session::Impl {
             if (vm) vm->abandon(module_thread);
             aio.stop_all();
             program.codes.clear();
+            aio.loop_objects.clear();
             vm.reset();
             runtime.reset();  // clears its tables, then frees the heap
             aio.tasks.clear();

@@ -172,6 +172,12 @@ Value format_value(const Value& v, const Value& spec_v) {
 // ---- str methods ------------------------------------------------------------------
 namespace {
 const std::string& S0(Value* a) { return as_str(a[0])->s; }
+Value pred(Value* a, int (*f)(int)) {
+    const std::string& s = S0(a);
+    if (s.empty()) return Value::boolean(false);
+    for (unsigned char c : s) if (!f(c)) return Value::boolean(false);
+    return Value::boolean(true);
+}
 
 bool need_str(const Value& v, const char* what) {
     if (is_str(v)) return true;
@@ -179,16 +185,65 @@ bool need_str(const Value& v, const char* what) {
     return false;
 }
 
-Value m_upper(Value* a, int, const CallArgs&) {
-    std::string s = S0(a);
-    for (auto& c : s) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-    return str_value(std::move(s));
+// UTF-8 code point iteration and simple case mapping (ASCII, Latin-1,
+// Greek, Cyrillic: the letters tutorials print).
+std::uint32_t decode_at(const std::string& s, std::size_t& i) {
+    unsigned char c = s[i++];
+    if (c < 0x80) return c;
+    int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    std::uint32_t cp = c & (0x3F >> n);
+    for (int k = 0; k < n && i < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    return cp;
 }
-Value m_lower(Value* a, int, const CallArgs&) {
-    std::string s = S0(a);
-    for (auto& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return str_value(std::move(s));
+void encode(std::string& out, std::uint32_t c) {
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3f)); }
+    else if (c < 0x10000) { out += static_cast<char>(0xE0 | (c >> 12)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); out += static_cast<char>(0x80 | (c & 0x3f)); }
+    else { out += static_cast<char>(0xF0 | (c >> 18)); out += static_cast<char>(0x80 | ((c >> 12) & 0x3f)); out += static_cast<char>(0x80 | ((c >> 6) & 0x3f)); out += static_cast<char>(0x80 | (c & 0x3f)); }
 }
+std::uint32_t to_upper_cp(std::uint32_t c) {
+    if (c >= 'a' && c <= 'z') return c - 32;
+    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
+    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
+    if (c >= 0x430 && c <= 0x44F) return c - 32;
+    if (c >= 0x450 && c <= 0x45F) return c - 80;
+    return c;
+}
+std::uint32_t to_lower_cp(std::uint32_t c) {
+    if (c >= 'A' && c <= 'Z') return c + 32;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
+    if (c >= 0x410 && c <= 0x42F) return c + 32;
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    return c;
+}
+std::string map_case(const std::string& s, int mode) {  // 0 upper, 1 lower, 2 swap
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        std::uint32_t c = decode_at(s, i);
+        std::uint32_t u = to_upper_cp(c), l = to_lower_cp(c);
+        encode(out, mode == 0 ? u : mode == 1 ? l : (u != c ? u : l));
+    }
+    return out;
+}
+bool is_upper_cp(std::uint32_t c) { return to_lower_cp(c) != c; }
+bool is_lower_cp(std::uint32_t c) { return to_upper_cp(c) != c || c == 0xDF; }
+Value m_upper(Value* a, int, const CallArgs&) { return str_value(map_case(S0(a), 0)); }
+Value m_lower(Value* a, int, const CallArgs&) { return str_value(map_case(S0(a), 1)); }
+Value m_swapcase(Value* a, int, const CallArgs&) { return str_value(map_case(S0(a), 2)); }
+Value case_pred(Value* a, bool upper) {
+    const std::string& s = S0(a);
+    bool cased = false;
+    for (std::size_t i = 0; i < s.size();) {
+        std::uint32_t c = decode_at(s, i);
+        if (upper ? is_lower_cp(c) : is_upper_cp(c)) return Value::boolean(false);
+        if (is_upper_cp(c) || is_lower_cp(c)) cased = true;
+    }
+    return Value::boolean(cased);
+}
+Value m_isupper(Value* a, int, const CallArgs&) { return case_pred(a, true); }
+Value m_islower(Value* a, int, const CallArgs&) { return case_pred(a, false); }
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 Value strip_impl(Value* a, int n, int which) {
     const std::string& s = S0(a);
@@ -313,33 +368,129 @@ std::int64_t byte_to_cp(const StrObj* s, std::size_t b) {
     bool ascii;
     return utf8_length(std::string_view(s->s).substr(0, b), ascii);
 }
+// The byte range [b, e) of s[start:end] (code point slice bounds).
+bool byte_range(StrObj* s, Value* a, int n, int first, std::size_t& b, std::size_t& e) {
+    std::int64_t len = s->cp_len, start = 0, end = len;
+    if (n > first && !a[first].is_none()) { if (!to_index(a[first], start)) return false; }
+    if (n > first + 1 && !a[first + 1].is_none()) { if (!to_index(a[first + 1], end)) return false; }
+    if (start < 0) start = std::max<std::int64_t>(0, start + len);
+    if (end < 0) end = std::max<std::int64_t>(0, end + len);
+    if (end > len) end = len;
+    if (start > len) { b = e = std::string::npos; return true; }
+    b = cp_offset(s, start);
+    e = end < start ? b : cp_offset(s, end);
+    return true;
+}
 Value find_impl(Value* a, int n, bool rev, bool raise_missing) {
-    if (n < 2 || !need_str(a[1], "must be str")) return n < 2 ? raise(T.TypeError, "find() takes at least 1 argument") : Value();
+    if (n < 2) return raise(T.TypeError, "find() takes at least 1 argument (0 given)");
+    if (!need_str(a[1], "must be str")) return Value();
     auto* s = as_str(a[0]);
-    std::size_t p = rev ? s->s.rfind(as_str(a[1])->s) : s->s.find(as_str(a[1])->s);
+    const std::string& sub = as_str(a[1])->s;
+    std::size_t b, e;
+    if (!byte_range(s, a, n, 2, b, e)) return Value();
+    std::size_t p = std::string::npos;
+    if (b != std::string::npos && e - b >= sub.size()) {
+        std::string_view hay(s->s.data() + b, e - b);
+        std::size_t q = rev ? hay.rfind(sub) : hay.find(sub);
+        if (q != std::string_view::npos) p = b + q;
+    }
     if (p == std::string::npos) {
         if (raise_missing) return raise(T.ValueError, "substring not found");
         return Value::integer(-1);
     }
     return Value::integer(byte_to_cp(s, p));
 }
+Value m_rindex(Value* a, int n, const CallArgs&) { return find_impl(a, n, true, true); }
+Value partition_impl(Value* a, int n, bool rev) {
+    if (n != 2) return raise(T.TypeError, "partition() takes exactly one argument");
+    if (!need_str(a[1], "must be str")) return Value();
+    const std::string& s = S0(a);
+    const std::string& sep = as_str(a[1])->s;
+    if (sep.empty()) return raise(T.ValueError, "empty separator");
+    std::size_t p = rev ? s.rfind(sep) : s.find(sep);
+    if (p == std::string::npos)
+        return rev ? tuple_value({str_value(""), str_value(""), a[0]}) : tuple_value({a[0], str_value(""), str_value("")});
+    return tuple_value({str_value(s.substr(0, p)), a[1], str_value(s.substr(p + sep.size()))});
+}
+Value m_partition(Value* a, int n, const CallArgs&) { return partition_impl(a, n, false); }
+Value m_rpartition(Value* a, int n, const CallArgs&) { return partition_impl(a, n, true); }
+Value m_splitlines(Value* a, int n, const CallArgs& kw) {
+    bool keep = n > 1 && truthy(a[1]) == 1;
+    for (int i = 0; i < kw.nkw; ++i) if (kw.kwn[i]->s == "keepends") keep = truthy(kw.kwv[i]) == 1;
+    const std::string& s = S0(a);
+    std::vector<Value> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t j = i;
+        while (j < s.size() && s[j] != '\n' && s[j] != '\r') ++j;
+        std::size_t eol = j;
+        if (j < s.size()) { if (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') j += 2; else ++j; }
+        out.push_back(str_value(s.substr(i, (keep ? j : eol) - i)));
+        i = j;
+    }
+    return list_value(std::move(out));
+}
+Value m_rsplit(Value* a, int n, const CallArgs& kw) {
+    const std::string& s = S0(a);
+    std::int64_t maxsplit = -1;
+    Value sep = n > 1 ? a[1] : Value::none();
+    for (int i = 0; i < kw.nkw; ++i) {
+        if (kw.kwn[i]->s == "sep") sep = kw.kwv[i];
+        if (kw.kwn[i]->s == "maxsplit" && !to_index(kw.kwv[i], maxsplit)) return Value();
+    }
+    if (n > 2 && !to_index(a[2], maxsplit)) return Value();
+    if (sep.is_none() || maxsplit < 0) {
+        CallArgs none;
+        Value args[3] = {a[0], sep, Value::integer(-1)};
+        return m_split(args, 3, none);
+    }
+    if (!need_str(sep, "sep")) return Value();
+    const std::string& d = as_str(sep)->s;
+    if (d.empty()) return raise(T.ValueError, "empty separator");
+    std::vector<Value> out;
+    std::size_t end = s.size();
+    while (static_cast<std::int64_t>(out.size()) < maxsplit) {
+        std::size_t p = end >= d.size() ? s.rfind(d, end - d.size()) : std::string::npos;
+        if (p == std::string::npos) break;
+        out.push_back(str_value(s.substr(p + d.size(), end - p - d.size())));
+        end = p;
+    }
+    out.push_back(str_value(s.substr(0, end)));
+    std::reverse(out.begin(), out.end());
+    return list_value(std::move(out));
+}
+Value m_removeprefix(Value* a, int n, const CallArgs&) {
+    if (n != 2 || !need_str(a[1], "removeprefix() argument")) return n != 2 ? raise(T.TypeError, "removeprefix() takes exactly one argument") : Value();
+    const std::string& s = S0(a);
+    const std::string& p = as_str(a[1])->s;
+    if (s.compare(0, p.size(), p) == 0 && s.size() >= p.size()) return str_value(s.substr(p.size()));
+    return a[0];
+}
+Value m_removesuffix(Value* a, int n, const CallArgs&) {
+    if (n != 2 || !need_str(a[1], "removesuffix() argument")) return n != 2 ? raise(T.TypeError, "removesuffix() takes exactly one argument") : Value();
+    const std::string& s = S0(a);
+    const std::string& p = as_str(a[1])->s;
+    if (!p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0) return str_value(s.substr(0, s.size() - p.size()));
+    return a[0];
+}
+Value m_isalnum(Value* a, int, const CallArgs&) {
+    return pred(a, [](int c) { return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') ? 1 : 0; });
+}
 Value m_find(Value* a, int n, const CallArgs&) { return find_impl(a, n, false, false); }
 Value m_rfind(Value* a, int n, const CallArgs&) { return find_impl(a, n, true, false); }
 Value m_index(Value* a, int n, const CallArgs&) { return find_impl(a, n, false, true); }
 Value m_count(Value* a, int n, const CallArgs&) {
-    if (n < 2 || !need_str(a[1], "must be str")) return Value();
-    const std::string& s = S0(a);
+    if (n < 2) return raise(T.TypeError, "count() takes at least 1 argument (0 given)");
+    if (!need_str(a[1], "must be str")) return Value();
+    std::size_t b, e;
+    if (!byte_range(as_str(a[0]), a, n, 2, b, e)) return Value();
+    if (b == std::string::npos) return Value::integer(0);
+    std::string_view s(S0(a).data() + b, e - b);
     const std::string& x = as_str(a[1])->s;
-    if (x.empty()) return Value::integer(as_str(a[0])->cp_len + 1);
+    if (x.empty()) { bool ascii; return Value::integer(utf8_length(s, ascii) + 1); }
     std::int64_t c = 0;
-    for (std::size_t i = s.find(x); i != std::string::npos; i = s.find(x, i + x.size())) ++c;
+    for (std::size_t i = s.find(x); i != std::string_view::npos; i = s.find(x, i + x.size())) ++c;
     return Value::integer(c);
-}
-Value pred(Value* a, int (*f)(int)) {
-    const std::string& s = S0(a);
-    if (s.empty()) return Value::boolean(false);
-    for (unsigned char c : s) if (!f(c)) return Value::boolean(false);
-    return Value::boolean(true);
 }
 Value m_isdigit(Value* a, int, const CallArgs&) { return pred(a, [](int c) { return c >= '0' && c <= '9' ? 1 : 0; }); }
 Value m_isalpha(Value* a, int, const CallArgs&) { return pred(a, [](int c) { return ((c | 32) >= 'a' && (c | 32) <= 'z') ? 1 : 0; }); }
@@ -483,6 +634,20 @@ void init_str_methods() {
     add_method(c, "rjust", m_rjust);
     add_method(c, "center", m_center);
     add_method(c, "zfill", m_zfill);
+    add_method(c, "swapcase", m_swapcase);
+    add_method(c, "casefold", m_lower);
+    add_method(c, "isupper", m_isupper);
+    add_method(c, "islower", m_islower);
+    add_method(c, "isalnum", m_isalnum);
+    add_method(c, "isdecimal", m_isdigit);
+    add_method(c, "isnumeric", m_isdigit);
+    add_method(c, "rindex", m_rindex);
+    add_method(c, "partition", m_partition);
+    add_method(c, "rpartition", m_rpartition);
+    add_method(c, "splitlines", m_splitlines);
+    add_method(c, "rsplit", m_rsplit);
+    add_method(c, "removeprefix", m_removeprefix);
+    add_method(c, "removesuffix", m_removesuffix);
 }
 
 }  // namespace corolab::lang

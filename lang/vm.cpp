@@ -577,9 +577,13 @@ Value Vm::execute(Frame* entry) {
                 Value o = POP();
                 StrObj* name = as_str(f->code->names[in.arg]);
                 ClassObj* cls = type_of(o);
-                bool plain = o.tag != Tag::Obj || static_cast<Obj*>(o.o)->kind != Kind::Class;
-                if (plain && static_cast<Obj*>(o.tag == Tag::Obj ? o.o : nullptr) &&
-                    static_cast<Obj*>(o.o)->kind == Kind::Module) plain = false;
+                // the method-call fast path: functions found on the type
+                // (classes, modules and super() look attributes up differently)
+                bool plain = true;
+                if (o.tag == Tag::Obj) {
+                    Kind k = static_cast<Obj*>(o.o)->kind;
+                    plain = k != Kind::Class && k != Kind::Module && k != Kind::Super;
+                }
                 if (plain) {
                     Value m = cls->lookup(name);
                     bool inst_has = false;

@@ -392,21 +392,12 @@ std::optional<BigInt> BigInt::parse(std::string_view text, int base, std::size_t
         base = 10;
         base0_decimal = true;
     }
-    // Validate digits and underscores; underscores only between digits (or
-    // right after a prefix).
-    if (s.empty()) return std::nullopt;
+    // Underscores only between digits, or one right after a prefix
+    // ("0x_1f" is fine; "_1", "1_", "1__0", "0x__1" are not).
+    if (had_prefix && !s.empty() && s[0] == '_') s.remove_prefix(1);
+    if (s.empty() || s[0] == '_') return std::nullopt;
     std::size_t ndigits = 0;
-    bool prev_underscore = had_prefix ? false : true;  // a leading '_' is invalid without prefix
-    if (had_prefix && s[0] == '_') {
-        prev_underscore = true;  // "0x_1" is fine, "0x__1" is not
-        s.remove_prefix(1);
-        if (s.empty()) return std::nullopt;
-        if (s[0] == '_') return std::nullopt;
-        prev_underscore = false;
-    } else {
-        prev_underscore = false;
-        if (s[0] == '_') return std::nullopt;
-    }
+    bool prev_underscore = false;
     for (char c : s) {
         if (c == '_') {
             if (prev_underscore) return std::nullopt;
@@ -589,7 +580,14 @@ BigInt operator+(const BigInt& a, const BigInt& b) {
     return BigIntOps::make(sub_mag(b.limbs_, a.limbs_), b.negative_);
 }
 
-BigInt operator-(const BigInt& a, const BigInt& b) { return a + (-b); }
+BigInt operator-(const BigInt& a, const BigInt& b) {
+    // a - b == a + (-b), without copying b.
+    if (a.negative_ != b.negative_) return BigIntOps::make(add_mag(a.limbs_, b.limbs_), a.negative_);
+    int c = cmp_mag(a.limbs_, b.limbs_);
+    if (c == 0) return BigInt();
+    if (c > 0) return BigIntOps::make(sub_mag(a.limbs_, b.limbs_), a.negative_);
+    return BigIntOps::make(sub_mag(b.limbs_, a.limbs_), !a.negative_);
+}
 
 BigInt operator*(const BigInt& a, const BigInt& b) {
     return BigIntOps::make(mul_mag(a.limbs_, b.limbs_), a.negative_ != b.negative_);

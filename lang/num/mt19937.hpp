@@ -22,8 +22,9 @@ public:
     PyRandom() { seed(BigInt(0)); }
 
     // random.seed(n) for an int: all bits of |n| are used (init_by_array
-    // over its 32-bit words). For a float seed, CPython seeds with
-    // hash(x): call seed(BigInt(hash_double(x))).
+    // over its 32-bit words). For a float seed, CPython seeds with hash(x)
+    // cast to an unsigned 64-bit value:
+    // seed(BigInt::from_uint64(static_cast<uint64_t>(hash_double(x)))).
     void seed(const BigInt& n);
     // random.seed(s) for a str (version 2): |int.from_bytes(s + sha512(s))|.
     void seed(std::string_view utf8);

@@ -200,22 +200,25 @@ TEST_CASE("cancelling a task waiting on a lock, semaphore, queue or condition ke
     ls[1].cancel();
     co_await gather_outcomes(ls);
 
-    auto a = create_task(taker("s1"));
-    auto b = create_task(taker("s2"));
-    auto c = create_task(taker("s3"));
+    auto s1 = create_task(taker("s1"));
+    auto s2 = create_task(taker("s2"));
+    auto s3 = create_task(taker("s3"));
     co_await sleep(1);
-    b.cancel();
-    co_await gather_outcomes(std::vector<TaskHandle<void>>{a, b, c});
+    s2.cancel();
+    // (named vectors: g++ 12 rejects an initializer list inside co_await)
+    std::vector<TaskHandle<void>> takers{s1, s2, s3};
+    co_await gather_outcomes(takers);
     log("semaphore value " + std::to_string(sem.value()));
 
     auto g1 = create_task(getter("g1"));
     auto g2 = create_task(getter("g2"));
     co_await sleep(0);
     g1.cancel();
-    co_await q.put("x");
-    co_await gather_outcomes(std::vector<TaskHandle<void>>{g1, g2});
-    co_await q.put("y");
-    auto p = create_task(q.put("z"));
+    co_await q.put(std::string("x"));
+    std::vector<TaskHandle<void>> getters{g1, g2};
+    co_await gather_outcomes(getters);
+    co_await q.put(std::string("y"));
+    auto p = create_task(q.put(std::string("z")));
     co_await sleep(1);
     log("put waiting: " + yes_no(!p.done()) + " qsize " + std::to_string(q.qsize()));
     log("took " + q.get_nowait());
@@ -225,7 +228,8 @@ TEST_CASE("cancelling a task waiting on a lock, semaphore, queue or condition ke
     auto cw = create_task(cwait());
     co_await sleep(1);
     cw.cancel();
-    co_await gather_outcomes(std::vector<TaskHandle<void>>{cw});
+    std::vector<TaskHandle<void>> waiters{cw};
+    co_await gather_outcomes(waiters);
     log("lock free after: " + yes_no(!cond.locked()));
 
     auto t = create_task(inner());

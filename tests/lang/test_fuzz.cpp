@@ -22,6 +22,16 @@ const SeedBlock kSeedBlocks[] = {
 #include "seed_corpus.inc"
 };
 
+// The parser's round-trip cases: f-strings, escapes and rarer syntax to mutate.
+struct DumpCase {
+    const char* source;
+    const char* dump;
+    const char* dump_with_positions;
+};
+const DumpCase kDumpCases[] = {
+#include "parse_cases.inc"
+};
+
 // Fragments that stress the tokenizer and parser when spliced in anywhere.
 const char* const kSplices[] = {
     "(", ")", "[", "]", "{", "}", "'", "\"", "'''", "\"\"\"", "f'{", "}", "{{", "\\", "\n", "\n    ",
@@ -97,10 +107,13 @@ TEST_CASE("the seeds' examples parse as CPython parses them", "[fuzz]") {
 
 TEST_CASE("random mutations of the seeds never crash", "[fuzz]") {
     std::mt19937 rng(20261122);
-    const int kRounds = 6000;
+    const int kRounds = 8000;
     int failures = 0;
     for (int i = 0; i < kRounds && failures < 5; ++i) {
-        const char* base = kSeedBlocks[rng() % (sizeof kSeedBlocks / sizeof *kSeedBlocks)].source;
+        const std::size_t seeds = sizeof kSeedBlocks / sizeof *kSeedBlocks;
+        const std::size_t cases = sizeof kDumpCases / sizeof *kDumpCases;
+        std::size_t pick = rng() % (seeds + cases);
+        const char* base = pick < seeds ? kSeedBlocks[pick].source : kDumpCases[pick - seeds].source;
         std::string text = mutate(base, rng);
         std::string why;
         if (!survives(text, why)) {

@@ -19,7 +19,7 @@ std::vector<std::string> lex(const std::string& text) {
     std::vector<std::string> out;
     for (const Token& t : ts.tokens) {
         std::string k(spelling(t.kind));
-        if (t.kind == T::Name || t.kind == T::Number || t.kind == T::String) k += ":" + std::string(t.text);
+        if (t.kind == T::Name || t.kind == T::Number || t.kind == T::String) k.append(":").append(t.text);
         out.push_back(k);
     }
     return out;
@@ -91,6 +91,10 @@ TEST_CASE("token positions are 1-based, in characters", "[lexer]") {
     CHECK(ts.tokens[2].end_col == 8);  // é is one character
     CHECK(ts.tokens[3].col == 10);     // '+'
     CHECK(ts.tokens[4].line == 1);
+}
+
+TEST_CASE("a leading byte order mark is skipped", "[lexer]") {
+    CHECK(lex("\xEF\xBB\xBFx = 1\n") == V{"NAME:x", "=", "NUMBER:1", "NEWLINE", "ENDMARKER"});
 }
 
 TEST_CASE("CRLF and CR line endings", "[lexer]") {

@@ -8,6 +8,7 @@
 
 #include "lang/num/bigint.hpp"
 #include "lang/num/float_format.hpp"
+#include "lang/num/float_ops.hpp"
 #include "lang/num/mt19937.hpp"
 #include "lang/num/sha512.hpp"
 
@@ -262,6 +263,15 @@ TEST_CASE("choices with and without weights", "[num][random]") {
     for (int i = 0; i < 5; ++i) got.push_back(static_cast<char>('x' + r.choices_weighted_index(cum2)));
     // then .choices(['x','y'], cum_weights=[0.5, 3.25], k=5)
     CHECK(got == "yyyyy");
+}
+
+TEST_CASE("float seeds go through hash()", "[num][random]") {
+    num::PyRandom r;
+    // random.seed(-1.5); random.random()  and  random.seed(1.5); random.random()
+    r.seed(num::BigInt::from_uint64(static_cast<uint64_t>(num::hash_double(-1.5))));
+    CHECK(num::float_repr(r.random()) == "0.7101153317194698");
+    r.seed(num::BigInt::from_uint64(static_cast<uint64_t>(num::hash_double(1.5))));
+    CHECK(num::float_repr(r.random()) == "0.551763726942059");
 }
 
 TEST_CASE("PyRandom errors match CPython", "[num][random]") {

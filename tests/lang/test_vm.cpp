@@ -40,7 +40,7 @@ Run run(const std::string& src, Options opts = {}) {
 }  // namespace
 
 TEST_CASE("synchronous code: functions, classes, exceptions, comprehensions") {
-    Run r = run(R"(
+    Run r = run(R"PY(
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
 
@@ -63,7 +63,7 @@ finally:
 print(fib(20), [i * i for i in range(6) if i % 2], Dog("Rex").speak())
 print(2 ** 100, 7 // -2, -7 % 3, 0.1 + 0.2, f"{3.14159:.2f}|{42:>5}|{'x':*^5}")
 print("%s is %d years and %.1f%%" % ("Bob", 42, 99.5))
-)");
+)PY");
     CHECK(r.result.exit_code == 0);
     CHECK(r.out() ==
           "caught KeyError('k') 'k'\n"
@@ -142,7 +142,7 @@ TEST_CASE("recursion depth is a catchable RecursionError") {
 
 TEST_CASE("output budget cuts the output at the limit") {
     Options o;
-    o.budgets.output = 10;
+    o.budgets.output = 12;  // "abcd\nabcd\nab": the cut line is still printed
     Run r = run("for i in range(100):\n    print('abcd')\n", o);
     CHECK(r.result.budget == "output");
     CHECK(r.out() == "abcd\nabcd\nab\n");
@@ -156,7 +156,7 @@ TEST_CASE("memory budget stops a run that grows without bound") {
 }
 
 TEST_CASE("asyncio on the virtual clock: output is stamped at loop time, with its task") {
-    Run r = run(R"(
+    Run r = run(R"PY(
 import asyncio
 async def worker(name, d):
     await asyncio.sleep(d)
@@ -165,7 +165,7 @@ async def main():
     await asyncio.gather(worker("a", 2), worker("b", 1))
     print("done")
 asyncio.run(main())
-)");
+)PY");
     REQUIRE(r.lines.size() == 3);
     CHECK(r.lines[0].text == "b Task-3");
     CHECK(r.lines[0].t == 1.0);

@@ -34,7 +34,7 @@ struct Budgets {
     std::size_t tasks = 100'000;         // live asyncio tasks
     int recursion = 1000;                // Python frames (RecursionError, catchable)
     std::size_t output = 1'000'000;      // characters written to stdout
-    double horizon = 86400.0;            // virtual seconds
+    double horizon = 3600.0;             // virtual seconds (the oracle's default)
 };
 
 struct Options {

@@ -57,17 +57,12 @@ FormattedOutput OutputFormatter::take(Session& session) {
 }
 
 FormattedOutput OutputFormatter::finish(Session& session) {
+    // The session already wrote the error's display (traceback, SyntaxError
+    // with its caret) to the error stream; tsv adds the contract's last line.
     FormattedOutput f = take(session);
     Session::Result r = session.result();
-    if (r.exit_code == 0) return f;
-    if (!r.display.empty()) {
-        f.err += r.display;
-        if (r.display.back() != '\n') f.err += '\n';
-    } else {
-        f.err += r.type + ": " + r.message + "\n";
-    }
-    if (format_ == OutputFormat::tsv) {
-        put_time(f.out, "%.3f\t!", session.time());
+    if (r.exit_code != 0 && format_ == OutputFormat::tsv) {
+        put_time(f.out, "%.3f\t!", r.t);
         f.out += r.type;
         if (!r.message.empty()) f.out += ": " + r.message;
         f.out += '\n';

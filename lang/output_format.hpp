@@ -5,8 +5,8 @@
 //   tsv   "1.000\tHello 1!"               the contract of SCENARIO-LANGUAGE.md
 //   json  the whole trace, one event per line (docs/ARCHITECTURE.md)
 // Error-stream lines (asyncio's warnings, tracebacks) go to stderr unchanged in
-// every format. A failed run ends (text, tsv) with the error display on stderr
-// and, in tsv, the line "<t>\t!Type: message" on stdout.
+// every format (a failed run's traceback is among them). In tsv a failed run
+// ends with the line "<t>\t!Type: message" on stdout.
 #pragma once
 
 #include <optional>

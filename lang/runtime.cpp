@@ -70,16 +70,23 @@ ClassObj* make_builtin_class(const char* name, ClassObj* base, Kind kind) {
 
 BuiltinObj* make_builtin(const char* name, BuiltinFnPtr fn, bool immortal) {
     if (immortal) {
+        // one object per (function, name) for the whole process
+        // (never destroyed: the objects live as long as the process)
+        static auto& made = *new std::unordered_map<std::string, BuiltinObj*>();
+        std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(fn)) + name;
+        auto it = made.find(key);
+        if (it != made.end()) return it->second;
         BuiltinObj* b = new BuiltinObj(name, fn);
         b->immortal = true;
         b->refcnt = 1;
+        made.emplace(std::move(key), b);
         return b;
     }
     return make<BuiltinObj>(name, fn);
 }
 
 static std::unordered_map<std::string, StrObj*>& immortal_strings() {
-    static std::unordered_map<std::string, StrObj*> m;
+    static auto& m = *new std::unordered_map<std::string, StrObj*>();  // never destroyed
     return m;
 }
 

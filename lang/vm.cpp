@@ -9,8 +9,9 @@ namespace corolab::lang {
 
 // ---- frames (pooled by slot count) ---------------------------------------------
 namespace {
-constexpr int kPoolClasses = 16;
-std::vector<Frame*> g_pool[kPoolClasses];
+constexpr int kPoolClasses = 3;
+// Free frames by size class (never destroyed: reused by every run).
+std::vector<Frame*>* g_pool = new std::vector<Frame*>[kPoolClasses];
 int pool_class(int nslots) { return nslots <= 16 ? 0 : nslots <= 32 ? 1 : nslots <= 64 ? 2 : -1; }
 int pool_slots(int cls) { return 16 << cls; }
 }  // namespace

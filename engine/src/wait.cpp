@@ -1,5 +1,6 @@
 #include "corolab/wait.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace corolab::detail {
@@ -34,7 +35,16 @@ struct ReleaseWaiter final : Shared {
 
 }  // namespace
 
+bool has_duplicates(const std::vector<Ref<FutureBase>>& fs) {
+  std::vector<FutureBase*> ptrs;
+  ptrs.reserve(fs.size());
+  for (auto& f : fs) ptrs.push_back(f.get());
+  std::sort(ptrs.begin(), ptrs.end());
+  return std::adjacent_find(ptrs.begin(), ptrs.end()) != ptrs.end();
+}
+
 std::vector<Ref<FutureBase>> distinct(std::vector<Ref<FutureBase>> fs) {
+  if (!has_duplicates(fs)) return fs;
   std::vector<Ref<FutureBase>> out;
   std::unordered_set<FutureBase*> seen;
   seen.reserve(fs.size());

@@ -35,6 +35,9 @@ struct Outcome {
 
 namespace detail {
 
+// Whether a future appears twice (one sort of the pointers: O(n log n)).
+bool has_duplicates(const std::vector<Ref<FutureBase>>& fs);
+
 // Reads a finished child's value as the gather element.
 template <class T>
 GatherItem<T> child_value(FutureBase& f) {
@@ -69,8 +72,12 @@ class GatheringFuture final : public FutureBase {
 
   // Registers _done_callback on each distinct child (gather's arg_to_fut).
   void start() {
+    if (!has_duplicates(children_)) {  // the usual case: no set needed
+      for (auto& child : children_) add_done(*child);
+      nfuts_ = children_.size();
+      return;
+    }
     std::unordered_set<FutureBase*> seen;
-    seen.reserve(children_.size());
     for (auto& child : children_) {
       if (!seen.insert(child.get()).second) continue;
       ++nfuts_;

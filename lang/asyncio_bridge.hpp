@@ -87,8 +87,9 @@ struct RunRequest : NativeObj {
     void clear_refs() override { target = Value(); loop = Value(); }
 };
 
-// The engine coroutine running a Python coroutine object.
-corolab::Task<Value> drive(Value coro);
+// The engine coroutine running a Python coroutine object. `root`: it is
+// the coroutine of an asyncio task (whose repr then says "done, defined at").
+corolab::Task<Value> drive(Value coro, bool root = false);
 
 // Ends a run at once (deadlock, budgets): no finally blocks run.
 struct RunAbort {

@@ -116,7 +116,7 @@ Value guarded(F f) {
 }
 
 }  // namespace
-corolab::Task<Value> engine_coro(const Value& coro);
+corolab::Task<Value> engine_coro(const Value& coro, bool root = false);
 namespace {
 // ---- module functions ---------------------------------------------------------------
 Value a_sleep(Value* args, int nargs, const CallArgs& kw) {
@@ -163,11 +163,15 @@ Value a_gather(Value* args, int nargs, const CallArgs& kw) {
     Loop& loop = current_loop();
     std::vector<Ref<FutureBase>> refs;
     std::vector<Value> keep;
+    std::unordered_map<Object*, std::size_t> seen;  // arg -> index in keep
     for (int i = 0; i < nargs; ++i) {
         // the same coroutine object twice becomes one task (arg_to_fut cache)
         Value f;
-        for (int j = 0; j < i; ++j)
-            if (args[j].tag == Tag::Obj && args[j].o == args[i].o) f = keep[j];
+        if (args[i].tag == Tag::Obj) {
+            auto it = seen.find(args[i].o);
+            if (it != seen.end()) f = keep[it->second];
+            else seen.emplace(args[i].o, keep.size());
+        }
         if (f.is_null()) f = ensure_future(args[i]);
         if (f.is_null()) return f;
         keep.push_back(f);
@@ -678,7 +682,10 @@ Value tg_create_task(Value* a, int n, const CallArgs& kw) {
     TaskGroup& tg = eng<TaskGroup>(a);
     if (nm) corolab::detail::next_task_number();  // ADAPTER: see make_task
     return guarded([&] {
-        auto h = tg.create_task(engine_coro(coro), nm);
+        auto h = tg.create_task(engine_coro(coro, true), nm);
+        if (is_kind(coro, Kind::Coroutine))
+            h->set_coro_repr(as_str(static_cast<GenObj*>(coro.o)->qualname)->s + "() running at " + aio().filename + ":" +
+                             std::to_string(static_cast<GenObj*>(coro.o)->frame->code->firstline));
         Value t = task_object(&h.base());
         as_future(t)->coro = coro;
         return t;
@@ -860,13 +867,21 @@ struct ThreadGuard {
 };
 }  // namespace
 
-corolab::Task<Value> drive(Value coro) {
+static std::string coro_repr(const Value& coro, const char* state) {
+    auto* g = static_cast<GenObj*>(coro.o);
+    int line = g->frame ? g->frame->code->firstline : 0;
+    return as_str(g->qualname)->s + "() " + state + " " + aio().filename + ":" + std::to_string(line);
+}
+
+corolab::Task<Value> drive(Value coro, bool root) {
     ThreadGuard g;
     Vm& vm = *rt().vm;
     TaskBase* task = corolab::current_task();
     g.th.task_id = task ? task->id() : 0;
+    std::string done_repr = root ? coro_repr(coro, "done, defined at") : std::string();
     RunResult r = vm.start_coroutine(coro, g.th);  // `coro` keeps its frames alive
     while (true) {
+        if (r.status != RunStatus::Suspended && root && task) task->set_coro_repr(done_repr);
         if (r.status == RunStatus::Returned) co_return std::move(r.value);
         if (r.status == RunStatus::Raised) std::rethrow_exception(to_engine(r.value));
         Value aw = std::move(r.value);
@@ -958,9 +973,9 @@ corolab::Task<Value> run_awaitable(Value aw) {
     co_return co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
 }
 
-corolab::Task<Value> engine_coro(const Value& coro) {
+corolab::Task<Value> engine_coro(const Value& coro, bool root) {
     if (is_kind(coro, Kind::Native)) return run_awaitable(coro);
-    return drive(coro);
+    return drive(coro, root);
 }
 
 Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name) {
@@ -973,14 +988,14 @@ Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name) 
     }
     auto* g = static_cast<GenObj*>(coro.o);
     if (!g->frame || g->started) return raise(T.RuntimeError, "cannot reuse already awaited coroutine");
-    if (loop.live_tasks() >= aio().task_limit)
+    if (loop.live_tasks() > aio().task_limit)
         return rt().vm->set_fatal("tasks", "task limit of " + std::to_string(aio().task_limit) + " reached");
     g->awaited = true;
     // ADAPTER (engine): under the oracle a named task still takes a number
     // from the Task-N counter (the task is made unnamed, then renamed);
     // the engine does not count named tasks, so use one up here.
     if (name) corolab::detail::next_task_number();
-    auto h = corolab::create_task(loop, drive(coro), std::move(name));
+    auto h = corolab::create_task(loop, drive(coro, true), std::move(name));
     Value t = task_object(&h.base());
     as_future(t)->coro = coro;
     Code* c = g->frame->code;

@@ -68,7 +68,7 @@ TEST_CASE("Lock is FIFO, Event wakes all, Semaphore limits, Condition notifies, 
     co_await gather(ws);
 
     std::vector<Task<void>> five;
-    for (int i = 0; i < 5; ++i) five.push_back(limited("s" + std::to_string(i)));
+    for (const char* name : {"s0", "s1", "s2", "s3", "s4"}) five.push_back(limited(name));
     co_await gather(std::move(five));
 
     std::vector<TaskHandle<void>> cs{create_task(consumer("c1")), create_task(consumer("c2"))};

@@ -6,6 +6,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { loadCorolab, runVirtual } = require('./run.cjs');
 
 const USAGE = `usage: corolab run FILE.py [options]
 
@@ -93,19 +94,6 @@ function parseArgs(argv) {
   return { file, opts };
 }
 
-// The Wasm module: build/wasm/web/corolab.js from `npm run build`.
-function loadModule() {
-  const dir = path.join(__dirname, '..', 'build', 'wasm', 'web');
-  const js = path.join(dir, 'corolab.js');
-  if (!fs.existsSync(js)) {
-    process.stderr.write(`corolab: the Wasm build is missing (${js}); run 'npm run build' first\n`);
-    process.exit(2);
-  }
-  const createCorolab = require(js);
-  // Emscripten 3.1.6 would fetch() the .wasm by path under Node 20: hand it the bytes.
-  return createCorolab({ wasmBinary: fs.readFileSync(path.join(dir, 'corolab.wasm')) });
-}
-
 async function main() {
   const { file, opts } = parseArgs(process.argv.slice(2));
   let source;
@@ -115,7 +103,7 @@ async function main() {
     process.stderr.write(`corolab: cannot read ${file}: ${e.code || e.message}\n`);
     process.exit(2);
   }
-  const mod = await loadModule();
+  const mod = await loadCorolab();
   const options = {
     clock: opts.clock,
     speed: opts.speed,
@@ -123,6 +111,14 @@ async function main() {
     budgets: opts.budgets,
   };
   if (opts.seed !== undefined) options.seed = opts.seed;
+
+  if (opts.clock === 'virtual') {
+    const r = runVirtual(mod, source, options, opts.format);
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    process.exitCode = r.exitCode;
+    return;
+  }
   const session = new mod.Session(source, JSON.stringify(options));
 
   const flush = () => {
@@ -137,11 +133,6 @@ async function main() {
     process.exitCode = status.exitCode;
   };
 
-  if (opts.clock === 'virtual') {
-    session.advance();
-    finish();
-    return;
-  }
   // Real clock: the host's event loop drives the engine's timer heap.
   // Output is flushed after every turn so lines appear as they happen.
   const { drive } = require('../web/driver.js');
@@ -157,7 +148,7 @@ async function main() {
   finish();
 }
 
-main().catch((e) => {
+if (require.main === module) main().catch((e) => {
   process.stderr.write(`corolab: internal error: ${e && e.stack ? e.stack : e}\n`);
   process.exit(70);
 });

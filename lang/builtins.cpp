@@ -217,6 +217,17 @@ Value gen_close(Value* args, int, const CallArgs&) {
     }
     return Value::none();
 }
+Value gen_send(Value* args, int nargs, const CallArgs&) {
+    if (nargs != 2) return raise(T.TypeError, "send() takes exactly one argument");
+    Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o), args[1]);
+    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    return r;
+}
+Value gen_next_m(Value* args, int, const CallArgs&) {
+    Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o));
+    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    return r;
+}
 Value t_exception_new(Value* args, int nargs, const CallArgs& kw) {
     return instantiate(static_cast<ClassObj*>(args[0].o), args + 1, nargs - 1, kw);
 }
@@ -631,6 +642,8 @@ void init_type_constructors() {
     add_method(T.object, "__init__", obj_init);
     add_method(T.coroutine, "close", gen_close);
     add_method(T.generator, "close", gen_close);
+    add_method(T.generator, "send", gen_send);
+    add_method(T.generator, "__next__", gen_next_m);
 }
 
 bool sort_list(std::vector<Value>& items, const Value* key, bool reverse) { return sort_values(items, key, reverse); }

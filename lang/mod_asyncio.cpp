@@ -889,11 +889,16 @@ corolab::Task<Value> drive(Value coro, bool root) {
         if (!engine_awaitable(aw)) {
             exc = make_exception(T.RuntimeError, {str_value("not supported in corolab: awaiting this object")});
         } else {
+            // Only capture here: clang 14's Wasm EH loses a try/catch nested in
+            // a catch handler of a coroutine (from_engine rethrows to classify),
+            // so classification happens after the handler, in a plain function.
+            std::exception_ptr error;
             try {
                 send = co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
             } catch (...) {
-                exc = from_engine(std::current_exception());
+                error = std::current_exception();
             }
+            if (error) exc = from_engine(error);
         }
         aw = Value();
         r = vm.resume(g.th, std::move(send), std::move(exc));
@@ -924,7 +929,7 @@ static Value engine_error_value(const char* kind, const std::string& what) {
     return make_exception(c, std::move(args));
 }
 
-Value from_engine(const std::exception_ptr& e) {
+[[gnu::noinline]] Value from_engine(const std::exception_ptr& e) {
     try {
         std::rethrow_exception(e);
     } catch (const PyCancelled& p) {

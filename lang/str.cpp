@@ -505,14 +505,16 @@ Value m_capitalize(Value* a, int, const CallArgs&) {
     return str_value(std::move(s));
 }
 Value m_title(Value* a, int, const CallArgs&) {
-    std::string s = S0(a);
-    bool prev_alpha = false;
-    for (auto& c : s) {
-        bool alpha = (c | 32) >= 'a' && (c | 32) <= 'z';
-        if (alpha) c = prev_alpha ? static_cast<char>(c | 32) : static_cast<char>(c & ~32);
-        prev_alpha = alpha;
+    const std::string& s = S0(a);
+    std::string out;
+    bool prev_cased = false;
+    for (std::size_t i = 0; i < s.size();) {
+        std::uint32_t c = decode_at(s, i);
+        bool cased = is_upper_cp(c) || is_lower_cp(c);
+        encode(out, cased ? (prev_cased ? to_lower_cp(c) : to_upper_cp(c)) : c);
+        prev_cased = cased;
     }
-    return str_value(std::move(s));
+    return str_value(std::move(out));
 }
 Value pad(Value* a, int n, int where) {
     std::int64_t w;

@@ -319,15 +319,17 @@ Value Vm::run_frame(Frame* fr) {
 
 Value gen_next(GenObj* g) { return rt().vm->gen_next(g); }
 
-Value Vm::gen_next(GenObj* g) {
+Value Vm::gen_next(GenObj* g, Value send) {
     if (!g->frame) return Value();
+    if (!g->started && !send.is_null() && !send.is_none())
+        return raise(T.TypeError, "can't send non-None value to a just-started generator");
     if (g->running) return raise(T.ValueError, "generator already executing");
     Thread tmp;
     Thread* th = cur_ ? cur_ : &tmp;
     Thread* saved = cur_;
     cur_ = th;
     Frame* fr = g->frame;
-    if (g->started) fr->stack()[fr->sp++] = Value::none();
+    if (g->started) fr->stack()[fr->sp++] = send.is_null() ? Value::none() : std::move(send);
     g->started = true;
     g->running = true;
     fr->mode = FrameMode::Entry;

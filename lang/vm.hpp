@@ -49,7 +49,9 @@ public:
 
     // Called from C++ (builtins): runs to completion on the current thread.
     Value call(const Value& f, Value* args, int nargs, const CallArgs& kw);
-    Value gen_next(GenObj* g);  // Null, no exception: exhausted
+    // Resumes a generator (send: the value of its `yield`, Null = None).
+    // Null without an exception: it finished.
+    Value gen_next(GenObj* g, Value send = Value());
     // Runs a prepared frame to completion on the current thread.
     Value run_frame(Frame* fr);
 

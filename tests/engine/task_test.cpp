@@ -313,3 +313,15 @@ TEST_CASE("cancelling a task that awaits gather cancels its children; asyncio_ru
   CHECK(log2.texts() == Lines{"next task is Task-8"});
   reset_task_counter();
 }
+
+TEST_CASE("a callback that throws is reported as an exception in callback and the loop goes on") {
+  CapturedReports reports;
+  Loop loop;
+  int after = 0;
+  loop.call_soon([] { throw RuntimeError("oops"); });
+  loop.call_soon([&] { ++after; });
+  loop.run_once();
+  CHECK(after == 1);
+  REQUIRE(reports.texts.size() == 1);
+  CHECK(reports.texts[0].rfind("Exception in callback", 0) == 0);
+}

@@ -74,3 +74,19 @@ TEST_CASE("the trace records iterations and timer cancellations; detached, it re
   loop.run_once();
   CHECK(trace.records().size() == n);
 }
+
+TEST_CASE("an awaited future can be tagged with what it stands for (the interpreter's locks, queues...)") {
+  reset_task_counter();
+  Loop loop;
+  Trace trace;
+  loop.set_trace(&trace);
+  auto main = [&]() -> Task<void> {
+    auto f = Future<int>::create(loop);
+    loop.call_soon([f]() mutable { f.set_result(1); });
+    co_await f.tagged(On::queue, interned().intern("get"));
+  };
+  run_until_complete(loop, main());
+  CHECK(json_of(trace, {TraceEv::task_suspend}) ==
+        std::vector<std::string>{R"j({"t":0,"ev":"task_suspend","task":1,"on":"queue","detail":"get"})j"});
+  reset_task_counter();
+}

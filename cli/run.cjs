@@ -1,0 +1,36 @@
+// Loading corolab's Wasm module in Node and running a scenario with it: what
+// the CLI (corolab.cjs), the conformance suite and the benchmarks share.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const MODULE_DIR = path.join(__dirname, '..', 'build', 'wasm', 'web');
+
+// The module built by `npm run build` (build/wasm/web/corolab.js + .wasm).
+// Exits with a clear message when it is missing.
+function loadCorolab() {
+  const js = path.join(MODULE_DIR, 'corolab.js');
+  if (!fs.existsSync(js)) {
+    process.stderr.write(`corolab: the Wasm build is missing (${js}); run 'npm run build' first\n`);
+    process.exit(2);
+  }
+  const createCorolab = require(js);
+  // Emscripten 3.1.6 would fetch() the .wasm by path under Node 20: hand it the bytes.
+  return createCorolab({ wasmBinary: fs.readFileSync(path.join(MODULE_DIR, 'corolab.wasm')) });
+}
+
+// Runs `source` to its end on the virtual clock; returns what the CLI prints
+// ({stdout, stderr} in the given format: text, tsv or json) and its exit code.
+function runVirtual(mod, source, options, format) {
+  const session = new mod.Session(source, JSON.stringify({ ...options, clock: 'virtual' }));
+  try {
+    session.advance();
+    const out = session.takeFormatted(format);
+    const status = JSON.parse(session.status());
+    return { stdout: out.stdout, stderr: out.stderr, exitCode: status.exitCode };
+  } finally {
+    session.delete();
+  }
+}
+
+module.exports = { loadCorolab, runVirtual };

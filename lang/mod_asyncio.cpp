@@ -586,11 +586,11 @@ Value cond_wait_for(Value* a, int n, const CallArgs&) {
     Value pred = a[1];
     auto t = [](Condition& c, Value p) -> corolab::Task<Value> {
         Value result = call0(p);
-        if (result.is_null()) throw PyError(take_exc());
+        if (result.is_null()) co_return corolab::Fail{to_engine(take_exc())};
         while (truthy(result) != 1) {
             co_await c.wait();
             result = call0(p);
-            if (result.is_null()) throw PyError(take_exc());
+            if (result.is_null()) co_return corolab::Fail{to_engine(take_exc())};
         }
         co_return result;
     };
@@ -658,7 +658,7 @@ corolab::Task<Value> scope_exit(Value keep, Value exc, Exit exit) {
     if (!thrown) co_return Value::boolean(e != nullptr);
     Value t = from_engine(thrown);
     if (t.tag == Tag::Obj && exc.tag == Tag::Obj && t.o == exc.o) co_return Value::boolean(false);
-    std::rethrow_exception(thrown);
+    co_return corolab::Fail{thrown};  // not a rethrow: see corolab::Fail
 }
 
 Value tg_new(Value*, int, const CallArgs&) {
@@ -883,29 +883,25 @@ corolab::Task<Value> drive(Value coro, bool root) {
     while (true) {
         if (r.status != RunStatus::Suspended && root && task) task->set_coro_repr(done_repr);
         if (r.status == RunStatus::Returned) co_return std::move(r.value);
-        if (r.status == RunStatus::Raised) std::rethrow_exception(to_engine(r.value));
+        if (r.status == RunStatus::Raised) co_return corolab::Fail{to_engine(r.value)};
         Value aw = std::move(r.value);
         Value send, exc;
         if (!engine_awaitable(aw)) {
             exc = make_exception(T.RuntimeError, {str_value("not supported in corolab: awaiting this object")});
         } else {
-            // Only capture here: clang 14's Wasm EH loses a try/catch nested in
-            // a catch handler of a coroutine (from_engine rethrows to classify),
-            // so classification happens after the handler, in a plain function.
-            std::exception_ptr error;
-            try {
-                send = co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
-            } catch (...) {
-                error = std::current_exception();
-            }
-            if (error) exc = from_engine(error);
+            // The outcome comes back as a value, not a throw: clang 14's Wasm
+            // exception handling loses exceptions thrown at a co_await inside
+            // a try block of this coroutine.
+            auto outcome = co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it().settle();
+            if (outcome.error) exc = from_engine(outcome.error);
+            else send = std::move(*outcome.value);
         }
         aw = Value();
         r = vm.resume(g.th, std::move(send), std::move(exc));
     }
 }
 
-std::exception_ptr to_engine(const Value& exc) {
+[[gnu::noinline]] std::exception_ptr to_engine(const Value& exc) {
     if (exc_matches(exc, T.CancelledError)) {
         std::optional<std::string> msg;
         auto* e = static_cast<ExceptionObj*>(exc.o);

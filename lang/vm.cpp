@@ -1,6 +1,7 @@
 // The dispatch loop and the call path (see vm.hpp).
 #include "lang/vm.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "lang/ops.hpp"
@@ -18,6 +19,7 @@ int pool_slots(int cls) { return 16 << cls; }
 
 Frame* alloc_frame(Code* code) {
     int n = code->nlocals + code->ncells + code->nfree + code->stacksize;
+    if (n < 1) n = 1;
     int pc = pool_class(n);
     int cap = pc >= 0 ? pool_slots(pc) : n;
     Frame* f;
@@ -29,18 +31,19 @@ Frame* alloc_frame(Code* code) {
         void* mem = std::malloc(sizeof(Frame) + sizeof(Value) * (cap - 1));
         f = new (mem) Frame();
     }
-    for (int i = 1; i < cap; ++i) new (&f->slots[i]) Value();
-    f->nslots = cap;
+    // only the slots the code uses are live (slot 0 is a member of Frame)
+    for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
+    f->nslots = n;
     f->code = code;
     return f;
 }
 
 void free_frame(Frame* f) {
-    int cap = f->nslots;
-    for (int i = 1; i < cap; ++i) f->slots[i].~Value();
+    int n = f->nslots;
+    for (int i = 1; i < n; ++i) f->slots[i].~Value();
     f->~Frame();
-    int pc = pool_class(cap);
-    if (pc >= 0 && pool_slots(pc) == cap && g_pool[pc].size() < 4096) g_pool[pc].push_back(f);
+    int pc = pool_class(n);
+    if (pc >= 0 && g_pool[pc].size() < 4096) g_pool[pc].push_back(f);
     else std::free(f);
 }
 
@@ -143,6 +146,7 @@ Value Vm::set_fatal(std::string budget, std::string message) {
         fatal_budget = std::move(budget);
         fatal_message = std::move(message);
     }
+    next_check_ = 0;
     return raise(T.RuntimeError, fatal_message);
 }
 Vm::~Vm() { if (rt_.vm == this) rt_.vm = nullptr; }
@@ -466,7 +470,19 @@ static Value current_handled(Thread* th) {
 Value format_value(const Value& v, const Value& spec);  // builtins.cpp
 Value import_module(StrObj* name);                      // modules.cpp
 
+// The dispatch loop returns to this wrapper now and then (frames keep all
+// their state) and is entered again: WebAssembly engines replace a function
+// by its optimized code only on a new call (no on-stack replacement), and a
+// CPU-bound scenario would otherwise run its whole life in the baseline tier.
 Value Vm::execute(Frame* entry) {
+    while (true) {
+        reenter_ = false;
+        Value r = execute_loop(entry);
+        if (!reenter_) return r;
+    }
+}
+
+Value Vm::execute_loop(Frame* entry) {
     Frame* f = cur_->top;
     Value* st;
     Instr* code;
@@ -483,7 +499,12 @@ Value Vm::execute(Frame* entry) {
         goto error;
     }
     for (;;) {
-        if (++steps > step_limit || (steps & 4095) == 0 || stop_requested) {
+        if (++steps >= next_check_) {
+            next_check_ = std::min(step_limit + 1, steps + 4096);
+            if ((steps & 0xFFFF) < 4096 && !fatal() && !stop_requested && steps <= step_limit) {
+                reenter_ = true;  // see execute()
+                return Value();
+            }
             if (steps > step_limit && !fatal())
                 set_fatal("steps", "step limit of " + std::to_string(step_limit) + " reached");
             else if (stop_requested && !fatal())
@@ -491,6 +512,7 @@ Value Vm::execute(Frame* entry) {
             else if (rt_.heap.bytes() > memory_limit && !fatal())
                 set_fatal("memory", "memory limit of " + std::to_string(memory_limit) + " bytes reached");
             if (fatal()) {
+                next_check_ = 0;  // from now on every instruction stops
                 reraise = true;
                 goto error;
             }

@@ -81,6 +81,8 @@ public:
 
 private:
     Value execute(Frame* entry);
+    Value execute_loop(Frame* entry);
+    bool reenter_ = false;
     bool push_call(Frame*& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw, const Value& func, Value& result);
     Frame* setup_frame(FunctionObj* fn, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
     Value call_nonpy(const Value& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
@@ -90,6 +92,7 @@ private:
     Thread* cur_ = nullptr;
     int nested_ = 0;
     Value suspend_request_;
+    std::uint64_t next_check_ = 0;  // step count at which budgets are checked next
     bool gen_yielded_ = false;
 };
 

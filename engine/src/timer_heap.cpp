@@ -8,12 +8,13 @@ namespace corolab {
 // _MIN_CANCELLED_TIMER_HANDLES_FRACTION).
 constexpr size_t kMinScheduled = 100;
 constexpr double kMinCancelledFraction = 0.5;
+constexpr size_t kArity = 4;
 
 TimerId TimerHeap::push(double when, Callback cb) {
   uint32_t i;
   if (free_head_ != UINT32_MAX) {
     i = free_head_;
-    free_head_ = slots_[i].next_free;
+    free_head_ = slots_[i].seq;  // a free slot's seq links the free list
   } else {
     i = static_cast<uint32_t>(slots_.size());
     slots_.emplace_back();
@@ -41,10 +42,26 @@ uint32_t TimerHeap::pop() {
   Entry last = heap_.back();
   heap_.pop_back();
   uint32_t top = last.slot;
-  if (!heap_.empty()) {
-    top = heap_.front().slot;
-    heap_.front() = last;
-    sift_toward_leaves(0);
+  if (!empty()) {
+    top = heap_[kRoot].slot;
+    // Floyd's pop: move the hole down to a leaf along the smallest
+    // children, then let `last` (usually a late deadline) rise from there:
+    // fewer comparisons than sifting it down from the root.
+    size_t n = heap_.size();
+    size_t hole = kRoot;
+    for (;;) {
+      size_t first = first_child(hole);
+      if (first >= n) break;
+      size_t best = first;
+      size_t end = std::min(first + kArity, n);
+      for (size_t c = first + 1; c < end; ++c) {
+        if (heap_[c] < heap_[best]) best = c;
+      }
+      heap_[hole] = heap_[best];
+      hole = best;
+    }
+    heap_[hole] = last;
+    sift_toward_root(hole);
   }
   slots_[top].scheduled = false;
   return top;
@@ -54,15 +71,15 @@ void TimerHeap::free_slot(uint32_t i) {
   Slot& s = slots_[i];
   s.cb = Callback{};
   ++s.gen;
-  s.next_free = free_head_;
+  s.seq = free_head_;
   free_head_ = i;
 }
 
 void TimerHeap::drop_cancelled() {
-  size_t n = heap_.size();
+  size_t n = size();
   if (n > kMinScheduled && static_cast<double>(cancelled_) / static_cast<double>(n) > kMinCancelledFraction) {
-    size_t kept = 0;
-    for (size_t i = 0; i < n; ++i) {
+    size_t kept = kRoot;
+    for (size_t i = kRoot; i < heap_.size(); ++i) {
       Entry e = heap_[i];
       Slot& s = slots_[e.slot];
       if (s.cancelled) {
@@ -78,7 +95,7 @@ void TimerHeap::drop_cancelled() {
     cancelled_ = 0;
     return;
   }
-  while (!heap_.empty() && slots_[heap_.front().slot].cancelled) {
+  while (!empty() && slots_[top_slot()].cancelled) {
     --cancelled_;
     uint32_t i = pop();
     slots_[i].cb.discard();
@@ -88,24 +105,23 @@ void TimerHeap::drop_cancelled() {
 
 void TimerHeap::clear() {
   // Entries moved to the ready queue are discarded by the ready queue.
-  for (const Entry& e : heap_) {
-    slots_[e.slot].scheduled = false;
-    slots_[e.slot].cb.discard();
-    free_slot(e.slot);
+  for (size_t i = kRoot; i < heap_.size(); ++i) {
+    uint32_t slot = heap_[i].slot;
+    slots_[slot].scheduled = false;
+    slots_[slot].cb.discard();
+    free_slot(slot);
   }
-  heap_.clear();
+  heap_.resize(kRoot);
   cancelled_ = 0;
 }
 
-constexpr size_t kArity = 4;
-
 void TimerHeap::sift_toward_root(size_t pos) {
   Entry item = heap_[pos];
-  while (pos > 0) {
-    size_t parent = (pos - 1) / kArity;
-    if (!(item < heap_[parent])) break;
-    heap_[pos] = heap_[parent];
-    pos = parent;
+  while (pos > kRoot) {
+    size_t up = parent(pos);
+    if (!(item < heap_[up])) break;
+    heap_[pos] = heap_[up];
+    pos = up;
   }
   heap_[pos] = item;
 }
@@ -114,7 +130,7 @@ void TimerHeap::sift_toward_leaves(size_t pos) {
   size_t n = heap_.size();
   Entry item = heap_[pos];
   for (;;) {
-    size_t first = pos * kArity + 1;
+    size_t first = first_child(pos);
     if (first >= n) break;
     size_t best = first;
     size_t last = std::min(first + kArity, n);
@@ -129,8 +145,8 @@ void TimerHeap::sift_toward_leaves(size_t pos) {
 }
 
 void TimerHeap::heapify() {
-  if (heap_.size() < 2) return;
-  for (size_t i = (heap_.size() - 2) / kArity + 1; i-- > 0;) sift_toward_leaves(i);
+  if (size() < 2) return;
+  for (size_t i = parent(heap_.size() - 1) + 1; i-- > kRoot;) sift_toward_leaves(i);
 }
 
 }  // namespace corolab

@@ -35,12 +35,15 @@ struct ReleaseWaiter final : Shared {
 
 }  // namespace
 
+// O(n): marks each future once, then clears the marks.
 bool has_duplicates(const std::vector<Ref<FutureBase>>& fs) {
-  std::vector<FutureBase*> ptrs;
-  ptrs.reserve(fs.size());
-  for (auto& f : fs) ptrs.push_back(f.get());
-  std::sort(ptrs.begin(), ptrs.end());
-  return std::adjacent_find(ptrs.begin(), ptrs.end()) != ptrs.end();
+  bool dup = false;
+  for (auto& f : fs) {
+    if (f->scratch_mark()) dup = true;
+    f->set_scratch_mark(true);
+  }
+  for (auto& f : fs) f->set_scratch_mark(false);
+  return dup;
 }
 
 std::vector<Ref<FutureBase>> distinct(std::vector<Ref<FutureBase>> fs) {

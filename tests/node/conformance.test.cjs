@@ -1,6 +1,7 @@
-// Conformance: every scenario in tests/conformance/ runs on corolab's CLI
-// (`node cli/corolab.cjs run FILE --format tsv`) and must print exactly what
-// CPython 3.11 printed under the virtual-clock oracle (the checked-in .tsv).
+// Conformance: every scenario in tests/conformance/ runs on corolab (the Wasm
+// build under Node, through the CLI's own runner, cli/run.cjs, in this
+// process: what `corolab run FILE --format tsv` prints) and must print exactly
+// what CPython 3.11 printed under the virtual-clock oracle (the checked-in .tsv).
 //   syntax/ scenarios: only the error type and line are compared.
 //   .stderr files: each (normalized) line must appear in corolab's stderr.
 //   exit status: non-zero iff the expected output ends with a "!" line.
@@ -16,6 +17,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = process.env.CONFORMANCE_CLI || path.join(ROOT, 'cli', 'corolab.cjs');
+const IN_PROCESS = !process.env.CONFORMANCE_CLI;
 const CORPUS = path.join(ROOT, 'tests', 'conformance');
 // The oracle's defaults (tests/oracle/vclock.py): its virtual-time horizon (the
 // budget scenarios in errors/ stop at 3600 s) and the seed random starts from
@@ -43,7 +45,18 @@ function readIfExists(file) {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
 }
 
+// The module, loaded once for the in-process runs.
+let corolab = null;
+async function runInProcess(file) {
+  const { loadCorolab, runVirtual } = require(path.join(ROOT, 'cli', 'run.cjs'));
+  if (!corolab) corolab = await loadCorolab();
+  const options = { filename: path.basename(file), seed: 20000101, budgets: { time: 3600 } };
+  const r = runVirtual(corolab, fs.readFileSync(file, 'utf8'), options, 'tsv');
+  return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr, killed: false };
+}
+
 function runCli(file) {
+  if (IN_PROCESS) return runInProcess(file);
   return new Promise((resolve) => {
     execFile(process.execPath, [CLI, 'run', file, ...CLI_ARGS],
       { timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },

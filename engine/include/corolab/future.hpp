@@ -97,6 +97,11 @@ class FutureBase {
   // The type-erased result slot (see Future<T>::result).
   virtual void* result_storage() noexcept = 0;
 
+  // Engine-internal scratch bit (detail::has_duplicates): false except
+  // during one such call.
+  bool scratch_mark() const noexcept { return scratch_mark_; }
+  void set_scratch_mark(bool on) noexcept { scratch_mark_ = on; }
+
  protected:
   // Completes with the result already stored in result_storage().
   void finish_with_result();
@@ -131,8 +136,9 @@ class FutureBase {
   DoneCallback first_cb_;  // the common single callback, inline
   uint32_t refs_ = 0;
   State state_ = State::pending;
-  bool log_traceback_ = false;
-  bool is_task_ = false;
+  bool log_traceback_ : 1 = false;
+  bool is_task_ : 1 = false;
+  bool scratch_mark_ : 1 = false;
   On wait_kind_ = On::future;
 };
 

@@ -35,7 +35,7 @@ struct Outcome {
 
 namespace detail {
 
-// Whether a future appears twice (one sort of the pointers: O(n log n)).
+// Whether a future appears twice (O(n): a mark bit on each future).
 bool has_duplicates(const std::vector<Ref<FutureBase>>& fs);
 
 // Reads a finished child's value as the gather element.

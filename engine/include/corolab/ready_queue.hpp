@@ -1,6 +1,7 @@
 // ReadyQueue: the loop's FIFO of callbacks to run (CPython's loop._ready).
-// A ring buffer that doubles when full: push and pop O(1), no allocation
-// once grown.
+// A ring buffer that doubles when full and halves when a quarter full
+// (above 1,024 entries), so a burst of work does not pin its memory:
+// push and pop amortized O(1), no allocation in a steady state.
 #pragma once
 #include <cstddef>
 #include <vector>
@@ -22,14 +23,17 @@ class ReadyQueue {
     Callback c = buf_[head_];
     head_ = (head_ + 1) & (buf_.size() - 1);
     --size_;
+    if (size_ * 4 < buf_.size() && buf_.size() > kKeep) resize(buf_.size() / 2);
     return c;
   }
 
  private:
-  void grow() {
-    std::vector<Callback> bigger(buf_.empty() ? 64 : buf_.size() * 2);
-    for (size_t i = 0; i < size_; ++i) bigger[i] = buf_[(head_ + i) & (buf_.size() - 1)];
-    buf_.swap(bigger);
+  static constexpr size_t kKeep = 1024;
+  void grow() { resize(buf_.empty() ? 64 : buf_.size() * 2); }
+  void resize(size_t capacity) {
+    std::vector<Callback> other(capacity);
+    for (size_t i = 0; i < size_; ++i) other[i] = buf_[(head_ + i) & (buf_.size() - 1)];
+    buf_.swap(other);
     head_ = 0;
   }
   std::vector<Callback> buf_;  // capacity is a power of two

@@ -127,7 +127,7 @@ class TaskState final : public TaskBase {
     }
   }
   Task<T> coro_;
-  ValueSlot<T> slot_;
+  [[no_unique_address]] ValueSlot<T> slot_;  // empty for void: no bytes
 };
 
 // Process-wide task name counter (asyncio.tasks._task_name_counter).

@@ -42,6 +42,18 @@ inline void run_trampoline(coroutine_handle<> h) {
   trampoline_next = saved;
 }
 
+}  // namespace detail
+
+// `co_return Fail{e};` ends a Task<T> with the error e, as if e had been
+// thrown out of its body, but without a C++ throw. Needed under clang 14's
+// Wasm exception handling, which loses an exception thrown out of a
+// coroutine body after a catch handler has run in the same frame.
+struct Fail {
+  std::exception_ptr error;
+};
+
+namespace detail {
+
 struct PromiseBase {
   coroutine_handle<> continuation;  // the awaiting frame, null for a root
   std::exception_ptr error;
@@ -67,6 +79,7 @@ struct TaskPromise : PromiseBase {
   void return_value(U&& v) {
     value.emplace(std::forward<U>(v));
   }
+  void return_value(Fail f) noexcept { error = std::move(f.error); }
   T take() {
     if (error) std::rethrow_exception(error);
     return std::move(*value);
@@ -121,6 +134,20 @@ class [[nodiscard]] Task {
   };
   // Runs the coroutine inline in the awaiting task.
   Awaiter operator co_await() && noexcept { return Awaiter{h_}; }
+
+  // The outcome of a task without a throw: co_await settle(std::move(t)).
+  struct Settled {
+    std::optional<T> value;  // set when it returned
+    std::exception_ptr error;  // set when it failed
+  };
+  struct SettleAwaiter : Awaiter {
+    Settled await_resume() noexcept {
+      auto& p = this->h.promise();
+      if (p.error) return Settled{std::nullopt, p.error};
+      return Settled{std::move(p.value), nullptr};
+    }
+  };
+  SettleAwaiter settle() && noexcept { return SettleAwaiter{{h_}}; }
 
  private:
   handle_type h_;

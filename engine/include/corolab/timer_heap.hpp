@@ -3,10 +3,12 @@
 // Ordering: a binary min-heap on (deadline, creation sequence): timers with
 // equal deadlines fire in creation order (the scenario contract; the
 // oracle, tests/oracle/vclock.py, orders CPython's timers the same way).
-// Layout: a 4-ary heap of 16-byte entries (four children share a cache
-// line: half the levels of a binary heap). Any heap pops the same order,
-// the key being total. The sequence is 32-bit: ties between timers created
-// 2^32 timers apart could swap, nothing else.
+// Layout: a 4-ary heap of 16-byte entries whose sibling groups each fill
+// one 64-byte cache line (the array is cache-line aligned and the root is
+// stored at index 3): half the levels of a binary heap, one line per level.
+// Any heap pops the same order, the key being total. The sequence is
+// 32-bit: ties between timers created 2^32 timers apart could swap,
+// nothing else.
 // Cost: push and pop O(log n); cancel O(1) (the entry is flagged and dropped
 // when it reaches the head, or by compaction when cancelled entries are
 // more than half of more than 100, as BaseEventLoop._run_once does).
@@ -15,6 +17,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <vector>
 
 #include "corolab/callback.hpp"
@@ -28,35 +31,51 @@ struct TimerId {
   explicit operator bool() const { return slot != UINT32_MAX; }
 };
 
+namespace detail {
+// std::allocator with 64-byte (cache line) alignment.
+template <class T>
+struct LineAligned {
+  using value_type = T;
+  static constexpr std::align_val_t kAlign{64};
+  LineAligned() = default;
+  template <class U>
+  LineAligned(const LineAligned<U>&) noexcept {}
+  T* allocate(size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), kAlign)); }
+  void deallocate(T* p, size_t n) noexcept { ::operator delete(p, n * sizeof(T), kAlign); }
+  template <class U>
+  bool operator==(const LineAligned<U>&) const noexcept { return true; }
+};
+}  // namespace detail
+
 class TimerHeap {
  public:
+  // 32 bytes: two per cache line.
   struct Slot {
     Callback cb;
-    uint32_t seq = 0;      // creation number: the trace's timer id
-    uint32_t gen = 0;      // bumped when the slot is freed
-    uint32_t next_free = UINT32_MAX;
-    bool cancelled = false;
-    bool scheduled = false;  // in the heap (not yet moved to the ready queue)
+    uint32_t seq = 0;            // creation number (the trace's timer id); the free list's link once freed
+    uint32_t gen : 30 = 0;       // bumped when the slot is freed (ids compare it modulo 2^30)
+    uint32_t cancelled : 1 = 0;
+    uint32_t scheduled : 1 = 0;  // in the heap (not yet moved to the ready queue)
   };
 
   TimerId push(double when, Callback cb);
   // Marks the timer cancelled; O(1). Returns false for a stale id or a
   // timer already cancelled.
   bool cancel(TimerId id);
-  bool empty() const { return heap_.empty(); }
-  size_t size() const { return heap_.size(); }
+  bool empty() const { return heap_.size() <= kRoot; }
+  size_t size() const { return heap_.size() - kRoot; }
   size_t cancelled_count() const { return cancelled_; }
   // Live (not cancelled) timers still in the heap.
-  size_t live() const { return heap_.size() - cancelled_; }
-  double top_when() const { return heap_.front().when; }
-  uint32_t top_slot() const { return heap_.front().slot; }
+  size_t live() const { return size() - cancelled_; }
+  double top_when() const { return heap_[kRoot].when; }
+  uint32_t top_slot() const { return heap_[kRoot].slot; }
   // Pops the head; the slot stays allocated (the caller runs or frees it).
   uint32_t pop();
   // _run_once's cleanup: compacts when cancelled entries dominate, else
   // drops cancelled entries at the head. Dropped callbacks are discarded.
   void drop_cancelled();
   Slot& slot(uint32_t i) { return slots_[i]; }
-  bool valid(TimerId id) const { return id.slot < slots_.size() && slots_[id.slot].gen == id.gen; }
+  bool valid(TimerId id) const { return id.slot < slots_.size() && slots_[id.slot].gen == id.gen; }  // id.gen < 2^30
   void free_slot(uint32_t i);
   // Discards every timer (stop()).
   void clear();
@@ -69,12 +88,17 @@ class TimerHeap {
     uint32_t slot;
     bool operator<(const Entry& o) const { return when < o.when || (when == o.when && seq < o.seq); }
   };
+  // Heap positions are array indices; the root is at kRoot and the
+  // children of p are at 4 * p - 8 ... 4 * p - 5 (a 64-byte-aligned group).
+  static constexpr size_t kRoot = 3;
+  static size_t first_child(size_t p) { return 4 * p - 8; }
+  static size_t parent(size_t c) { return (c + 8) / 4; }
   void sift_toward_root(size_t pos);
   void sift_toward_leaves(size_t pos);
   void heapify();
 
-  std::vector<Entry> heap_;
-  std::vector<Slot> slots_;
+  std::vector<Entry, detail::LineAligned<Entry>> heap_ = std::vector<Entry, detail::LineAligned<Entry>>(kRoot);
+  std::vector<Slot, detail::LineAligned<Slot>> slots_;
   uint32_t free_head_ = UINT32_MAX;
   size_t cancelled_ = 0;
   uint32_t next_seq_ = 1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: the benchmarks, each section printing a table of figures.
-# Sections: engine (C++ native, C++ Wasm under Node, CPython 3.11 asyncio,
+# Sections: scenarios (the corolab CLI vs python3 on bench/scenarios/*.py) and
+# engine (C++ native, C++ Wasm under Node, CPython 3.11 asyncio,
 # same workloads, same run). Another section is added by defining a
 # function section_<name> below and listing it in SECTIONS.
 # Build folders: build/native and build/wasm (BENCH_NATIVE_DIR /
@@ -9,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 NATIVE_DIR=${BENCH_NATIVE_DIR:-build/native}
 WASM_DIR=${BENCH_WASM_DIR:-build/wasm}
-SECTIONS=(${BENCH_SECTIONS:-engine})
+SECTIONS=(${BENCH_SECTIONS:-engine scenarios})
 
 section_engine() {
   echo "== engine: C++ engine vs CPython 3.11 asyncio"
@@ -25,6 +26,14 @@ section_engine() {
   python3 bench/asyncio_bench.py >"$tmp/cpython"
   python3 bench/table.py "$tmp/native" "$tmp/wasm" "$tmp/cpython"
   rm -rf "$tmp"
+}
+
+section_scenarios() {
+  echo "== scenarios: corolab CLI (Wasm under Node) vs python3 on the same files"
+  NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B "$WASM_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null 2>&1 ||
+    { echo "bench: configuring $WASM_DIR failed" >&2; exit 1; }
+  NODE_PATH=/usr/share/nodejs cmake --build "$WASM_DIR" --target corolab_web -j2 >/dev/null
+  node bench/scenarios.cjs
 }
 
 for s in "${SECTIONS[@]}"; do

@@ -26,10 +26,10 @@ struct Block {
 inline constexpr int kMaxBlocks = 24;
 
 struct Frame {
-    Code* code;
+    Code* code = nullptr;
     Value func;          // the FunctionObj (Null for module code)
-    DictObj* globals;    // borrowed from func / module
-    DictObj* ns;         // module/class namespace (borrowed), else null
+    DictObj* globals = nullptr;  // borrowed from func / module
+    DictObj* ns = nullptr;       // module/class namespace (borrowed), else null
     Value ns_ref;        // keeps `ns` alive
     Frame* back = nullptr;
     GenObj* gen = nullptr;  // the generator owning this frame, if any
@@ -40,7 +40,7 @@ struct Frame {
     bool entry_nested = false;
     Value cur_exc;       // exception being handled in this frame (Null: none)
     Block blocks[kMaxBlocks];
-    int nslots;          // locals + cells + stack
+    int nslots = 0;      // locals + cells + stack
     Value slots[1];      // nlocals locals, ncells+nfree cells, then the stack
 
     Value* locals() { return slots; }

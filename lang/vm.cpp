@@ -26,10 +26,10 @@ Frame* alloc_frame(Code* code) {
     if (pc >= 0 && !g_pool[pc].empty()) {
         void* mem = g_pool[pc].back();
         g_pool[pc].pop_back();
-        f = new (mem) Frame();
+        f = new (mem) Frame;  // default-init: the block stack stays unwritten
     } else {
         void* mem = std::malloc(sizeof(Frame) + sizeof(Value) * (cap - 1));
-        f = new (mem) Frame();
+        f = new (mem) Frame;
     }
     // only the slots the code uses are live (slot 0 is a member of Frame)
     for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
@@ -893,7 +893,37 @@ Value Vm::execute_loop(Frame* entry) {
                 }
                 break;
             }
-            case Op::CallFunction: case Op::CallMethod: case Op::CallKw: case Op::CallEx: {
+            case Op::CallFunction: case Op::CallMethod: {
+                // fast path: a plain Python function called with exactly its
+                // positional parameters (the common case, no temporaries)
+                bool method = in.op == Op::CallMethod;
+                Value* fslot = &st[f->sp - in.arg - (method ? 2 : 1)];
+                if (is_kind(*fslot, Kind::Function) && cur_->depth < recursion_limit) {
+                    auto* fn = static_cast<FunctionObj*>(fslot->o);
+                    Code* c = fn->code;
+                    bool self = method && !fslot[1].is_null();
+                    int argc = in.arg + (self ? 1 : 0);
+                    if (argc == c->nargs && c->simple_args() && c->ncells == 0 && c->nfree == 0 &&
+                        !c->is_generator && !c->is_coroutine && !c->is_async_gen) {
+                        Value* fargs = fslot + (method && !self ? 2 : 1);
+                        Frame* nf = alloc_frame(c);
+                        for (int i = 0; i < argc; ++i) nf->slots[i] = std::move(fargs[i]);
+                        nf->func = std::move(*fslot);
+                        nf->globals = fn->globals;
+                        nf->ns = nullptr;
+                        f->sp -= in.arg + (method ? 2 : 1);  // every popped slot is now Null
+                        nf->mode = FrameMode::Call;
+                        nf->back = f;
+                        cur_->top = nf;
+                        ++cur_->depth;
+                        f = nf;
+                        LOAD_FRAME();
+                        break;
+                    }
+                }
+            }
+                [[fallthrough]];
+            case Op::CallKw: case Op::CallEx: {
                 int nargs, nkw = 0;
                 Value* args;
                 Value func;

@@ -15,6 +15,7 @@ Loop& AsyncioState::new_loop() {
     loops.push_back(std::make_unique<Loop>(real_clock ? ClockMode::real_time : ClockMode::virtual_time, speed));
     Loop* l = loops.back().get();
     base[l] = time();
+    if (trace) l->set_trace(trace);  // from birth: tasks made before it runs are traced too
     return *l;
 }
 double AsyncioState::time() const { return running ? loop_time(running) : now; }

@@ -93,6 +93,10 @@ struct Session::Impl {
                 l.task_name = t->name();
             }
             aio.running->record_output(text, err ? corolab::Stream::err : corolab::Stream::out);
+        } else if (aio.trace) {
+            // Module-level code (no loop running) prints too: task 0.
+            aio.trace->add(corolab::TraceRecord{l.t, 0, 0, 0, corolab::interned().intern(text), corolab::TraceEv::output,
+                                                static_cast<std::uint8_t>(err ? corolab::Stream::err : corolab::Stream::out)});
         }
         l.text = std::move(text);
         l.err = err;

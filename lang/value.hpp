@@ -76,7 +76,12 @@ public:
         return *this;
     }
     // Takes a new reference to `obj` (obj may be freshly allocated, count 0).
-    explicit Value(Object* obj) : tag(Tag::Obj), o(obj) { incref(obj); }
+    // i is zeroed first: on 32-bit targets (Wasm) a pointer fills only half
+    // of the union, and identity and hashing read all 64 bits.
+    explicit Value(Object* obj) : tag(Tag::Obj), i(0) {
+        o = obj;
+        incref(obj);
+    }
 
     static Value null() { return Value(); }
     static Value none() { Value v; v.tag = Tag::None; return v; }

@@ -193,7 +193,7 @@ void TaskBase::suspend_on(FutureBase& fut, coroutine_handle<> h, On on, uint32_t
   fut_waiter_ = Ref<FutureBase>(&fut);
   waiting_tag_ = on;
   if (loop_->trace()) {
-    if (on == On::task && !detail) detail = interned().intern(static_cast<TaskBase&>(fut).name());
+    if (on == On::task && !detail && fut.is_task()) detail = interned().intern(static_cast<TaskBase&>(fut).name());
     loop_->record(TraceEv::task_suspend, id_, 0, until, detail, static_cast<uint8_t>(on));
   }
   if (must_cancel_) {

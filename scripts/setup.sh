@@ -27,8 +27,11 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# `npm install` (not `npm ci`): npm 11 writes lock files without the entries
+# of other platforms' optional packages (rollup's), which `npm ci` then
+# rejects as out of sync; `npm install` installs exactly the locked versions.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-  echo "setup: npm ci"
-  npm ci --no-audit --no-fund
+  echo "setup: npm install"
+  npm install --no-audit --no-fund
   touch node_modules
 fi

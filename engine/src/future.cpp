@@ -69,7 +69,7 @@ std::exception_ptr FutureBase::result_error() {
     return exc_;
   }
   if (state_ == State::cancelled) return make_cancelled_error();
-  return std::make_exception_ptr(InvalidStateError("Result is not ready."));
+  return std::make_exception_ptr(InvalidStateError("Result is not set."));
 }
 
 void FutureBase::check_result() {

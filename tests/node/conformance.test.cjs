@@ -51,8 +51,13 @@ async function runInProcess(file) {
   const { loadCorolab, runVirtual } = require(path.join(ROOT, 'cli', 'run.cjs'));
   if (!corolab) corolab = await loadCorolab();
   const options = { filename: path.basename(file), seed: 20000101, budgets: { time: 3600 } };
-  const r = runVirtual(corolab, fs.readFileSync(file, 'utf8'), options, 'tsv');
-  return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr, killed: false };
+  try {
+    const r = runVirtual(corolab, fs.readFileSync(file, 'utf8'), options, 'tsv');
+    return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr, killed: false };
+  } catch (e) {
+    corolab = null;  // a crashed instance is not reused
+    return { code: -1, stdout: '', stderr: `corolab crashed: ${e && e.stack ? e.stack : e}`, killed: false };
+  }
 }
 
 function runCli(file) {
@@ -167,6 +172,19 @@ function checkScenario(rel, result) {
 
 const scenarios = listScenarios();
 
+// Known gaps: scenarios corolab does not match yet, each with its reason, in
+// tests/conformance/KNOWN-GAPS.md as lines "- `area/NNN_name.py`: reason".
+// They still run: each must still differ from CPython (an expected failure),
+// so a fix is noticed and the line removed.
+function knownGaps() {
+  const file = path.join(CORPUS, 'KNOWN-GAPS.md');
+  const gaps = new Map();
+  if (!fs.existsSync(file)) return gaps;
+  for (const m of fs.readFileSync(file, 'utf8').matchAll(/^- `([^`]+\.py)`: (.+)$/gm)) gaps.set(m[1], m[2]);
+  return gaps;
+}
+const GAPS = knownGaps();
+
 test('the corpus has scenarios', () => {
   assert.ok(scenarios.length > 0,
     `no scenario in ${CORPUS}` + (process.env.CONFORMANCE_FILTER ? ` matches CONFORMANCE_FILTER=${process.env.CONFORMANCE_FILTER}` : ''));
@@ -182,14 +200,20 @@ test('corolab CLI runs (cli/corolab.cjs and its Wasm build)', async () => {
 });
 
 test('conformance with CPython 3.11', { concurrency: CONCURRENCY }, async (t) => {
-  await Promise.all(scenarios.map((rel) => t.test(rel, async () => {
+  await Promise.all(scenarios.map((rel) => t.test(rel, async (st) => {
     const file = path.join(CORPUS, rel);
     const result = await runCli(file);
     assert.ok(!result.killed, `${rel}: no result within ${TIMEOUT_MS / 1000} s`);
-    if (rel.startsWith(`syntax${path.sep}`)) {
-      checkSyntaxScenario(rel, fs.readFileSync(file, 'utf8'), result);
-    } else {
-      checkScenario(rel, result);
-    }
+    const check = () => {
+      if (rel.startsWith(`syntax${path.sep}`)) {
+        checkSyntaxScenario(rel, fs.readFileSync(file, 'utf8'), result);
+      } else {
+        checkScenario(rel, result);
+      }
+    };
+    const gap = GAPS.get(rel.split(path.sep).join('/'));
+    if (gap === undefined) return check();
+    assert.throws(check, `${rel} now matches CPython: remove it from tests/conformance/KNOWN-GAPS.md`);
+    st.diagnostic(`known gap ${rel}: ${gap}`);
   })));
 });

@@ -439,6 +439,7 @@ struct Try : Stmt {
     std::vector<ExceptHandler*> handlers;
     Body orelse;     // may be empty
     Body finalbody;  // may be empty
+    bool is_star = false;  // `except*` clauses (PEP 654); a try has only one kind
     Try() : Stmt(kKind) {}
 };
 

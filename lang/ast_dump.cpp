@@ -607,7 +607,7 @@ public:
             }
             case StmtKind::Try: {
                 auto* t = s->as<Try>();
-                out += "Try(body=";
+                out += t->is_star ? "TryStar(body=" : "Try(body=";
                 body(t->body);
                 out += ", handlers=[";
                 for (std::size_t k = 0; k < t->handlers.size(); ++k) {

@@ -698,7 +698,18 @@ private:
         ExceptHandler* bare = nullptr;
         while (is(T::Except)) {
             const Token& ex = take();
-            if (is(T::Star)) unsupported(ex, "except*");
+            bool star = is(T::Star);
+            if (s->handlers.empty()) {
+                s->is_star = star;
+            } else if (star != s->is_star) {
+                const Token& last = star ? cur() : ex;
+                fail("cannot have both 'except' and 'except*' on the same 'try'", ex.line, ex.col, last.end_line,
+                     last.end_col);
+            }
+            if (star) {
+                take();
+                if (is(T::Colon)) fail_at(cur(), "expected one or more exception types");
+            }
             auto* h = arena_.make<ExceptHandler>();
             h->span = {ex.line, ex.col, 0, 0};
             if (bare) {
@@ -718,7 +729,7 @@ private:
                 if (accept(T::As)) h->name = std::string(expect(T::Name).text);
             }
             expect_colon();
-            h->body = block("'except' statement", ex.line);
+            h->body = block(star ? "'except*' statement" : "'except' statement", ex.line);
             close_body(h);
             if (!h->type) bare = h;
             s->handlers.push_back(h);

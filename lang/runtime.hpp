@@ -66,6 +66,7 @@ public:
     std::unordered_map<std::string, Value> modules;   // imported modules
     std::size_t memory_limit = 256u << 20;
     bool memory_exceeded = false;
+    std::string filename = "main.py";  // the scenario's name, as warnings show it
 
     Runtime();
     ~Runtime();

@@ -15,6 +15,8 @@ const Symbol* Scope::lookup(std::string_view name) const {
 
 namespace {
 
+constexpr const char* kStarJump = "'break', 'continue' and 'return' cannot appear in an except* block";
+
 enum Flag : unsigned {
     kAssigned = 1,   // bound here: assignment, def, class, import, for/with/except target
     kParam = 2,
@@ -49,6 +51,7 @@ private:
         std::unordered_map<std::string, Info> names;
         std::vector<std::string> params;
         int loops = 0;  // enclosing loops inside this scope, for break/continue
+        int loops_at_star = -1;  // `loops` where the innermost except* body began; -1 outside one
         std::vector<Span> value_returns;            // `return x` statements here
         std::unordered_map<std::string, Span> declarations;  // first global/nonlocal statement per name
         NameSet passed_through;  // Class: free variables its methods need from outside
@@ -212,6 +215,11 @@ private:
                 auto* r = s->as<Return>();
                 Scope* fn = function_scope();
                 if (!fn || !fn->is_function_like()) fail(s->span, "'return' outside function");
+                if (top().loops_at_star >= 0) {
+                    // CPython points at a constant value on the same line, else at the statement
+                    bool at_value = r->value && r->value->kind == ExprKind::Constant && r->value->span.line == s->span.line;
+                    fail(at_value ? r->value->span : s->span, kStarJump);
+                }
                 if (r->value) {
                     top().value_returns.push_back(s->span);
                     expr(r->value);
@@ -304,7 +312,10 @@ private:
                         mangle_in_place(h->name);
                         note(h->name, kAssigned);
                     }
+                    int saved = top().loops_at_star;
+                    if (t->is_star) top().loops_at_star = top().loops;
                     body(h->body);
+                    top().loops_at_star = saved;
                 }
                 body(t->finalbody);
                 return;
@@ -342,9 +353,11 @@ private:
             case StmtKind::Pass: return;
             case StmtKind::Break:
                 if (top().loops == 0) fail(s->span, "'break' outside loop");
+                if (top().loops == top().loops_at_star) fail(s->span, kStarJump);
                 return;
             case StmtKind::Continue:
                 if (top().loops == 0) fail(s->span, "'continue' not properly in loop");
+                if (top().loops == top().loops_at_star) fail(s->span, kStarJump);
                 return;
         }
     }

@@ -219,6 +219,7 @@ struct Session::Impl {
         vm->recursion_limit = opts.budgets.recursion;
         vm->memory_limit = opts.budgets.memory;
         aio.filename = opts.filename;
+        runtime->filename = opts.filename;
         aio.horizon = opts.budgets.horizon;
         aio.real_clock = opts.real_clock;
         aio.speed = opts.speed;

@@ -26,8 +26,13 @@ function importPageModule(rel) {
   const src = fs.readFileSync(path.join(ROOT, rel));
   return import(`data:text/javascript;base64,${src.toString('base64')}`);
 }
+// web/examples.js imports each example's source (a conformance scenario) with
+// Vite's `?raw`; here those imports become string constants.
 async function loadExamples() {
-  return (await importPageModule('web/examples.js')).examples;
+  const src = fs.readFileSync(path.join(ROOT, 'web', 'examples.js'), 'utf8').replace(
+    /^import (\w+) from '\.\.\/([^'?]+)\?raw';$/gm,
+    (_, name, rel) => `const ${name} = ${JSON.stringify(fs.readFileSync(path.join(ROOT, rel), 'utf8'))};`);
+  return (await import(`data:text/javascript;base64,${Buffer.from(src).toString('base64')}`)).examples;
 }
 const example = (id) => {
   const ex = examples.find((e) => e.id === id);

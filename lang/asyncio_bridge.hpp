@@ -72,7 +72,9 @@ struct CoTaskObj : Awaitable {
 struct SleepObj : Awaitable {
     double delay;
     Value result;
+    bool awaited = false;  // else freeing it warns, as CPython's sleep() coroutine does
     SleepObj(double d, Value r);
+    ~SleepObj() override;
     void clear_refs() override { result = Value(); }
     corolab::Task<Value> await_it() override;
 };

@@ -37,6 +37,8 @@ enum class Op : std::uint8_t {
     ReturnValue, YieldValue, GetAwaitable, Await, GetAIter, GetANext, EndAsyncFor,
     // exceptions
     SetupExcept, PopBlock, PopExcept, Raise, Reraise, CheckExcMatch,
+    // except* (see Compiler::try_star): ExcStarMatch arg = target when the clause does not match
+    ExcStarBegin, ExcStarMatch, ExcStarCollect, ExcStarEnd,
     BeforeWith, BeforeAsyncWith, WithExitNormal, WithExcept,
     LoadBuildClass, ImportName, ImportFrom, LoadAssertionError,
     SetupAnnotations, PrintExpr,

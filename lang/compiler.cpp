@@ -14,7 +14,7 @@ namespace corolab::lang {
 
 namespace {
 
-enum class FKind { Loop, Try, Finally, Handler, HandlerName, With, AsyncWith };
+enum class FKind { Loop, Try, Finally, Handler, HandlerName, StarHandler, With, AsyncWith };
 
 struct FBlock {
     FKind kind;
@@ -43,6 +43,7 @@ int stack_effect(Op op, int arg) {
         case Op::GetAwaitable: case Op::Await: case Op::GetAIter: case Op::SetupExcept:
         case Op::PopBlock: case Op::DeleteFast: case Op::DeleteGlobal: case Op::DeleteName:
         case Op::Reraise: case Op::SetupAnnotations: case Op::CheckExcMatch:
+        case Op::ExcStarMatch:  // fallthrough path: the type is replaced by the match
             return op == Op::FormatValue ? -((arg >> 8) & 1) : op == Op::CheckExcMatch ? 0 : 0;
         case Op::PopTop: case Op::StoreFast: case Op::StoreDeref: case Op::StoreGlobal: case Op::StoreName:
         case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: case Op::BinaryOp: case Op::InplaceOp:
@@ -77,7 +78,9 @@ int stack_effect(Op op, int arg) {
         }
         case Op::YieldValue: return 0;
         case Op::EndAsyncFor: return -3;
-        case Op::PopExcept: return -2;
+        case Op::PopExcept: case Op::ExcStarCollect: return -2;
+        case Op::ExcStarBegin: return 2;
+        case Op::ExcStarEnd: return -4;  // fallthrough path: nothing was left to raise
         case Op::Raise: return -arg;
         case Op::BeforeWith: case Op::BeforeAsyncWith: return 1;
         case Op::ImportName: return 1;
@@ -417,6 +420,8 @@ private:
                     break;
                 }
                 case FKind::Handler: emit(Op::PopExcept); u().depth = d; break;
+                case FKind::StarHandler:  // the scope pass rejects these jumps
+                    error(Span{u().line, 0, u().line, 0}, "'break', 'continue' and 'return' in an except* block");
                 case FKind::HandlerName:
                     emit(Op::PopBlock);
                     emit(Op::LoadConst, const_none());
@@ -540,7 +545,8 @@ private:
         if (!t->finalbody.empty()) {
             int setup = emit(Op::SetupExcept);
             u().fblocks.push_back({FKind::Finally, {}, 0, false, &t->finalbody});
-            if (!t->handlers.empty()) try_except(t);
+            if (t->is_star) try_star(t);
+            else if (!t->handlers.empty()) try_except(t);
             else body(t->body);
             u().fblocks.pop_back();
             emit(Op::PopBlock);
@@ -557,7 +563,58 @@ private:
             patch_here(jend);
             return;
         }
-        try_except(t);
+        if (t->is_star) try_star(t);
+        else try_except(t);
+    }
+
+    // try/except* (PEP 654). The handler's stack: prev, orig (the exception
+    // caught), raised (a list of what the clauses raised), rest (what no
+    // clause has matched yet, or None). ExcStarEnd re-raises what is left.
+    void try_star(Try* t) {
+        int setup = emit(Op::SetupExcept);
+        u().fblocks.push_back({FKind::Try, {}, 0, false, nullptr});
+        body(t->body);
+        u().fblocks.pop_back();
+        emit(Op::PopBlock);
+        body(t->orelse);
+        int jend = emit(Op::Jump);
+        patch_here(setup);
+        int d = u().depth;
+        u().depth += 2;  // prev, orig
+        emit(Op::ExcStarBegin);
+        for (ExceptHandler* h : t->handlers) {
+            u().line = h->span.line;
+            expr(h->type);
+            int next = emit(Op::ExcStarMatch);  // the matched part replaces the type
+            if (h->name.empty()) emit(Op::PopTop);
+            else name_op(h->name, Access::Store);
+            int cleanup = emit(Op::SetupExcept);
+            u().fblocks.push_back({FKind::StarHandler, {}, 0, false, nullptr});
+            body(h->body);
+            u().fblocks.pop_back();
+            emit(Op::PopBlock);
+            unbind(h->name);
+            int done = emit(Op::Jump);
+            // the clause raised: collect its exception, go on with the next clause
+            patch_here(cleanup);
+            u().depth += 2;  // prev, exc
+            unbind(h->name);
+            emit(Op::ExcStarCollect);
+            patch_here(done);
+            patch_here(next);
+            u().depth = d + 4;
+        }
+        emit(Op::ExcStarEnd);
+        u().depth = d;
+        patch_here(jend);
+    }
+
+    // `except ... as name` unbinds the name when the handler ends.
+    void unbind(const std::string& name) {
+        if (name.empty()) return;
+        emit(Op::LoadConst, const_none());
+        name_op(name, Access::Store);
+        name_op(name, Access::Del);
     }
 
     void try_except(Try* t) {

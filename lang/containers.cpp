@@ -257,11 +257,13 @@ void init_container_methods() {
 
 void init_str_methods();
 void init_type_constructors();
+void init_exception_group_methods();  // exception_group.cpp
 
 void init_builtin_methods() {
     init_type_constructors();
     init_str_methods();
     init_container_methods();
+    init_exception_group_methods();
 }
 
 

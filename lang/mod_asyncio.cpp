@@ -380,11 +380,56 @@ struct HandleObj : NativeObj {
     void clear_refs() override { h = corolab::Handle(); }
 };
 
+// reprlib.repr (maxstring 30, maxlong 40, maxother 30): long reprs keep
+// their ends around "...".
+static std::string short_repr(const Value& v) {
+    std::string s;
+    if (!append_repr(s, v)) { take_exc(); return "<object>"; }
+    std::size_t max = is_str(v) ? 30 : v.tag == Tag::Int || is_kind(v, Kind::BigInt) ? 40 : 30;
+    if (s.size() <= max) return s;
+    std::size_t i = (max - 3) / 2, j = max - 3 - i;
+    if (is_str(v)) {  // repr_str keeps the quotes of the shortened string
+        const std::string& t = as_str(v)->s;
+        std::string r;
+        append_repr(r, str_value(t.substr(0, i) + t.substr(t.size() - j)));
+        return r.substr(0, i) + "..." + r.substr(r.size() - j);
+    }
+    return s.substr(0, i) + "..." + s.substr(s.size() - j);
+}
+
+// format_helpers._format_callback_source: "fn(arg, ...) at file.py:3".
+std::string callback_source(const Value& fn, const Value* args, int nargs) {
+    std::string out;
+    if (is_kind(fn, Kind::Function)) {
+        auto* f = static_cast<FunctionObj*>(fn.o);
+        out = is_str(f->qualname) ? as_str(f->qualname)->s : std::string("function");
+    } else if (is_kind(fn, Kind::Builtin)) {
+        out = static_cast<BuiltinObj*>(fn.o)->name;
+    } else if (!append_repr(out, fn)) {
+        take_exc();
+    }
+    out += '(';
+    for (int i = 0; i < nargs; ++i) out += (i ? ", " : "") + short_repr(args[i]);
+    out += ')';
+    if (is_kind(fn, Kind::Function))
+        out += " at " + aio().filename + ":" + std::to_string(static_cast<FunctionObj*>(fn.o)->code->firstline);
+    return out;
+}
+
+// Calls a loop callback; an exception goes to the loop's exception handler
+// (events.Handle._run) worded as CPython words it.
+void run_callback(const Value& fn, Value* args, int nargs) {
+    Value r = call(fn, args, nargs);
+    if (!r.is_null()) return;
+    Value exc = take_exc();
+    if (rt().vm->fatal()) throw PyError(exc);  // budgets end the run, not the callback
+    std::string src = callback_source(fn, args, nargs);
+    corolab::report(corolab::Report{"Exception in callback " + src, "handle: <Handle " + src + ">",
+                                    std::make_exception_ptr(PyError(exc))});
+}
+
 std::function<void()> py_callback(Value fn, std::vector<Value> cargs) {
-    return [fn, cargs]() mutable {
-        Value r = call(fn, cargs.data(), static_cast<int>(cargs.size()));
-        if (r.is_null()) throw PyError(take_exc());
-    };
+    return [fn, cargs]() mutable { run_callback(fn, cargs.data(), static_cast<int>(cargs.size())); };
 }
 
 Value schedule(Value* args, int nargs, int first, double when, bool timer) {
@@ -476,8 +521,8 @@ Value f_add_done_callback(Value* args, int nargs, const CallArgs&) {
     F(args)->fut->add_done_callback([self, fn, live](FutureBase&) {
         if (!*live) return;
         *live = false;
-        Value r = call1(fn, self);
-        if (r.is_null()) throw PyError(take_exc());
+        Value arg = self;
+        run_callback(fn, &arg, 1);
     });
     return Value::none();
 }
@@ -498,7 +543,30 @@ Value f_remove_done_callback(Value* args, int nargs, const CallArgs&) {
     }
     return Value::integer(n);
 }
-Value f_repr(Value* args, int, const CallArgs&) { return str_value(F(args)->fut->repr()); }
+// CPython's _format_coroutine: a started, unfinished coroutine shows the
+// line it is suspended at.
+static void refresh_running_line(FutureObj* f) {
+    auto* t = dynamic_cast<TaskBase*>(f->fut.get());
+    if (!t || t->done() || !is_kind(f->coro, Kind::Coroutine)) return;
+    auto* g = static_cast<GenObj*>(f->coro.o);
+    if (!g->frame || !g->started || !is_str(g->qualname)) return;
+    Frame* fr = g->frame;
+    int pc = fr->pc > 0 ? fr->pc - 1 : 0;
+    int line = pc < static_cast<int>(fr->code->lines.size()) ? fr->code->lines[pc] : fr->code->firstline;
+    t->set_coro_repr(as_str(g->qualname)->s + "() running at " + aio().filename + ":" + std::to_string(line));
+}
+
+Value f_repr(Value* args, int, const CallArgs&) {
+    FutureObj* f = F(args);
+    refresh_running_line(f);
+    std::string s = f->fut->repr();
+    if (f->fut->done() && !f->fut->cancelled() && !f->fut->failed() && f->read) {
+        std::string r;
+        if (!append_repr(r, f->read(*f->fut))) return Value();
+        s.insert(s.size() - 1, " result=" + r);  // base_futures._future_repr_info
+    }
+    return str_value(std::move(s));
+}
 Value t_get_name(Value* args, int, const CallArgs&) { return str_value(TB(args)->name()); }
 Value t_set_name(Value* args, int nargs, const CallArgs&) {
     if (nargs > 1) { Value s = str_of(args[1]); if (s.is_null()) return s; TB(args)->set_name(as_str(s)->s); }
@@ -844,10 +912,16 @@ corolab::Task<Value> CoTaskObj::await_it() {
 }
 
 SleepObj::SleepObj(double d, Value r) : Awaitable(C.Awaitable), delay(d), result(std::move(r)) {}
-corolab::Task<Value> SleepObj::await_it() {
-    Value r = result;
+SleepObj::~SleepObj() {
+    if (!awaited) warn_never_awaited("sleep");
+}
+static corolab::Task<Value> sleep_then(double delay, Value r) {
     co_await corolab::sleep(delay);
     co_return r;
+}
+corolab::Task<Value> SleepObj::await_it() {
+    awaited = true;
+    return sleep_then(delay, result);
 }
 
 RunRequest::RunRequest(Value t, bool run, Value l) : NativeObj(C.RunReq), target(std::move(t)), is_run(run), loop(std::move(l)) {}

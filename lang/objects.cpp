@@ -117,17 +117,17 @@ SuperObj::SuperObj(ClassObj* s, Value self_) : Obj(Kind::Super, T.super), start(
 GenObj::GenObj(Kind k, ClassObj* c, Frame* f) : Obj(k, c), frame(f) {}
 // CPython warns when a coroutine that never started is finalized, at the
 // line running then (refcounting frees it right after the statement).
-static void warn_never_awaited(const GenObj& g) {
+void warn_never_awaited(std::string_view qualname) {
     Runtime* r = Runtime::current;
     if (!r || !r->vm) return;  // the run is being torn down
-    std::string qual = is_str(g.qualname) ? as_str(g.qualname)->s : std::string("coroutine");
-    write_output(r->filename + ":" + std::to_string(r->vm->current_line()) + ": RuntimeWarning: coroutine '" + qual +
-                     "' was never awaited\n",
+    write_output(r->filename + ":" + std::to_string(r->vm->current_line()) + ": RuntimeWarning: coroutine '" +
+                     std::string(qualname) + "' was never awaited\n",
                  true);
 }
 
 GenObj::~GenObj() {
-    if (kind == Kind::Coroutine && frame && !started && !awaited) warn_never_awaited(*this);
+    if (kind == Kind::Coroutine && frame && !started && !awaited)
+        warn_never_awaited(is_str(qualname) ? std::string_view(as_str(qualname)->s) : std::string_view("coroutine"));
     if (frame) { Frame* f = frame; frame = nullptr; free_frame(f); }
 }
 void GenObj::clear_refs() {

@@ -145,7 +145,10 @@ bool append_repr(std::string& out, const Value& v) {
         case Kind::Exception: {
             auto* e = static_cast<ExceptionObj*>(o);
             out += e->cls->name;
-            if (e->cls->is_subclass_of(T.BaseExceptionGroup) && !e->message.is_null()) {
+            auto* args = static_cast<TupleObj*>(e->args.o);
+            // a group shows its arguments as given (a list or a tuple) when it has them
+            bool group_args = args && args->items.size() == 2;
+            if (e->cls->is_subclass_of(T.BaseExceptionGroup) && !e->message.is_null() && !group_args) {
                 out += "(";
                 append_repr(out, e->message);
                 out += ", [";
@@ -157,7 +160,6 @@ bool append_repr(std::string& out, const Value& v) {
                 out += "])";
                 return true;
             }
-            auto* args = static_cast<TupleObj*>(e->args.o);
             if (args && args->items.size() == 1) {
                 out += "(";
                 if (!append_repr(out, args->items[0])) return false;

@@ -20,7 +20,7 @@ struct ParseResult {
 
 // Parses a whole file. Throws SyntaxError (worded and positioned as CPython
 // 3.11 reports it, or "not supported in corolab: <construct>" for match,
-// walrus, except*, bytes and imaginary literals, \N{...} escapes). Which
+// walrus, bytes and imaginary literals, \N{...} escapes). Which
 // error wins when a file has several follows CPython (a tokenizer error
 // later in the file usually replaces a parser error). Never recurses
 // without bound: brackets nest at most 200 deep and indentation 100 levels,

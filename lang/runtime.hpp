@@ -76,6 +76,11 @@ public:
 };
 inline Runtime& rt() { return *Runtime::current; }
 
+// Writes "<file>:<line>: RuntimeWarning: coroutine '<qualname>' was never
+// awaited" to the error stream, as CPython does when such a coroutine is
+// freed; nothing while the run is being torn down.
+void warn_never_awaited(std::string_view qualname);
+
 // ---- making values -----------------------------------------------------------
 template <class T, class... A>
 T* make(A&&... args) { return rt().heap.make<T>(std::forward<A>(args)...); }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "lang/exception_group.hpp"
 #include "lang/ops.hpp"
 
 namespace corolab::lang {
@@ -1171,7 +1172,7 @@ Value Vm::execute_loop(Frame* entry) {
                 f->blocks[f->nblocks++] = {in.arg, f->sp};
                 break;
             case Op::PopBlock: --f->nblocks; break;
-            case Op::PopExcept: {
+            case Op::PopExcept: pop_except: {
                 Block b = f->blocks[--f->nblocks];
                 int lvl = b.level;  // above prev, exc
                 Value prev = std::move(st[lvl - 2]);
@@ -1232,6 +1233,39 @@ Value Vm::execute_loop(Frame* entry) {
                 }
                 PUSH(Value::boolean(match));
                 break;
+            }
+            case Op::ExcStarBegin: {  // prev, orig -> prev, orig, raised, rest
+                Value orig = TOP();
+                PUSH(list_value({}));
+                PUSH(std::move(orig));
+                break;
+            }
+            case Op::ExcStarMatch: {  // rest, type -> rest', match; or rest and a jump
+                Value type = POP();
+                Value match, rest;
+                if (!except_star_match(TOP(), type, match, rest)) goto error;
+                if (match.is_none()) { f->pc = in.arg; break; }
+                TOP() = std::move(rest);
+                f->cur_exc = match;  // what a bare `raise` in the clause re-raises
+                PUSH(std::move(match));
+                break;
+            }
+            case Op::ExcStarCollect:  // raised, rest, prev, exc: collect exc, leave the clause's handler
+                static_cast<ListObj*>(st[f->sp - 4].o)->items.push_back(st[f->sp - 1]);
+                goto pop_except;
+            case Op::ExcStarEnd: {  // prev, orig, raised, rest
+                Value rest = POP();
+                Value raised = POP();
+                auto& items = static_cast<ListObj*>(raised.o)->items;
+                items.push_back(std::move(rest));
+                Value result = prep_reraise_star(TOP(), items);
+                if (result.is_null()) goto error;
+                if (!result.is_none()) {
+                    rt_.exc = std::move(result);
+                    reraise = true;
+                    goto error;
+                }
+                goto pop_except;  // all handled: the try statement completes
             }
             case Op::BeforeWith: case Op::BeforeAsyncWith: {
                 Value cm = POP();

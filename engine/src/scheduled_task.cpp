@@ -295,6 +295,15 @@ std::string TaskBase::repr() const {
   out += coro_repr_ ? interned().name(coro_repr_) : std::string("coroutine");
   out += '>';
   if (state_ == State::finished && exc_) out += " exception=" + describe(exc_);
+  // base_tasks._task_repr_info: what a pending task waits on; a sleep's
+  // future only has this task's wakeup callback.
+  if (state_ == State::pending && sleep_ == SleepState::pending) {
+    out += " wait_for=<Future pending cb=[Task.task_wakeup()]>";
+  } else if (state_ == State::pending && fut_waiter_) {
+    std::string w = fut_waiter_->repr();
+    if (!fut_waiter_->done() && !w.empty()) w.insert(w.size() - 1, " cb=[Task.task_wakeup()]");
+    out += " wait_for=" + w;
+  }
   out += '>';
   return out;
 }

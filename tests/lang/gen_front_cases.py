@@ -133,6 +133,8 @@ PARSE_CASES = [
  "x = f'{d[\"a\"]:>{w}}'",
  "x = 1e400",
  "x = 0.1 + 1e-7 + 123456789.0 + 1e16 + 1.5e300",
+ "try:\n    a()\nexcept* ValueError as eg:\n    b(eg)\nexcept* (KeyError, TypeError):\n    for x in y:\n        break\nelse:\n    c()\nfinally:\n    d()",
+ "try:\n    pass\nexcept *E:\n    def f():\n        return 1\n",
 ]
 
 # Sources CPython 3.11 rejects at compile time; corolab must report the same
@@ -475,6 +477,16 @@ ERROR_CASES = [
  'x = (\n',
  'def f(\n    a,\n    b\n',
  "s = '''abc\n",
+ 'try:\n    pass\nexcept*:\n    pass\n',
+ 'try:\n    pass\nexcept* ValueError:\n    pass\nexcept TypeError:\n    pass\n',
+ 'try:\n    pass\nexcept ValueError:\n    pass\nexcept* TypeError:\n    pass\n',
+ 'try:\n    pass\nexcept* E, F:\n    pass\n',
+ 'try:\n    pass\nexcept* E:\nx\n',
+ 'for x in y:\n    try:\n        pass\n    except* E:\n        break\n',
+ 'while x:\n    try:\n        pass\n    except* E:\n        if a:\n            continue\n',
+ 'def f():\n    try:\n        pass\n    except* E:\n        return 1\n',
+ 'def f():\n    try:\n        pass\n    except* E:\n        return f(x)\n',
+ 'def f():\n    for x in y:\n        try:\n            pass\n        except* E:\n            while z:\n                break\n            return\n',
 ]
 
 

@@ -23,33 +23,16 @@ using namespace corolab;
 
 namespace {
 
-// JSON string literal (the same escaping as the trace's).
 std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
+    std::string out;
+    append_json_string(out, s);
+    return out;
 }
 
 std::string json_number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
+    std::string out;
+    append_json_number(out, v);
+    return out;
 }
 
 lang::Options parse_options(const std::string& json) {

@@ -24,20 +24,7 @@ const char* to_string(TaskOutcome o) {
   return names[static_cast<int>(o)];
 }
 
-namespace {
-
-// Shortest round-trip form of a double, as JSON (integers print without
-// a fraction: 1 rather than 1.0, matching the schema's examples).
-void put_number(std::string& out, double v) {
-  char buf[32];
-  for (int prec = 1; prec <= 17; ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*g", prec, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  out += buf;
-}
-
-void put_string(std::string& out, const std::string& s) {
+void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (unsigned char c : s) {
     switch (c) {
@@ -59,6 +46,19 @@ void put_string(std::string& out, const std::string& s) {
   out += '"';
 }
 
+// Shortest round-trip form of a double, as JSON (integers print without
+// a fraction: 1 rather than 1.0, matching the schema's examples).
+void append_json_number(std::string& out, double v) {
+  char buf[32];
+  for (int prec = 1; prec <= 17; ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*g", prec, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  out += buf;
+}
+
+namespace {
+
 void put_key(std::string& out, const char* key) {
   out += ",\"";
   out += key;
@@ -69,7 +69,7 @@ void put_key(std::string& out, const char* key) {
 
 std::string Trace::to_json(const TraceRecord& r) {
   std::string out = "{\"t\":";
-  put_number(out, r.t);
+  append_json_number(out, r.t);
   out += ",\"ev\":\"";
   out += to_string(r.ev);
   out += '"';
@@ -82,7 +82,7 @@ std::string Trace::to_json(const TraceRecord& r) {
     case TraceEv::task_create:
       put_task();
       put_key(out, "name");
-      put_string(out, text);
+      append_json_string(out, text);
       put_key(out, "parent");
       out += std::to_string(r.a);
       break;
@@ -100,10 +100,10 @@ std::string Trace::to_json(const TraceRecord& r) {
         char buf[48];
         std::snprintf(buf, sizeof buf, "until %.3f", r.x);
         put_key(out, "detail");
-        put_string(out, buf);
+        append_json_string(out, buf);
       } else if (r.detail) {
         put_key(out, "detail");
-        put_string(out, text);
+        append_json_string(out, text);
       }
       break;
     case TraceEv::task_done:
@@ -114,14 +114,14 @@ std::string Trace::to_json(const TraceRecord& r) {
       out += '"';
       if (r.detail) {
         put_key(out, "detail");
-        put_string(out, text);
+        append_json_string(out, text);
       }
       break;
     case TraceEv::timer_set:
       put_key(out, "timer");
       out += std::to_string(r.a);
       put_key(out, "deadline");
-      put_number(out, r.x);
+      append_json_number(out, r.x);
       break;
     case TraceEv::timer_fire:
     case TraceEv::timer_cancel:
@@ -135,14 +135,14 @@ std::string Trace::to_json(const TraceRecord& r) {
     case TraceEv::block:
       put_task();
       put_key(out, "until");
-      put_number(out, r.x);
+      append_json_number(out, r.x);
       break;
     case TraceEv::output:
       put_task();
       put_key(out, "stream");
       out += static_cast<Stream>(r.sub) == Stream::err ? "\"err\"" : "\"out\"";
       put_key(out, "text");
-      put_string(out, text);
+      append_json_string(out, text);
       break;
   }
   out += '}';

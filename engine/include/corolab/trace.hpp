@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corolab/interner.hpp"
@@ -39,6 +40,12 @@ struct TraceRecord {
   TraceEv ev;
   uint8_t sub;      // On, TaskOutcome or Stream
 };
+
+// Appends s as a JSON string literal (quotes and escapes), as the trace's
+// JSON form writes its texts.
+void append_json_string(std::string& out, std::string_view s);
+// Appends v in its shortest round-trip form (1, not 1.0).
+void append_json_number(std::string& out, double v);
 
 const char* to_string(TraceEv);
 const char* to_string(On);

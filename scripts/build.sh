@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds corolab. Usage: scripts/build.sh [native] [sanitize] [wasm] [web]
-# (no argument: all of them). Outputs go to build/ and dist/.
+# Builds corolab. Usage: scripts/build.sh [native] [sanitize] [wasm|module] [web]
+# (no argument: native wasm web; npm test adds sanitize). Outputs go to build/ and dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(native sanitize wasm web)
+[ ${#targets[@]} -eq 0 ] && targets=(native wasm web)
 
 for t in "${targets[@]}"; do
   case "$t" in
@@ -15,10 +15,16 @@ for t in "${targets[@]}"; do
     sanitize)
       cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=Debug -DCOROLAB_SANITIZE=ON -DCOROLAB_TESTS_ONLY=ON >/dev/null
       cmake --build build/sanitize -j"$jobs" ;;
-    wasm)
+    wasm|module)
+      # module: only what the page and the CLI load (npm start); wasm: also the
+      # test suites built to Wasm.
       export NODE_PATH=/usr/share/nodejs
       emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-      cmake --build build/wasm -j"$jobs" ;;
+      if [ "$t" = module ]; then
+        cmake --build build/wasm -j"$jobs" --target corolab_web corolab_engine_web
+      else
+        cmake --build build/wasm -j"$jobs"
+      fi ;;
     web)
       npx vite build --logLevel warn ;;
     *) echo "build.sh: unknown target $t" >&2; exit 2 ;;

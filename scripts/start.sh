@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build.sh wasm web
+bash scripts/build.sh module web
 port="${PORT:-8080}"
 host="${HOST:-localhost}"
 echo "corolab: serving the playground at http://${host}:${port}/"

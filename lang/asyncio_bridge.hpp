@@ -122,6 +122,9 @@ struct AsyncioState {
     double time() const;           // global virtual time
     double loop_time(Loop* l) const { return base.at(l) + l->time(); }
     void stop_all();               // Loop::stop() on every loop
+    // Task.__del__ of the tasks still pending when the scenario ends (a loop
+    // closed without cancelling them): "Task was destroyed but it is pending!".
+    void report_pending_tasks();
 
     static AsyncioState* current;
 };

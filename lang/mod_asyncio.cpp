@@ -23,6 +23,20 @@ void AsyncioState::stop_all() {
     for (auto& l : loops) l->stop();
 }
 
+void AsyncioState::report_pending_tasks() {
+    for (auto& l : loops) {
+        for (auto& t : l->all_tasks()) {
+            if (t->done()) continue;
+            // the interpreter's exit closes the coroutine before the task is freed
+            std::string r = t->repr();
+            const std::string running = "() running at ";
+            std::size_t a = r.find(running);
+            if (a != std::string::npos) r.replace(a, running.size(), "() done, defined at ");
+            corolab::report(corolab::Report{"Task was destroyed but it is pending!", "task: " + r, nullptr});
+        }
+    }
+}
+
 // ---- classes -------------------------------------------------------------------------
 namespace {
 struct Classes {
@@ -544,22 +558,27 @@ Value f_remove_done_callback(Value* args, int nargs, const CallArgs&) {
     return Value::integer(n);
 }
 // CPython's _format_coroutine: a started, unfinished coroutine shows the
-// line it is suspended at.
-static void refresh_running_line(FutureObj* f) {
+// line it is suspended at (the engine holds "qual() running at file:<def line>").
+static void show_running_line(FutureObj* f, std::string& repr) {
     auto* t = dynamic_cast<TaskBase*>(f->fut.get());
     if (!t || t->done() || !is_kind(f->coro, Kind::Coroutine)) return;
     auto* g = static_cast<GenObj*>(f->coro.o);
-    if (!g->frame || !g->started || !is_str(g->qualname)) return;
+    if (!g->frame || !g->started) return;
     Frame* fr = g->frame;
     int pc = fr->pc > 0 ? fr->pc - 1 : 0;
-    int line = pc < static_cast<int>(fr->code->lines.size()) ? fr->code->lines[pc] : fr->code->firstline;
-    t->set_coro_repr(as_str(g->qualname)->s + "() running at " + aio().filename + ":" + std::to_string(line));
+    if (pc >= static_cast<int>(fr->code->lines.size())) return;
+    std::string at = "() running at " + aio().filename + ":";
+    std::size_t a = repr.find(at);
+    if (a == std::string::npos) return;
+    a += at.size();
+    std::size_t b = repr.find_first_not_of("0123456789", a);
+    repr.replace(a, b - a, std::to_string(fr->code->lines[pc]));
 }
 
 Value f_repr(Value* args, int, const CallArgs&) {
     FutureObj* f = F(args);
-    refresh_running_line(f);
     std::string s = f->fut->repr();
+    show_running_line(f, s);
     if (f->fut->done() && !f->fut->cancelled() && !f->fut->failed() && f->read) {
         std::string r;
         if (!append_repr(r, f->read(*f->fut))) return Value();

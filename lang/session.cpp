@@ -290,6 +290,7 @@ struct Session::Impl {
                 if (vm->fatal()) check_budgets();
                 handle(vm->resume(module_thread, std::move(v), std::move(e)));
             }
+            if (state == State::Done) aio.report_pending_tasks();
         } catch (const RunAbort& a) {
             abort(a);
             state = State::Done;

@@ -117,6 +117,9 @@ struct AsyncioState {
     std::function<void()> check_budgets;  // throws RunAbort
     std::function<double()> host_seconds;  // host clock (real-clock slices)
     corolab::Trace* trace = nullptr;
+    // Async generators first iterated while each loop ran, in order (finished
+    // ones are pruned as the list grows): asyncio.run's shutdown closes them.
+    std::unordered_map<Loop*, std::vector<Value>> asyncgens;
 
     Loop& new_loop();
     double time() const;           // global virtual time

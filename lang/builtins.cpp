@@ -207,15 +207,31 @@ Value exc_init(Value* args, int nargs, const CallArgs&) {
     return Value::none();
 }
 Value obj_init(Value*, int, const CallArgs&) { return Value::none(); }
+// close(): GeneratorExit raised at the suspended yield, so `finally` runs;
+// a frame never started is just marked closed.
 Value gen_close(Value* args, int, const CallArgs&) {
     auto* g = static_cast<GenObj*>(args[0].o);
     if (g->running) return raise(T.ValueError, "generator already executing");
-    if (g->frame) {
+    if (!g->frame) return Value::none();
+    if (!g->started) {
         Frame* f = g->frame;
         g->frame = nullptr;
         free_frame(f);
+        return Value::none();
     }
+    Value r = rt().vm->gen_next(g, Value(), make_exception(T.GeneratorExit, {}));
+    if (!r.is_null()) return raise(T.RuntimeError, std::string(g->kind == Kind::Coroutine ? "coroutine" : "generator") + " ignored GeneratorExit");
+    if (has_exc() && !exc_matches(rt().exc, T.GeneratorExit) && !exc_matches(rt().exc, T.StopIteration)) return Value();
+    if (has_exc()) take_exc();
     return Value::none();
+}
+// aclose(): the awaitable that raises GeneratorExit in the async generator.
+Value agen_aclose(Value* args, int, const CallArgs&) {
+    auto* g = static_cast<GenObj*>(args[0].o);
+    rt().vm->agen_init_hooks(g);
+    auto* step = make<AsyncGenStep>(args[0]);
+    step->throw_exc = make_exception(T.GeneratorExit, {});
+    return Value(step);
 }
 Value gen_send(Value* args, int nargs, const CallArgs&) {
     if (nargs != 2) return raise(T.TypeError, "send() takes exactly one argument");
@@ -642,6 +658,7 @@ void init_type_constructors() {
     add_method(T.object, "__init__", obj_init);
     add_method(T.coroutine, "close", gen_close);
     add_method(T.generator, "close", gen_close);
+    add_method(T.async_generator, "aclose", agen_aclose);
     add_method(T.generator, "send", gen_send);
     add_method(T.generator, "__next__", gen_next_m);
 }

@@ -16,6 +16,7 @@ enum class FrameMode : std::uint8_t {
     Await,     // coroutine awaited: return value pushed
     AGenNext,  // async generator step: yield pushes; return raises StopAsyncIteration
     Send,      // generator resumed by yield from: yield pushes
+    AGenClose, // async generator aclose(): return or GeneratorExit gives None; yield raises
 };
 
 struct Block {

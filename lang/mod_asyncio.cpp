@@ -945,6 +945,17 @@ corolab::Task<Value> SleepObj::await_it() {
 
 RunRequest::RunRequest(Value t, bool run, Value l) : NativeObj(C.RunReq), target(std::move(t)), is_run(run), loop(std::move(l)) {}
 
+// The loop's firstiter hook (BaseEventLoop._asyncgen_firstiter_hook).
+static void track_asyncgen(const Value& agen) {
+    AsyncioState& s = aio();
+    if (!s.running) return;
+    std::vector<Value>& gens = s.asyncgens[s.running];
+    if (gens.size() >= 64 && (gens.size() & (gens.size() - 1)) == 0) {  // amortized pruning
+        std::erase_if(gens, [](const Value& g) { return static_cast<GenObj*>(g.o)->frame == nullptr; });
+    }
+    gens.push_back(agen);
+}
+
 static bool engine_awaitable(const Value& v) {
     return v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native &&
            dynamic_cast<Awaitable*>(static_cast<Obj*>(v.o)) != nullptr;
@@ -1103,6 +1114,7 @@ static void set(DictObj* d, const char* n, Value v) { dict_set_str(d, n, v); }
 Value make_module_asyncio() {
     init_classes();
     rt().vm->is_engine_awaitable = engine_awaitable;
+    rt().vm->agen_first_iter = track_asyncgen;
     ModuleObj* m = make<ModuleObj>("asyncio");
     Value mv(m);
     DictObj* d = m->dict;
@@ -1151,6 +1163,23 @@ Value make_module_asyncio() {
 // ---- running the loop ---------------------------------------------------------------
 namespace {
 corolab::Task<Value> noop() { co_return Value::none(); }
+
+// BaseEventLoop.shutdown_asyncgens: aclose() of every async generator not
+// finished, each in a task, gathered (errors are not reported).
+corolab::Task<Value> shutdown_asyncgens(Loop& loop) {
+    std::vector<Value> gens;
+    std::swap(gens, aio().asyncgens[&loop]);
+    std::vector<Ref<FutureBase>> closing;
+    for (Value& g : gens) {
+        if (!static_cast<GenObj*>(g.o)->frame) continue;
+        auto* step = make<AsyncGenStep>(g);
+        step->throw_exc = make_exception(T.GeneratorExit, {});
+        auto h = corolab::create_task(loop, engine_coro(Value(step)));
+        closing.push_back(Ref<FutureBase>(&h.base()));
+    }
+    if (!closing.empty()) co_await detail::gather_futures<Value, true>(loop, std::move(closing));
+    co_return Value::none();
+}
 }  // namespace
 
 LoopRun::LoopRun(RunRequest* req) : is_run_(req->is_run) {
@@ -1230,8 +1259,10 @@ void LoopRun::next_phase() {
         }
     }
     if (phase_ == 1 || phase_ == 2) {
+        // shutdown_asyncgens, then shutdown_default_executor
         ++phase_;
-        wait_on(Ref<FutureBase>(&corolab::create_task(*loop_, noop()).base()));
+        auto t = corolab::create_task(*loop_, phase_ == 2 ? shutdown_asyncgens(*loop_) : noop());
+        wait_on(Ref<FutureBase>(&t.base()));
         return;
     }
     phase_ = 4;

@@ -213,6 +213,7 @@ struct GenObj : Obj {
     bool started = false;
     bool awaited = false;   // coroutine was awaited / wrapped in a task
     bool closing = false;
+    bool hooks_inited = false;  // async generator: the loop's firstiter hook ran
     GenObj(Kind k, ClassObj* c, Frame* f);
     ~GenObj() override;
     void clear_refs() override;

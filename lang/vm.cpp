@@ -324,9 +324,9 @@ Value Vm::run_frame(Frame* fr) {
 
 Value gen_next(GenObj* g) { return rt().vm->gen_next(g); }
 
-Value Vm::gen_next(GenObj* g, Value send) {
+Value Vm::gen_next(GenObj* g, Value send, Value exc) {
     if (!g->frame) return Value();
-    if (!g->started && !send.is_null() && !send.is_none())
+    if (exc.is_null() && !g->started && !send.is_null() && !send.is_none())
         return raise(T.TypeError, "can't send non-None value to a just-started generator");
     if (g->running) return raise(T.ValueError, "generator already executing");
     Thread tmp;
@@ -334,7 +334,12 @@ Value Vm::gen_next(GenObj* g, Value send) {
     Thread* saved = cur_;
     cur_ = th;
     Frame* fr = g->frame;
-    if (g->started) fr->stack()[fr->sp++] = send.is_null() ? Value::none() : std::move(send);
+    if (!exc.is_null()) {
+        rt_.exc = std::move(exc);
+        fr->entry_nested = true;  // raise at resume
+    } else if (g->started) {
+        fr->stack()[fr->sp++] = send.is_null() ? Value::none() : std::move(send);
+    }
     g->started = true;
     g->running = true;
     fr->mode = FrameMode::Entry;
@@ -374,6 +379,25 @@ RunResult Vm::start_module(Code* code, DictObj* globals, Thread& th) {
 }
 
 RunResult Vm::start_coroutine(const Value& coro, Thread& th) {
+    if (is_kind(coro, Kind::AsyncGenStep)) {
+        // aclose() run as a task (asyncio.run's shutdown_asyncgens)
+        auto* g = static_cast<GenObj*>(static_cast<AsyncGenStep*>(coro.o)->gen.o);
+        if (!g->frame || !g->started) {
+            if (g->frame) { Frame* f = g->frame; g->frame = nullptr; free_frame(f); }
+            return {RunStatus::Returned, Value::none()};
+        }
+        if (g->running) {
+            raise(T.RuntimeError, "aclose(): asynchronous generator is already running");
+            return {RunStatus::Raised, take_exc()};
+        }
+        g->running = true;
+        Frame* fr = g->frame;
+        fr->mode = FrameMode::AGenClose;
+        fr->back = nullptr;
+        th.top = th.bottom = fr;
+        th.depth = 1;
+        return resume(th, Value(), make_exception(T.GeneratorExit, {}));
+    }
     auto* g = static_cast<GenObj*>(coro.o);
     if (!g->frame || g->started) {
         RunResult r{RunStatus::Raised, Value()};
@@ -393,6 +417,10 @@ RunResult Vm::start_coroutine(const Value& coro, Thread& th) {
     cur_ = &th;
     Value r = execute(fr);
     cur_ = saved;
+    return run_result(std::move(r), th);
+}
+
+RunResult Vm::run_result(Value r, Thread& th) {
     RunResult out{RunStatus::Returned, Value()};
     if (!suspend_request_.is_null()) {
         out.status = RunStatus::Suspended;
@@ -422,20 +450,7 @@ RunResult Vm::resume(Thread& th, Value value, Value exc) {
     }
     Value r = execute(th.bottom);
     cur_ = saved;
-    RunResult out{RunStatus::Returned, Value()};
-    if (!suspend_request_.is_null()) {
-        out.status = RunStatus::Suspended;
-        out.value = std::move(suspend_request_);
-        suspend_request_ = Value();
-    } else if (r.is_null()) {
-        out.status = RunStatus::Raised;
-        out.value = take_exc();
-        th.top = th.bottom = nullptr;
-    } else {
-        out.value = std::move(r);
-        th.top = th.bottom = nullptr;
-    }
-    return out;
+    return run_result(std::move(r), th);
 }
 
 void Vm::abandon(Thread& th) {
@@ -1051,6 +1066,7 @@ Value Vm::execute_loop(Frame* entry) {
                     case FrameMode::ForIter: --f->sp; st[f->sp] = Value(); f->pc = code[f->pc - 1].arg; break;
                     case FrameMode::AGenNext: rt_.exc = make_exception(T.StopAsyncIteration, {}); goto error;
                     case FrameMode::Await: TOP() = std::move(v); break;  // replaces the awaitable
+                    case FrameMode::AGenClose: TOP() = Value::none(); break;
                     default: PUSH(std::move(v)); break;
                 }
                 break;
@@ -1064,6 +1080,14 @@ Value Vm::execute_loop(Frame* entry) {
                 FrameMode mode = g->mode;
                 Frame* back = g->back;
                 g->back = nullptr;
+                if (mode == FrameMode::AGenClose) {
+                    // the generator stays suspended at this yield
+                    raise(T.RuntimeError, "async generator ignored GeneratorExit");
+                    if (g == entry) return Value();
+                    f = back;
+                    LOAD_FRAME();
+                    goto error;
+                }
                 if (g == entry || mode == FrameMode::Entry) {
                     gen_yielded_ = true;
                     return v;
@@ -1093,10 +1117,20 @@ Value Vm::execute_loop(Frame* entry) {
                     GenObj* g;
                     FrameMode mode = FrameMode::Await;
                     Value send_val = Value::none();
+                    bool throw_in = false;
                     if (is_kind(a, Kind::AsyncGenStep)) {
                         g = static_cast<GenObj*>(static_cast<AsyncGenStep*>(a.o)->gen.o);
                         mode = FrameMode::AGenNext;
-                        if (!g->frame) {
+                        if (!static_cast<AsyncGenStep*>(a.o)->throw_exc.is_null()) {
+                            // aclose(): a frame never started is just marked closed
+                            mode = FrameMode::AGenClose;
+                            throw_in = g->started && g->frame;
+                            if (!throw_in && !g->running) {
+                                if (g->frame) { Frame* gf = g->frame; g->frame = nullptr; free_frame(gf); }
+                                TOP() = Value::none();
+                                break;
+                            }
+                        } else if (!g->frame) {
                             rt_.exc = make_exception(T.StopAsyncIteration, {});
                             goto error;
                         }
@@ -1113,7 +1147,7 @@ Value Vm::execute_loop(Frame* entry) {
                     }
                     if (cur_->depth >= recursion_limit) { raise(T.RecursionError, "maximum recursion depth exceeded"); goto error; }
                     Frame* gf = g->frame;
-                    if (g->started) gf->stack()[gf->sp++] = send_val;
+                    if (g->started && !throw_in) gf->stack()[gf->sp++] = send_val;
                     g->started = true;
                     g->running = true;
                     g->awaited = true;
@@ -1123,6 +1157,10 @@ Value Vm::execute_loop(Frame* entry) {
                     ++cur_->depth;
                     f = gf;
                     LOAD_FRAME();
+                    if (throw_in) {
+                        rt_.exc = make_exception(T.GeneratorExit, {});
+                        goto error;
+                    }
                     break;
                 }
                 // an engine awaitable: the whole thread suspends
@@ -1146,7 +1184,11 @@ Value Vm::execute_loop(Frame* entry) {
             }
             case Op::GetANext: {
                 Value& o = TOP();
-                if (is_kind(o, Kind::AsyncGen)) { PUSH(Value(make<AsyncGenStep>(o))); break; }
+                if (is_kind(o, Kind::AsyncGen)) {
+                    agen_init_hooks(static_cast<GenObj*>(o.o));
+                    PUSH(Value(make<AsyncGenStep>(o)));
+                    break;
+                }
                 Value m = lookup_special(o, S("__anext__"));
                 if (m.is_null()) { raise(T.TypeError, "'async for' requires an iterator with __anext__ method, got " + type_name(o)); goto error; }
                 Value r = call1(m, o);
@@ -1371,9 +1413,16 @@ Value Vm::execute_loop(Frame* entry) {
                 static_cast<ExceptionObj*>(rt_.exc.o)->cause = inner;
             }
             pop_frame(done);
-            if (done == entry || mode == FrameMode::Entry) return Value();
+            bool closed = mode == FrameMode::AGenClose && !fatal() &&
+                          (exc_matches(rt_.exc, T.GeneratorExit) || exc_matches(rt_.exc, T.StopAsyncIteration));
+            if (closed) take_exc();  // aclose() succeeded
+            if (done == entry || mode == FrameMode::Entry) return closed ? Value::none() : Value();
             f = back;
             LOAD_FRAME();
+            if (closed) {
+                TOP() = Value::none();  // replaces the step object
+                goto next;
+            }
             if (fatal()) f->nblocks = 0;
             add_traceback(f);
         }

@@ -40,7 +40,8 @@ public:
     // Runs a module's code in `globals` on a fresh thread until it returns,
     // raises or suspends.
     RunResult start_module(Code* code, DictObj* globals, Thread& th);
-    // Starts a coroutine object on a fresh thread.
+    // Starts a coroutine object, or an async generator's aclose() step
+    // (an AsyncGenStep with throw_exc), on a fresh thread.
     RunResult start_coroutine(const Value& coro, Thread& th);
     // Resumes a suspended thread with a value (exc Null) or an exception.
     RunResult resume(Thread& th, Value value, Value exc);
@@ -50,8 +51,9 @@ public:
     // Called from C++ (builtins): runs to completion on the current thread.
     Value call(const Value& f, Value* args, int nargs, const CallArgs& kw);
     // Resumes a generator (send: the value of its `yield`, Null = None).
-    // Null without an exception: it finished.
-    Value gen_next(GenObj* g, Value send = Value());
+    // Null without an exception: it finished. A non-Null `exc` is raised
+    // at the suspended `yield` instead (throw / close).
+    Value gen_next(GenObj* g, Value send = Value(), Value exc = Value());
     // Runs a prepared frame to completion on the current thread.
     Value run_frame(Frame* fr);
 
@@ -78,6 +80,14 @@ public:
 
     // Hook: is this object an engine awaitable the driver understands?
     bool (*is_engine_awaitable)(const Value& v) = nullptr;
+    // Hook: an async generator is iterated (or closed) for the first time
+    // (CPython's sys.set_asyncgen_hooks firstiter; asyncio tracks it).
+    void (*agen_first_iter)(const Value& agen) = nullptr;
+    void agen_init_hooks(GenObj* g) {
+        if (g->hooks_inited) return;
+        g->hooks_inited = true;
+        if (agen_first_iter) agen_first_iter(Value(g));
+    }
 
 private:
     Value execute(Frame* entry);
@@ -87,6 +97,7 @@ private:
     Frame* setup_frame(FunctionObj* fn, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
     Value call_nonpy(const Value& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
     void pop_frame(Frame* f);
+    RunResult run_result(Value r, Thread& th);
 
     Runtime& rt_;
     Thread* cur_ = nullptr;

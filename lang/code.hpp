@@ -60,6 +60,9 @@ struct Code {
     std::vector<int> lines;        // source line of each instruction
     std::vector<Value> consts;
     std::vector<Value> names;      // interned str
+    // Per name: the dict entry where the VM last found it (-1: none); a hint
+    // checked by key identity before use, so a stale one only costs a lookup.
+    std::vector<std::int32_t> name_slots;
     std::vector<Value> local_names;  // str, one per slot
     std::vector<Code*> children;   // nested code objects (owned by the Program)
     int nlocals = 0;     // slots (params first)

@@ -89,20 +89,25 @@ Value dict_get(DictObj* d, const Value& key) {
     return d->entries[e].value;
 }
 
-Value dict_get_str(DictObj* d, StrObj* key) {
-    if (d->index.empty()) return Value();
+std::int32_t dict_find_str(DictObj* d, StrObj* key) {
+    if (d->index.empty()) return -1;
     std::int64_t h = str_hash(key);
     std::size_t mask = d->index.size() - 1;
     std::size_t p = static_cast<std::size_t>(h) & mask;
     while (true) {
         std::int32_t e = d->index[p];
-        if (e == -1) return Value();
+        if (e == -1) return -1;
         auto& ent = d->entries[e];
         if (ent.hash == h && ent.key.tag == Tag::Obj &&
             (ent.key.o == key || (is_kind(ent.key, Kind::Str) && as_str(ent.key)->s == key->s)))
-            return ent.value;
+            return e;
         p = (p + 1) & mask;
     }
+}
+
+Value dict_get_str(DictObj* d, StrObj* key) {
+    std::int32_t e = dict_find_str(d, key);
+    return e < 0 ? Value() : d->entries[e].value;
 }
 
 bool dict_set(DictObj* d, const Value& key, const Value& value) {

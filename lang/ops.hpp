@@ -59,6 +59,7 @@ bool is_int_like(const Value& v);                  // int, bool or BigInt
 // dict primitives (dict.cpp)
 Value dict_get(DictObj* d, const Value& key);  // Null if absent (check has_exc())
 Value dict_get_str(DictObj* d, StrObj* key);   // fast path for interned names
+std::int32_t dict_find_str(DictObj* d, StrObj* key);  // entry position, or -1
 bool dict_set(DictObj* d, const Value& key, const Value& value);
 int dict_del(DictObj* d, const Value& key);  // 1 removed, 0 absent, -1 raised
 void dict_set_str(DictObj* d, std::string_view key, const Value& value);

@@ -60,14 +60,16 @@ public:
     ~Value() { if (tag == Tag::Obj) decref(o); }
     Value(const Value& v) : tag(v.tag), i(v.i) { if (tag == Tag::Obj) incref(o); }
     Value(Value&& v) noexcept : tag(v.tag), i(v.i) { v.tag = Tag::Null; }
-    Value& operator=(const Value& v) {
+    // Forced inline: the dispatch loop copies and moves Values on every
+    // instruction, and compilers otherwise keep these out of line there.
+    [[gnu::always_inline]] Value& operator=(const Value& v) {
         if (v.tag == Tag::Obj) incref(v.o);
         Tag ot = tag; Object* oo = o;
         tag = v.tag; i = v.i;
         if (ot == Tag::Obj) decref(oo);
         return *this;
     }
-    Value& operator=(Value&& v) noexcept {
+    [[gnu::always_inline]] Value& operator=(Value&& v) noexcept {
         if (this != &v) {
             Tag ot = tag; Object* oo = o;
             tag = v.tag; i = v.i; v.tag = Tag::Null;

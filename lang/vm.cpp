@@ -483,6 +483,21 @@ static Value current_handled(Thread* th) {
     return Value();
 }
 
+// The entry of `d` holding the code's name `i`, through the code's per-name
+// hint (refreshed on a miss); null when `d` lacks the name. Names are
+// interned, so a hint is valid exactly when its entry's key is the same object.
+static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
+    if (code->name_slots.size() != code->names.size()) code->name_slots.assign(code->names.size(), -1);
+    std::int32_t& slot = code->name_slots[i];
+    auto* name = static_cast<StrObj*>(code->names[i].o);
+    if (slot >= 0 && static_cast<std::size_t>(slot) < d->entries.size()) {
+        auto& e = d->entries[slot];
+        if (e.key.tag == Tag::Obj && e.key.o == name) return &e.value;
+    }
+    slot = dict_find_str(d, name);
+    return slot < 0 ? nullptr : &d->entries[slot].value;
+}
+
 Value format_value(const Value& v, const Value& spec);  // builtins.cpp
 Value import_module(StrObj* name);                      // modules.cpp
 
@@ -574,10 +589,11 @@ Value Vm::execute_loop(Frame* entry) {
             case Op::StoreDeref: static_cast<CellObj*>(f->cells()[in.arg].o)->value = POP(); break;
             case Op::LoadClosure: PUSH(f->cells()[in.arg]); break;
             case Op::LoadGlobal: case Op::LoadName: {
+                DictObj* first = in.op == Op::LoadName && f->ns ? f->ns : f->globals;
+                if (Value* hit = cached_name(f->code, in.arg, first)) { PUSH(*hit); break; }
                 StrObj* name = as_str(f->code->names[in.arg]);
-                Value v;
-                if (in.op == Op::LoadName && f->ns) v = dict_get_str(f->ns, name);
-                if (v.is_null()) v = dict_get_str(f->globals, name);
+                Value v;  // `first` lacks the name
+                if (first != f->globals) v = dict_get_str(f->globals, name);
                 if (v.is_null()) v = dict_get_str(rt_.builtins, name);
                 if (v.is_null()) {
                     raise(T.NameError, "name '" + name->s + "' is not defined");
@@ -586,8 +602,12 @@ Value Vm::execute_loop(Frame* entry) {
                 PUSH(std::move(v));
                 break;
             }
-            case Op::StoreGlobal: dict_set(f->globals, f->code->names[in.arg], POP()); break;
-            case Op::StoreName: dict_set(f->ns ? f->ns : f->globals, f->code->names[in.arg], POP()); break;
+            case Op::StoreGlobal: case Op::StoreName: {
+                DictObj* d = in.op == Op::StoreName && f->ns ? f->ns : f->globals;
+                if (Value* hit = cached_name(f->code, in.arg, d)) { *hit = POP(); break; }
+                dict_set(d, f->code->names[in.arg], POP());
+                break;
+            }
             case Op::DeleteGlobal: case Op::DeleteName: {
                 DictObj* d = in.op == Op::DeleteName && f->ns ? f->ns : f->globals;
                 if (dict_del(d, f->code->names[in.arg]) <= 0) {
@@ -675,6 +695,7 @@ Value Vm::execute_loop(Frame* entry) {
                     auto op = static_cast<BinOpKind>(in.arg);
                     if (op == BinOpKind::Add && !__builtin_add_overflow(a.i, b.i, &r)) { a.i = r; break; }
                     if (op == BinOpKind::Sub && !__builtin_sub_overflow(a.i, b.i, &r)) { a.i = r; break; }
+                    if (op == BinOpKind::Mult && !__builtin_mul_overflow(a.i, b.i, &r)) { a.i = r; break; }
                 }
                 Value v = binary_op(static_cast<BinOpKind>(in.arg), a, b, in.op == Op::InplaceOp);
                 if (v.is_null()) goto error;

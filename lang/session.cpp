@@ -35,6 +35,9 @@ struct Session::Impl {
     std::string partial;  // unfinished stdout line
     std::uint32_t partial_task = 0;
     std::size_t out_chars = 0;
+    std::size_t err_chars = 0;  // bytes written to the error stream
+    bool err_cut = false;       // the error stream reached its cap
+    static constexpr std::size_t kMinErrorChars = 1'000'000;
     Result res;
     RunBudget budget;  // memory and steps (lang/budget.hpp), metered inside Enter
     double last_progress = 0;  // host seconds of the last Options::on_progress call
@@ -109,8 +112,18 @@ struct Session::Impl {
         out.push_back(std::move(l));
     }
 
-    bool write(const std::string& text, bool err) {
+    // `ending`: the run's own end (traceback, budget stop), never dropped.
+    bool write(const std::string& text, bool err, bool ending = false) {
         if (err) {
+            // The error stream is bounded too (a scenario can make asyncio
+            // report thousands of tracebacks): past the cap, one marker line.
+            std::size_t cap = std::max<std::size_t>(opts.budgets.output, kMinErrorChars);
+            if (err_chars >= cap && !ending) {
+                if (!err_cut) emit("[corolab: further error output dropped: " + std::to_string(cap) + " characters written]", true);
+                err_cut = true;
+                return true;
+            }
+            err_chars += text.size();
             std::size_t a = 0, p;
             while ((p = text.find('\n', a)) != std::string::npos) { emit(text.substr(a, p - a), true); a = p + 1; }
             if (a < text.size()) emit(text.substr(a), true);
@@ -197,7 +210,7 @@ struct Session::Impl {
         if (!append_str(res.message, exc)) { take_exc(); res.message.clear(); }
         if (!e->traceback.empty()) res.line = e->traceback.front().line;
         res.display = traceback_text(exc);
-        write(res.display, true);
+        write(res.display, true, true);
     }
 
     void abort(const RunAbort& a) {
@@ -207,7 +220,7 @@ struct Session::Impl {
         res.budget = a.budget;
         res.line = vm ? vm->current_line() : 0;
         res.display = a.type + ": " + a.message + "\n";
-        write(res.display, true);
+        write(res.display, true, true);
     }
 
     void check_budgets() {
@@ -265,7 +278,7 @@ struct Session::Impl {
             res.line = e.line;
             res.col = e.column;
             res.display = e.format();
-            write(res.display, true);
+            write(res.display, true, true);
             return false;
         }
         Value globals = new_dict();
@@ -320,6 +333,9 @@ struct Session::Impl {
         } catch (const std::exception& x) {
             // Never end silently: an internal failure is reported as such.
             abort(RunAbort{"InternalError", std::string("corolab internal error: ") + x.what(), ""});
+            state = State::Done;
+        } catch (...) {
+            abort(RunAbort{"InternalError", "corolab internal error", ""});
             state = State::Done;
         }
         state = State::Done;

@@ -46,6 +46,10 @@ Value b_print(Value* args, int nargs, const CallArgs& kw) {
         if (!append_str(out, args[i])) return Value();
     }
     out += end;
+    if (auto* file = kwarg(kw, "file"); file && !file->is_none()) {  // sys.stderr or any object with write()
+        Value w = getattr(*file, rt().intern("write"));
+        return w.is_null() || call1(w, str_value(std::move(out))).is_null() ? Value() : Value::none();
+    }
     if (!write_output(out, false)) return Value();
     return Value::none();
 }
@@ -157,6 +161,16 @@ bool dict_update_from(DictObj* d, const Value& src) {
         return true;
     }
     std::vector<Value> items;
+    // a mapping (has keys()), as CPython's dict(): Counter, defaultdict...
+    if (Value keys = is_kind(src, Kind::Instance) ? getattr_opt(src, rt().intern("keys")) : Value(); !keys.is_null()) {
+        if (!collect(call0(keys), items)) return false;
+        for (auto& k : items) {
+            Value v = getitem(src, k);
+            if (v.is_null() || !dict_set(d, k, v)) return false;
+        }
+        return true;
+    }
+    if (has_exc()) return false;
     if (!collect(src, items)) return false;
     for (auto& it : items) {
         std::vector<Value> kv;

@@ -1,6 +1,7 @@
 // Generic operations on Values: text conversion, hashing, equality,
 // arithmetic, comparison, iteration, attributes, items.
 #include "lang/ops.hpp"
+#include "lang/modules/modules.hpp"
 
 #include <cmath>
 
@@ -1090,7 +1091,7 @@ Value getattr(const Value& obj, StrObj* name) {
     Value v = getattr_opt(obj, name);
     if (!v.is_null() || has_exc()) return v;
     if (is_kind(obj, Kind::Module))
-        return raise(T.AttributeError, "module '" + static_cast<ModuleObj*>(obj.o)->name + "' has no attribute '" + name->s + "'");
+        return raise_missing_name(static_cast<ModuleObj*>(obj.o)->name, name->s, T.AttributeError);
     if (is_kind(obj, Kind::Class))
         return raise(T.AttributeError, "type object '" + static_cast<ClassObj*>(obj.o)->name + "' has no attribute '" + name->s + "'");
     return raise(T.AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name->s + "'");
@@ -1123,8 +1124,10 @@ bool setattr(const Value& obj, StrObj* name, const Value& v) {
             }
             if (o->kind != Kind::Native) return dict_set(static_cast<InstanceObj*>(o)->dict, Value(static_cast<Object*>(name)), v);
         }
-        if (o->kind == Kind::Class && static_cast<ClassObj*>(o)->user)
+        if (o->kind == Kind::Class && static_cast<ClassObj*>(o)->user) {
+            if (name->s == "__name__" && is_str(v)) static_cast<ClassObj*>(o)->name = as_str(v)->s;  // namedtuple's types
             return dict_set(static_cast<ClassObj*>(o)->dict, Value(static_cast<Object*>(name)), v);
+        }
         if (o->kind == Kind::Module) return dict_set(static_cast<ModuleObj*>(o)->dict, Value(static_cast<Object*>(name)), v);
         if (o->kind == Kind::Function) {
             auto* f = static_cast<FunctionObj*>(o);

@@ -1,5 +1,6 @@
 // The dispatch loop and the call path (see vm.hpp).
 #include "lang/vm.hpp"
+#include "lang/modules/modules.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -1009,9 +1010,10 @@ Value Vm::execute_loop(Frame* entry) {
                 Value self_holder;
                 if (is_kind(func, Kind::Method) && is_kind(static_cast<MethodObj*>(func.o)->func, Kind::Function)) {
                     auto* m = static_cast<MethodObj*>(func.o);
-                    exargs.insert(exargs.begin(), m->self);
-                    if (args != exargs.data() + 1) {
-                        exargs.resize(1);
+                    if (args == exargs.data()) {  // CallEx: the arguments are in exargs already
+                        exargs.insert(exargs.begin(), m->self);
+                    } else {
+                        exargs.assign(1, m->self);
                         exargs.insert(exargs.end(), args, args + nargs);
                     }
                     args = exargs.data();
@@ -1376,7 +1378,7 @@ Value Vm::execute_loop(Frame* entry) {
                 if (v.is_null()) {
                     if (!has_exc()) {
                         std::string mod = is_kind(TOP(), Kind::Module) ? static_cast<ModuleObj*>(TOP().o)->name : "?";
-                        raise(T.ImportError, "cannot import name '" + name->s + "' from '" + mod + "'");
+                        raise_missing_name(mod, name->s, T.ImportError);
                     }
                     goto error;
                 }

@@ -61,7 +61,7 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
     if (c->varargs) {
         std::vector<Value> extra;
         for (int i = np; i < nargs; ++i) extra.push_back(args[i]);
-        slots[np + c->nkwonly] = tuple_value(std::move(extra));
+        slots[np] = tuple_value(std::move(extra));
     } else if (nargs > np) {
         int ndef = static_cast<int>(fn->defaults.size());
         std::string msg = name + "() takes ";
@@ -73,23 +73,26 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
         return false;
     }
     (void)next_slot;
+    // Slots (as the scope analysis numbers parameters): positional, *args,
+    // keyword-only, **kwargs.
+    const int va = c->varargs ? 1 : 0;
     DictObj* kwdict = nullptr;
     if (c->varkw) {
         Value d = new_dict();
         kwdict = static_cast<DictObj*>(d.o);
-        slots[np + c->nkwonly + (c->varargs ? 1 : 0)] = d;
+        slots[np + va + c->nkwonly] = d;
     }
     for (int k = 0; k < nkw; ++k) {
         StrObj* key = kwn[k];
         int found = -1;
-        for (int i = c->nposonly; i < np + c->nkwonly; ++i)
-            if (as_str(c->local_names[i])->s == key->s) { found = i; break; }
+        for (int i = c->nposonly; i < np + va + c->nkwonly && found < 0; ++i)
+            if ((i < np || i >= np + va) && as_str(c->local_names[i])->s == key->s) found = i;
         if (found < 0) {
             if (kwdict) { dict_set(kwdict, Value(static_cast<Object*>(key)), kwv[k]); continue; }
             raise(T.TypeError, name + "() got an unexpected keyword argument '" + key->s + "'");
             return false;
         }
-        int slot = found >= np ? found + (c->varargs ? 1 : 0) : found;
+        int slot = found;
         if (!slots[slot].is_null()) {
             raise(T.TypeError, name + "() got multiple values for argument '" + key->s + "'");
             return false;
@@ -117,12 +120,12 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
     }
     std::vector<std::string> kwmissing;
     for (int i = 0; i < c->nkwonly; ++i) {
-        int slot = np + (c->varargs ? 1 : 0) + i;
+        int slot = np + va + i;
         if (!slots[slot].is_null()) continue;
         Value d;
-        if (fn->kwdefaults.is_obj()) d = dict_get(static_cast<DictObj*>(fn->kwdefaults.o), c->local_names[np + i]);
+        if (fn->kwdefaults.is_obj()) d = dict_get(static_cast<DictObj*>(fn->kwdefaults.o), c->local_names[slot]);
         if (!d.is_null()) slots[slot] = d;
-        else kwmissing.push_back(as_str(c->local_names[np + i])->s);
+        else kwmissing.push_back(as_str(c->local_names[slot])->s);
     }
     if (!kwmissing.empty()) {
         std::string msg = name + "() missing " + std::to_string(kwmissing.size()) + " required keyword-only argument" +

@@ -253,6 +253,37 @@ Value gen_send(Value* args, int nargs, const CallArgs&) {
     if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
     return r;
 }
+// gen.throw(exc) / agen.athrow(exc): exc an exception instance or class.
+Value thrown_exception(Value* args, int nargs) {
+    if (nargs < 2) return raise(T.TypeError, "throw expected at least 1 argument, got 0");
+    if (is_kind(args[1], Kind::Class) && static_cast<ClassObj*>(args[1].o)->is_exception)
+        return instantiate(static_cast<ClassObj*>(args[1].o), nullptr, 0, CallArgs{});
+    if (!is_kind(args[1], Kind::Exception)) return raise(T.TypeError, "exceptions must be classes or instances deriving from BaseException, not " + type_name(args[1]));
+    return args[1];
+}
+Value gen_throw(Value* args, int nargs, const CallArgs&) {
+    Value exc = thrown_exception(args, nargs);
+    if (exc.is_null()) return exc;
+    auto* g = static_cast<GenObj*>(args[0].o);
+    if (!g->frame) return raise_value(exc);
+    Value r = rt().vm->gen_next(g, Value(), exc);
+    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    return r;
+}
+Value agen_anext(Value* args, int, const CallArgs&) {
+    auto* g = static_cast<GenObj*>(args[0].o);
+    rt().vm->agen_init_hooks(g);
+    return Value(make<AsyncGenStep>(args[0]));
+}
+Value agen_athrow(Value* args, int nargs, const CallArgs&) {
+    Value exc = thrown_exception(args, nargs);
+    if (exc.is_null()) return exc;
+    auto* g = static_cast<GenObj*>(args[0].o);
+    rt().vm->agen_init_hooks(g);
+    auto* step = make<AsyncGenStep>(args[0]);
+    step->throw_exc = exc;
+    return Value(step);
+}
 Value gen_next_m(Value* args, int, const CallArgs&) {
     Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o));
     if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
@@ -674,6 +705,9 @@ void init_type_constructors() {
     add_method(T.generator, "close", gen_close);
     add_method(T.async_generator, "aclose", agen_aclose);
     add_method(T.generator, "send", gen_send);
+    add_method(T.generator, "throw", gen_throw);
+    add_method(T.async_generator, "athrow", agen_athrow);
+    add_method(T.async_generator, "__anext__", agen_anext);
     add_method(T.generator, "__next__", gen_next_m);
 }
 

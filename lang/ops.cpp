@@ -1012,8 +1012,9 @@ Value getattr_opt(const Value& obj, StrObj* name) {
             auto* f = static_cast<FunctionObj*>(o);
             if (name->s == "__name__") return f->name;
             if (name->s == "__qualname__") return f->qualname;
-            if (name->s == "__doc__") return f->code->doc.is_null() ? Value::none() : f->code->doc;
             if (f->dict.is_obj()) d = static_cast<DictObj*>(f->dict.o);
+            if (name->s == "__doc__" && (!d || dict_get_str(d, name).is_null()))  // functools.wraps may set it
+                return f->code->doc.is_null() ? Value::none() : f->code->doc;
         }
         if (d) {
             Value v = dict_get_str(d, name);
@@ -1131,6 +1132,10 @@ bool setattr(const Value& obj, StrObj* name, const Value& v) {
         if (o->kind == Kind::Module) return dict_set(static_cast<ModuleObj*>(o)->dict, Value(static_cast<Object*>(name)), v);
         if (o->kind == Kind::Function) {
             auto* f = static_cast<FunctionObj*>(o);
+            if ((name->s == "__name__" || name->s == "__qualname__") && is_str(v)) {  // functools.wraps
+                (name->s == "__name__" ? f->name : f->qualname) = v;
+                return true;
+            }
             if (f->dict.is_null()) f->dict = new_dict();
             return dict_set(static_cast<DictObj*>(f->dict.o), Value(static_cast<Object*>(name)), v);
         }

@@ -199,9 +199,23 @@ Value t_type(Value* args, int nargs, const CallArgs&) {
     if (nargs == 2) return Value(static_cast<Object*>(type_of(args[1])));
     return raise(T.TypeError, "not supported in corolab: type() with 3 arguments");
 }
+// object.__new__(cls): a bare instance of cls (a user class's __new__ calls it).
 Value t_object(Value* args, int nargs, const CallArgs&) {
-    (void)args; (void)nargs;
-    return Value(make<InstanceObj>(T.object));
+    ClassObj* c = nargs > 0 && is_kind(args[0], Kind::Class) ? static_cast<ClassObj*>(args[0].o) : T.object;
+    if (c->instance_kind != Kind::Instance && c->instance_kind != Kind::Object)
+        return raise(T.TypeError, "object.__new__(" + c->name + ") is not safe, use " + c->name + ".__new__()");
+    return Value(make<InstanceObj>(c));
+}
+// object.__setattr__(self, name, value): sets the attribute itself, past a
+// class's own __setattr__ (frozen dataclasses' __init__).
+Value obj_setattr(Value* args, int nargs, const CallArgs&) {
+    if (nargs != 3 || !is_str(args[1])) return raise(T.TypeError, "expected 3 arguments: self, name (str), value");
+    if (!is_kind(args[0], Kind::Instance)) {
+        if (!setattr(args[0], rt().intern(as_str(args[1])->s), args[2])) return Value();
+        return Value::none();
+    }
+    if (!dict_set(static_cast<InstanceObj*>(args[0].o)->dict, Value(static_cast<Object*>(rt().intern(as_str(args[1])->s))), args[2])) return Value();
+    return Value::none();
 }
 Value t_wrapper(Value* args, int nargs, const CallArgs&) {
     ClassObj* c = static_cast<ClassObj*>(args[0].o);
@@ -507,6 +521,11 @@ Value b_setattr(Value* args, int nargs, const CallArgs&) {
     if (!setattr(args[0], rt().intern(as_str(args[1])->s), args[2])) return Value();
     return Value::none();
 }
+Value b_delattr(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("delattr", nargs, 2, 2)) return Value();
+    if (!is_str(args[1])) return raise(T.TypeError, "attribute name must be string, not '" + type_name(args[1]) + "'");
+    return delattr(args[0], rt().intern(as_str(args[1])->s)) ? Value::none() : Value();
+}
 Value b_hasattr(Value* args, int nargs, const CallArgs&) {
     if (!check_args("hasattr", nargs, 2, 2)) return Value();
     Value v = getattr_opt(args[0], rt().intern(as_str(args[1])->s));
@@ -644,6 +663,7 @@ void register_builtins(DictObj* b) {
     def("all", b_all);
     def("getattr", b_getattr);
     def("setattr", b_setattr);
+    def("delattr", b_delattr);
     def("hasattr", b_hasattr);
     def("round", b_round);
     def("divmod", b_divmod);
@@ -701,6 +721,7 @@ void init_type_constructors() {
     (void)t_exception_new;
     add_method(T.BaseException, "__init__", exc_init);
     add_method(T.object, "__init__", obj_init);
+    add_method(T.object, "__setattr__", obj_setattr);
     add_method(T.coroutine, "close", gen_close);
     add_method(T.generator, "close", gen_close);
     add_method(T.async_generator, "aclose", agen_aclose);

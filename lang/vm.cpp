@@ -215,7 +215,17 @@ Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
         }
     }
     Value self;
-    if (cls->is_exception) {
+    Value user_new = cls->user ? cls->lookup(rt().intern("__new__")) : Value();
+    if (is_kind(user_new, Kind::StaticMethod)) user_new = static_cast<WrapperObj*>(user_new.o)->fget;
+    if (is_kind(user_new, Kind::Function)) {
+        // a class's own __new__(cls, ...); __init__ runs when it returns an instance of cls
+        std::vector<Value> a;
+        a.reserve(nargs + 1);
+        a.push_back(Value(static_cast<Object*>(cls)));
+        for (int i = 0; i < nargs; ++i) a.push_back(args[i]);
+        self = call(user_new, a.data(), static_cast<int>(a.size()), kw);
+        if (self.is_null() || !type_of(self)->is_subclass_of(cls)) return self;
+    } else if (cls->is_exception) {
         ExceptionObj* e = make<ExceptionObj>(cls);
         std::vector<Value> a(args, args + nargs);
         e->args = tuple_value(a);
@@ -240,7 +250,7 @@ Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
         Value r = call(init, a.data(), static_cast<int>(a.size()), kw);
         if (r.is_null()) return r;
         if (!r.is_none()) return raise(T.TypeError, "__init__() should return None, not '" + type_name(r) + "'");
-    } else if (!cls->is_exception && (nargs || kw.nkw)) {
+    } else if (!cls->is_exception && (nargs || kw.nkw) && !is_kind(user_new, Kind::Function)) {
         return raise(T.TypeError, cls->name + "() takes no arguments");
     }
     return self;
@@ -1389,7 +1399,11 @@ Value Vm::execute_loop(Frame* entry) {
                 break;
             }
             case Op::LoadAssertionError: PUSH(Value(static_cast<Object*>(T.AssertionError))); break;
-            case Op::SetupAnnotations: case Op::PrintExpr: break;
+            case Op::SetupAnnotations:
+                if (f->ns && dict_get_str(f->ns, rt_.intern("__annotations__")).is_null())
+                    dict_set_str(f->ns, "__annotations__", new_dict());
+                break;
+            case Op::PrintExpr: break;
         }
         continue;
         }

@@ -762,9 +762,17 @@ private:
         int n = 2;
         bool star = false;
         for (Expr* b : c->bases) if (b->kind == ExprKind::Starred) star = true;
-        if (star || !c->keywords.empty()) error(c->span, "class keywords or starred bases");
+        if (star) error(c->span, "class keywords or starred bases");
+        for (Keyword* k : c->keywords)
+            if (k->arg != "metaclass") error(k->span, "class keyword '" + k->arg + "'");
         for (Expr* b : c->bases) { expr(b); ++n; }
-        emit(Op::CallFunction, n);
+        if (c->keywords.empty()) {
+            emit(Op::CallFunction, n);
+        } else {  // metaclass=M
+            expr(c->keywords[0]->value);
+            emit(Op::LoadConst, add_const(tuple_value({Value(rt().intern("metaclass"))})));
+            emit(Op::CallKw, n + 1);
+        }
         for (std::size_t i = 0; i < c->decorators.size(); ++i) emit(Op::CallFunction, 1);
         name_op(c->name, Access::Store);
     }

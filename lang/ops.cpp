@@ -1265,6 +1265,7 @@ Value getitem(const Value& obj, const Value& key) {
                 return Value::integer(r->start + i * r->step);
             }
             case Kind::Class: {
+                if (o->cls->user) break;  // a metaclass's __getitem__ (Color['RED'])
                 // generic aliases like list[int] in annotations: return the class
                 return obj;
             }

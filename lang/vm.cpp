@@ -1478,7 +1478,7 @@ Value Vm::execute_loop(Frame* entry) {
 // ---- classes ---------------------------------------------------------------------
 void finish_class(ClassObj* c);  // runtime.cpp
 
-Value build_class(Value* args, int nargs, const CallArgs&) {
+Value build_class(Value* args, int nargs, const CallArgs& kw) {
     if (nargs < 2) return raise(T.TypeError, "__build_class__: not enough arguments");
     auto* body = static_cast<FunctionObj*>(args[0].o);
     Value ns = new_dict();
@@ -1514,6 +1514,28 @@ Value build_class(Value* args, int nargs, const CallArgs&) {
         if (!e.key.is_null()) dict_set(cls->dict, e.key, e.value);
     finish_class(cls);
     if (is_kind(cell, Kind::Cell)) static_cast<CellObj*>(cell.o)->value = cv;
+    // A metaclass (a user subclass of type: enum's EnumType), given or
+    // inherited from the first base, becomes the class's type: operations on
+    // the class (repr, iter, len, [], in) then look there. Its __init__(cls,
+    // name, bases, namespace) runs once the class is built. (Metaclasses
+    // live in module globals for the whole run: the class holds no reference.)
+    ClassObj* meta = nullptr;
+    if (kw.nkw == 1) {
+        if (!is_kind(kw.kwv[0], Kind::Class) || !static_cast<ClassObj*>(kw.kwv[0].o)->is_subclass_of(T.type))
+            return raise(T.TypeError, "not supported in corolab: a metaclass that is not a subclass of type");
+        meta = static_cast<ClassObj*>(kw.kwv[0].o);
+    } else if (!cls->bases.empty() && cls->bases[0]->cls && cls->bases[0]->cls != T.type) {
+        meta = cls->bases[0]->cls;
+    }
+    if (meta && meta->user) {
+        cls->cls = meta;
+        Value init = meta->lookup(rt().intern("__init__"));
+        if (is_kind(init, Kind::Function)) {
+            std::vector<Value> bases(cls->bases_ref);
+            Value a[4] = {cv, args[1], tuple_value(std::move(bases)), ns};
+            if (call(init, a, 4).is_null()) return Value();
+        }
+    }
     return cv;
 }
 

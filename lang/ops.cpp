@@ -137,7 +137,17 @@ bool append_repr(std::string& out, const Value& v) {
             out += ")";
             return true;
         }
-        case Kind::Class: out += "<class '" + static_cast<ClassObj*>(o)->name + "'>"; return true;
+        case Kind::Class: {
+            // a user class: <class 'module.qualname'>, as CPython
+            auto* c = static_cast<ClassObj*>(o);
+            Value mod = c->user ? dict_get_str(c->dict, name_of("__module__")) : Value();
+            Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
+            out += "<class '";
+            if (is_str(mod) && as_str(mod)->s != "builtins") out += as_str(mod)->s + ".";
+            out += is_str(qual) ? as_str(qual)->s : c->name;
+            out += "'>";
+            return true;
+        }
         case Kind::Function:
             out += "<function " + as_str(static_cast<FunctionObj*>(o)->qualname)->s + " at 0x7f0000000000>";
             return true;

@@ -384,4 +384,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         setattr(_NamedTuple, name, property(lambda self, i=i: self._tuple[i]))
     _NamedTuple.__name__ = typename
     _NamedTuple.__qualname__ = typename
+    # CPython takes the caller's module; corolab assumes the scenario's
+    _NamedTuple.__module__ = module if module is not None else "__main__"
     return _NamedTuple

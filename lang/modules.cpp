@@ -758,7 +758,6 @@ Value import_module(StrObj* name) {
     else if (n == "datetime") m = make_datetime();
     else if (n == "sys") m = make_module_sys();
     else if (n == "os") m = make_module_os();
-    else if (n == "__future__") m = Value(new_module(n.c_str()));
     else if (!(m = load_library_module(n)) && !has_exc())
         return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
     if (m.is_null()) return m;

@@ -159,6 +159,7 @@ struct ClassObj : Obj {
 
 struct InstanceObj : Obj {
     DictObj* dict;  // owned
+    bool owns_cls = false;  // holds a reference to `cls` (user classes)
     explicit InstanceObj(ClassObj* c, Kind k = Kind::Instance);
     ~InstanceObj() override;
     void clear_refs() override;

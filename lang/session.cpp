@@ -199,7 +199,27 @@ struct Session::Impl {
         return tb;
     }
 
+    // sys.exit(code) not caught: the status CPython exits with, no error line.
+    bool system_exit(const Value& exc) {
+        if (!exc_matches(exc, T.SystemExit)) return false;
+        auto* args = static_cast<TupleObj*>(static_cast<ExceptionObj*>(exc.o)->args.o);
+        Value code = args && !args->items.empty() ? args->items[0] : Value::none();
+        res.exited = true;
+        res.type = "SystemExit";
+        if (code.is_none()) res.exit_code = 0;
+        else if (code.is_int() || code.is_bool()) res.exit_code = static_cast<int>(code.i & 0xff);
+        else {
+            std::string text;
+            if (!append_str(text, code)) take_exc();
+            write(text + "\n", true);
+            res.exit_code = 1;
+        }
+        res.message = std::to_string(res.exit_code);
+        return true;
+    }
+
     void fail_exception(const Value& exc) {
+        if (system_exit(exc)) return;
         res.exit_code = 1;
         if (!is_kind(exc, Kind::Exception)) {
             res.type = "SystemError";
@@ -415,7 +435,7 @@ std::string Session::format_tsv(const std::vector<OutputLine>& lines, const Resu
         std::snprintf(buf, sizeof buf, "%.3f\t", l.t);
         s += buf + l.text + "\n";
     }
-    if (r.exit_code != 0) {
+    if (r.exit_code != 0 && !r.exited) {
         std::snprintf(buf, sizeof buf, "%.3f\t!", r.t);
         s += buf + r.type + (r.message.empty() ? "" : ": " + r.message) + "\n";
     }

@@ -73,6 +73,7 @@ public:
         std::string display;     // traceback / SyntaxError text (as CPython prints it)
         int line = 0, col = 0;   // where (0 when unknown)
         double t = 0;            // loop time when the run ended
+        bool exited = false;     // ended by sys.exit(): exit_code is its status, no error line
     };
 
     Session(std::string source, Options options = {});

@@ -136,7 +136,11 @@ bool append_repr(std::string& out, const Value& v) {
             out += ")";
             return true;
         }
-        case Kind::Class: out += "<class '" + static_cast<ClassObj*>(o)->name + "'>"; return true;
+        case Kind::Class: {
+            auto* c = static_cast<ClassObj*>(o);
+            out += "<class '" + (c->module.empty() ? c->name : c->module + "." + c->name) + "'>";
+            return true;
+        }
         case Kind::Function:
             out += "<function " + as_str(static_cast<FunctionObj*>(o)->qualname)->s + " at 0x7f0000000000>";
             return true;
@@ -1089,8 +1093,12 @@ Value bind_descriptor(const Value& attr, const Value& self, ClassObj* owner, boo
 Value getattr(const Value& obj, StrObj* name) {
     Value v = getattr_opt(obj, name);
     if (!v.is_null() || has_exc()) return v;
-    if (is_kind(obj, Kind::Module))
-        return raise(T.AttributeError, "module '" + static_cast<ModuleObj*>(obj.o)->name + "' has no attribute '" + name->s + "'");
+    if (is_kind(obj, Kind::Module)) {
+        auto* m = static_cast<ModuleObj*>(obj.o);
+        if (m->unsupported && m->unsupported->count(name->s))
+            return raise(T.AttributeError, "not supported in corolab: " + m->name + "." + name->s);
+        return raise(T.AttributeError, "module '" + m->name + "' has no attribute '" + name->s + "'");
+    }
     if (is_kind(obj, Kind::Class))
         return raise(T.AttributeError, "type object '" + static_cast<ClassObj*>(obj.o)->name + "' has no attribute '" + name->s + "'");
     return raise(T.AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name->s + "'");

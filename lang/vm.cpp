@@ -1375,8 +1375,12 @@ Value Vm::execute_loop(Frame* entry) {
                 Value v = getattr_opt(TOP(), name);
                 if (v.is_null()) {
                     if (!has_exc()) {
-                        std::string mod = is_kind(TOP(), Kind::Module) ? static_cast<ModuleObj*>(TOP().o)->name : "?";
-                        raise(T.ImportError, "cannot import name '" + name->s + "' from '" + mod + "'");
+                        auto* m = is_kind(TOP(), Kind::Module) ? static_cast<ModuleObj*>(TOP().o) : nullptr;
+                        std::string mod = m ? m->name : "?";
+                        if (m && m->unsupported && m->unsupported->count(name->s))
+                            raise(T.ImportError, "not supported in corolab: " + mod + "." + name->s);
+                        else
+                            raise(T.ImportError, "cannot import name '" + name->s + "' from '" + mod + "'");
                     }
                     goto error;
                 }
@@ -1389,6 +1393,9 @@ Value Vm::execute_loop(Frame* entry) {
         continue;
         }
     error:
+        // An operation that failed without saying why must not end the run
+        // silently (a Null result with no exception would unwind every frame).
+        if (!has_exc() && !fatal()) raise(T.RuntimeError, "internal error in corolab: an operation failed without an exception");
         if (!reraise) {
             // implicit chaining with the exception being handled
             Value handled = current_handled(cur_);
@@ -1485,6 +1492,7 @@ Value build_class(Value* args, int nargs, const CallArgs&) {
     auto* cls = make<ClassObj>(as_str(args[1])->s);
     Value cv(cls);
     cls->user = true;
+    cls->module = "__main__";
     for (int i = 2; i < nargs; ++i) {
         if (!is_kind(args[i], Kind::Class)) return raise(T.TypeError, "bases must be types");
         cls->bases.push_back(static_cast<ClassObj*>(args[i].o));

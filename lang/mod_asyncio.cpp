@@ -41,7 +41,7 @@ void AsyncioState::report_pending_tasks() {
 namespace {
 struct Classes {
     ClassObj *Future, *Task, *Handle, *Loop, *Event, *Lock, *Semaphore, *BoundedSemaphore, *Condition,
-        *Queue, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq;
+        *Queue, *LifoQueue, *PriorityQueue, *Barrier, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq;
 };
 Classes C;
 
@@ -739,11 +739,22 @@ Value cond_aexit(Value* a, int n, const CallArgs& kw) {
 }
 
 using PyQueue = corolab::Queue<Value>;
-Value q_new(Value* a, int n, const CallArgs& kw) {
+Value queue_make(Value* a, int n, const CallArgs& kw, ClassObj* cls, corolab::QueueOrder order) {
     Value m = arg_at(a, n, kw, 1, "maxsize");
     std::int64_t maxsize = 0;
     if (!m.is_null() && !to_index(m, maxsize)) return Value();
-    return Value(make<EngineObj<PyQueue>>(C.Queue, std::make_unique<PyQueue>(static_cast<long>(maxsize))));
+    // heapq compares with `<`; a Python error crosses the engine as PyError
+    auto less = [](const Value& x, const Value& y) {
+        int r = less_than(x, y);
+        if (r < 0) throw PyError(take_exc());
+        return r == 1;
+    };
+    return Value(make<EngineObj<PyQueue>>(cls, std::make_unique<PyQueue>(static_cast<long>(maxsize), order, less)));
+}
+Value q_new(Value* a, int n, const CallArgs& kw) { return queue_make(a, n, kw, C.Queue, corolab::QueueOrder::fifo); }
+Value lifoq_new(Value* a, int n, const CallArgs& kw) { return queue_make(a, n, kw, C.LifoQueue, corolab::QueueOrder::lifo); }
+Value prioq_new(Value* a, int n, const CallArgs& kw) {
+    return queue_make(a, n, kw, C.PriorityQueue, corolab::QueueOrder::priority);
 }
 Value q_put(Value* a, int n, const CallArgs&) {
     if (n < 2) return raise(T.TypeError, "put() missing 1 required positional argument: 'item'");
@@ -765,6 +776,24 @@ Value q_qsize(Value* a, int, const CallArgs&) { return Value::integer(static_cas
 Value q_empty(Value* a, int, const CallArgs&) { return Value::boolean(eng<PyQueue>(a).empty()); }
 Value q_full(Value* a, int, const CallArgs&) { return Value::boolean(eng<PyQueue>(a).full()); }
 Value q_maxsize(Value* a, int, const CallArgs&) { return Value::integer(eng<PyQueue>(a).maxsize()); }
+
+corolab::Task<Value> conv_int(corolab::Task<int> t) { co_return Value::integer(co_await std::move(t)); }
+Value bar_new(Value* a, int n, const CallArgs& kw) {
+    Value p = arg_at(a, n, kw, 1, "parties");
+    if (p.is_null()) return raise(T.TypeError, "Barrier.__init__() missing 1 required positional argument: 'parties'");
+    std::int64_t parties;
+    if (!to_index(p, parties)) return Value();
+    if (parties < 1) return raise(T.ValueError, "parties must be > 0");
+    if (parties > INT32_MAX) return raise(T.OverflowError, "parties is too large");
+    return Value(make<EngineObj<Barrier>>(C.Barrier, std::make_unique<Barrier>(static_cast<int>(parties))));
+}
+Value bar_wait(Value* a, int, const CallArgs&) { return cotask(conv_int(eng<Barrier>(a).wait()), a[0]); }
+Value bar_reset(Value* a, int, const CallArgs&) { return cotask(conv_void(eng<Barrier>(a).reset()), a[0]); }
+Value bar_abort(Value* a, int, const CallArgs&) { return cotask(conv_void(eng<Barrier>(a).abort()), a[0]); }
+Value bar_aexit(Value* a, int, const CallArgs&) { return completed(Value::none()); }
+Value bar_parties(Value* a, int, const CallArgs&) { return Value::integer(eng<Barrier>(a).parties()); }
+Value bar_n_waiting(Value* a, int, const CallArgs&) { return Value::integer(eng<Barrier>(a).n_waiting()); }
+Value bar_broken(Value* a, int, const CallArgs&) { return Value::boolean(eng<Barrier>(a).broken()); }
 
 // __aexit__ of scopes whose engine exit(e) rethrows e, throws a
 // replacement, or returns when there is nothing to raise.
@@ -926,6 +955,18 @@ void init_classes() {
              {"full", q_full}})
         add_method(C.Queue, n, f);
     add_property(C.Queue, "maxsize", q_maxsize);
+    C.LifoQueue = make_builtin_class("LifoQueue", C.Queue, Kind::Native);
+    add_method(C.LifoQueue, "__new__", lifoq_new);
+    C.PriorityQueue = make_builtin_class("PriorityQueue", C.Queue, Kind::Native);
+    add_method(C.PriorityQueue, "__new__", prioq_new);
+    C.Barrier = native_class("Barrier", bar_new);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"wait", bar_wait}, {"reset", bar_reset}, {"abort", bar_abort}, {"__aenter__", bar_wait},
+             {"__aexit__", bar_aexit}})
+        add_method(C.Barrier, n, f);
+    add_property(C.Barrier, "parties", bar_parties);
+    add_property(C.Barrier, "n_waiting", bar_n_waiting);
+    add_property(C.Barrier, "broken", bar_broken);
     C.TaskGroup = native_class("TaskGroup", tg_new);
     add_method(C.TaskGroup, "__aenter__", tg_aenter);
     add_method(C.TaskGroup, "__aexit__", tg_aexit);
@@ -941,8 +982,9 @@ void init_classes() {
     for (auto [c, m] : std::initializer_list<std::pair<ClassObj*, const char*>>{
              {C.Future, "_asyncio"}, {C.Task, "_asyncio"}, {C.Handle, "asyncio.events"},
              {C.Loop, "asyncio.unix_events"}, {C.Event, "asyncio.locks"}, {C.Lock, "asyncio.locks"},
-             {C.Semaphore, "asyncio.locks"}, {C.BoundedSemaphore, "asyncio.locks"}, {C.Condition, "asyncio.locks"},
-             {C.Queue, "asyncio.queues"}, {C.TaskGroup, "asyncio.taskgroups"}, {C.Timeout, "asyncio.timeouts"},
+             {C.Semaphore, "asyncio.locks"}, {C.BoundedSemaphore, "asyncio.locks"}, {C.Condition, "asyncio.locks"}, {C.Barrier, "asyncio.locks"},
+             {T.BrokenBarrierError, "asyncio.exceptions"},
+             {C.Queue, "asyncio.queues"}, {C.LifoQueue, "asyncio.queues"}, {C.PriorityQueue, "asyncio.queues"}, {C.TaskGroup, "asyncio.taskgroups"}, {C.Timeout, "asyncio.timeouts"},
              {T.CancelledError, "asyncio.exceptions"}, {T.InvalidStateError, "asyncio.exceptions"},
              {T.QueueEmpty, "asyncio.queues"}, {T.QueueFull, "asyncio.queues"}})
         c->module = m;
@@ -1079,6 +1121,7 @@ static Value engine_error_value(const char* kind, const std::string& what) {
     else if (k == "QueueFull") c = T.QueueFull;
     else if (k == "QueueEmpty") c = T.QueueEmpty;
     else if (k == "ValueError") c = T.ValueError;
+    else if (k == "BrokenBarrierError") c = T.BrokenBarrierError;
     std::vector<Value> args;
     if (!what.empty()) args.push_back(str_value(what));
     return make_exception(c, std::move(args));
@@ -1259,7 +1302,11 @@ Value make_module_asyncio() {
     cls("Semaphore", C.Semaphore);
     cls("BoundedSemaphore", C.BoundedSemaphore);
     cls("Condition", C.Condition);
+    cls("Barrier", C.Barrier);
+    cls("BrokenBarrierError", T.BrokenBarrierError);
     cls("Queue", C.Queue);
+    cls("LifoQueue", C.LifoQueue);
+    cls("PriorityQueue", C.PriorityQueue);
     cls("TaskGroup", C.TaskGroup);
     cls("Timeout", C.Timeout);
     cls("CancelledError", T.CancelledError);

@@ -230,8 +230,9 @@ struct AsyncGenStep : Obj {
     Value gen;
     Value send;       // value to send
     Value throw_exc;  // exception to throw (athrow / aclose)
+    Value dflt;       // anext(agen, default): the result instead of StopAsyncIteration
     AsyncGenStep(Value g);
-    void clear_refs() override { gen = Value(); send = Value(); throw_exc = Value(); }
+    void clear_refs() override { gen = Value(); send = Value(); throw_exc = Value(); dflt = Value(); }
 };
 
 // Builtin iterators: list/tuple/str/range/dict views, enumerate, zip, map,

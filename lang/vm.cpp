@@ -1085,7 +1085,13 @@ Value Vm::execute_loop(Frame* entry) {
                 LOAD_FRAME();
                 switch (mode) {
                     case FrameMode::ForIter: --f->sp; st[f->sp] = Value(); f->pc = code[f->pc - 1].arg; break;
-                    case FrameMode::AGenNext: rt_.exc = make_exception(T.StopAsyncIteration, {}); goto error;
+                    case FrameMode::AGenNext:
+                        if (is_kind(TOP(), Kind::AsyncGenStep) && !static_cast<AsyncGenStep*>(TOP().o)->dflt.is_null()) {
+                            TOP() = static_cast<AsyncGenStep*>(TOP().o)->dflt;  // anext(agen, default)
+                            break;
+                        }
+                        rt_.exc = make_exception(T.StopAsyncIteration, {});
+                        goto error;
                     case FrameMode::Await: TOP() = std::move(v); break;  // replaces the awaitable
                     case FrameMode::AGenClose: TOP() = Value::none(); break;
                     default: PUSH(std::move(v)); break;
@@ -1152,6 +1158,8 @@ Value Vm::execute_loop(Frame* entry) {
                                 break;
                             }
                         } else if (!g->frame) {
+                            Value d = static_cast<AsyncGenStep*>(a.o)->dflt;
+                            if (!d.is_null()) { TOP() = std::move(d); break; }  // anext(agen, default)
                             rt_.exc = make_exception(T.StopAsyncIteration, {});
                             goto error;
                         }
@@ -1449,6 +1457,12 @@ Value Vm::execute_loop(Frame* entry) {
             LOAD_FRAME();
             if (closed) {
                 TOP() = Value::none();  // replaces the step object
+                goto next;
+            }
+            if (mode == FrameMode::AGenNext && !fatal() && exc_matches(rt_.exc, T.StopAsyncIteration) &&
+                is_kind(TOP(), Kind::AsyncGenStep) && !static_cast<AsyncGenStep*>(TOP().o)->dflt.is_null()) {
+                take_exc();  // anext(agen, default) of a finished generator
+                TOP() = static_cast<AsyncGenStep*>(TOP().o)->dflt;
                 goto next;
             }
             if (fatal()) f->nblocks = 0;

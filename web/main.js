@@ -6,6 +6,7 @@ import { Editor } from './editor.js';
 import { examples } from './examples.js';
 import { OutputPanel } from './output.js';
 import { Runner } from './runner.js';
+import { Stepper } from './stepper.js';
 import { cleanSettings, decodeLink, encodeLink, LinkError } from './share.js';
 import { formatTime, Timeline } from './timeline.js';
 import { TimelineModel } from './timeline-model.js';
@@ -18,6 +19,7 @@ const ui = {
   clock: $('clock'), speed: $('speed'), speedBox: $('speed-box'), share: $('share'),
   status: $('status'), notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
   summary: document.querySelector('.tl-summary'),
+  step: $('step'), help: $('help'), helpDialog: $('help-dialog'), laneFilter: $('lane-filter'),
 };
 
 // ---- settings and persistence ----------------------------------------------
@@ -77,12 +79,21 @@ const custom = new Option('(your scenario)', '');
 ui.example.prepend(custom);
 
 let lastExample = null;  // the example the editor's text came from, if any
+
+/** Whether text is still recognisably the example: it keeps at least half of its lines. */
+export function stillFrom(example, text) {
+  const mine = new Set(text.split('\n').map((l) => l.trim()).filter(Boolean));
+  const theirs = example.code.split('\n').map((l) => l.trim()).filter(Boolean);
+  const kept = theirs.filter((l) => mine.has(l)).length;
+  return theirs.length > 0 && kept * 2 >= theirs.length;
+}
+
 function showAbout(text) {
   const ex = examples.find((e) => e.code === text);
   if (ex) lastExample = ex;
   ui.example.value = ex ? ex.id : '';
   if (ex) ui.about.textContent = ex.about;
-  else if (lastExample) ui.about.textContent = `Edited from “${lastExample.title}”: ${lastExample.about}`;
+  else if (lastExample && stillFrom(lastExample, text)) ui.about.textContent = `Edited from “${lastExample.title}”: ${lastExample.about}`;
   else ui.about.textContent = 'Your own scenario: edit it, run it, share it.';
 }
 
@@ -113,7 +124,42 @@ const output = new OutputPanel($('output'), {
   onSelect: select,
   onGoToLine: (line, col) => editor.markError(line, col, true),
 });
-const timeline = new Timeline(document.querySelector('.timeline'), { onSelect: select });
+const timeline = new Timeline(document.querySelector('.timeline'), {
+  onSelect: select,
+  onCursor: (t) => { if (!stepper.active) stepper.open(); stepper.goToTime(t); },
+});
+
+// ---- stepping through a finished run -------------------------------------------
+
+const stepper = new Stepper(document.querySelector('.step-pane'), {
+  onStep(view) {
+    output.showUpTo(view.outputs);
+    timeline.setCursor(view.t);
+    ui.step.setAttribute('aria-pressed', 'true');
+  },
+  onTaskLine: (line) => editor.markStep(line || null),
+  onClose() {
+    output.showUpTo(null);
+    timeline.setCursor(null);
+    editor.markStep(null);
+    ui.step.setAttribute('aria-pressed', 'false');
+  },
+});
+ui.step.addEventListener('click', () => (stepper.active ? stepper.close() : stepper.open()));
+
+// ---- timeline tools: lane filter, zoom and pan buttons ----------------------------
+
+ui.laneFilter.addEventListener('input', () => timeline.setFilter(ui.laneFilter.value));
+document.querySelector('.zoom-buttons').addEventListener('click', (e) => {
+  const b = e.target.closest('button[data-zoom]');
+  if (!b) return;
+  ({ in: () => timeline.zoomBy(0.5), out: () => timeline.zoomBy(2), left: () => timeline.pan(-0.25),
+    right: () => timeline.pan(0.25), fit: () => timeline.zoomBy(null) })[b.dataset.zoom]();
+});
+
+// ---- help ---------------------------------------------------------------------------
+
+ui.help.addEventListener('click', () => ui.helpDialog.showModal());
 
 // ---- running ------------------------------------------------------------------
 
@@ -127,19 +173,75 @@ function setState(state, text) {
   ui.status.textContent = text;
   ui.run.disabled = false;
   ui.stop.disabled = state !== 'running';
+  // Stepping needs the whole trace: it opens once a run has ended.
+  ui.step.disabled = !['finished', 'failed', 'stopped'].includes(state);
 }
 
 function summarize(m) {
-  const tasks = m.lanes.filter((l) => l.task !== 0).length;
+  const { user, internal } = m.taskCounts();
   const blocked = m.blocks.reduce((s, b) => s + (b.t1 - b.t0), 0);
-  ui.summary.textContent = `${formatTime(m.tEnd)} total · ${tasks} task${tasks === 1 ? '' : 's'}` +
+  ui.summary.textContent = `${formatTime(m.tEnd)} total · ${user} task${user === 1 ? '' : 's'}` +
+    (internal ? ` (+${internal} of asyncio.run’s shutdown)` : '') +
     (blocked > 0 ? ` · loop blocked ${formatTime(blocked)}` : '');
+}
+
+// Wall time as a person reads it.
+function formatWall(ms) {
+  return ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+// ---- the current run's data, fed to the views in slices -----------------------
+// A run's results can be large (10,000 tasks: ~100,000 trace records): they are
+// added a slice at a time between frames, so no main-thread task runs long.
+
+const SLICE_MS = 12;
+let current = null;  // {model, trace: all records, queue, done, ...}
+
+function feed(run, lines, trace) {
+  run.queue.push({ lines, trace, at: 0, lineAt: 0 });
+  pump(run);
+}
+
+function pump(run) {
+  if (run.scheduled || run !== current) return;
+  run.scheduled = true;
+  setTimeout(() => {
+    run.scheduled = false;
+    if (run !== current) return;
+    const t0 = performance.now();
+    const m = run.model;
+    while (run.queue.length && performance.now() - t0 < SLICE_MS) {
+      const part = run.queue[0];
+      if (part.at < part.trace.length) {
+        const chunk = part.trace.slice(part.at, part.at + 2000);
+        part.at += chunk.length;
+        m.addTrace(chunk);
+        for (const e of chunk) run.trace.push(e);
+        continue;
+      }
+      if (part.lineAt < part.lines.length) {
+        const chunk = part.lines.slice(part.lineAt, part.lineAt + 300);
+        part.lineAt += chunk.length;
+        const first = m.addOutput(chunk);
+        output.append(m.outputs.slice(first), first);
+        continue;
+      }
+      run.queue.shift();
+    }
+    summarize(m);
+    timeline.redraw();
+    if (run.queue.length) pump(run);
+    else if (run.done) { const end = run.done; run.done = null; end(); }
+  }, 0);
 }
 
 function run(options = settings()) {
   if (runner.running) runner.stop();  // ends the current run (its own model) first
   if (!runner.ready) { pendingRun = options; setState('loading', 'loading the engine…'); return; }
   const m = new TimelineModel();
+  const thisRun = { model: m, trace: [], queue: [], done: null, scheduled: false, code: editor.text, options };
+  current = thisRun;
+  stepper.close();
   output.clear();
   editor.markError(null);
   timeline.setModel(m);
@@ -148,30 +250,35 @@ function run(options = settings()) {
   setState('running', clock === 'real' ? `running in real time (${options.speed}×)…` : 'running…');
   const started = performance.now();
   runner.run(editor.text, options, {
-    onBatch(lines, trace) {
-      m.addTrace(trace);
-      const first = m.addOutput(lines);
-      output.append(m.outputs.slice(first), first);
-      summarize(m);
-      timeline.redraw();
-    },
+    onBatch(lines, trace) { feed(thisRun, lines, trace); },
     onDone(status) {
-      m.finish();
-      summarize(m);
-      timeline.redraw();
-      output.end(status, m.tEnd);
-      const ms = performance.now() - started;
-      if (status.state === 'finished') {
-        setState('finished', `finished: ${formatTime(m.tEnd)} ${clock === 'real' ? 'real' : 'virtual'} time (${ms.toFixed(0)} ms)`);
-      } else if (status.state === 'stopped') {
-        setState('stopped', 'stopped: output and timeline up to the stop are kept');
-      } else {
-        const err = status.error || {};
-        setState('failed', err.budget ? `stopped: the ${err.budget} budget ran out` : `failed: ${err.type || 'error'}${err.line ? ` on line ${err.line}` : ''}`);
-        if (err.line >= 1) editor.markError(err.line, err.col);
-      }
+      const wall = performance.now() - started;
+      thisRun.done = () => ended(thisRun, status, wall);
+      pump(thisRun);
     },
   });
+}
+
+// A run ended and all its data is shown.
+function ended(run, status, wall) {
+  const m = run.model;
+  m.finish();
+  summarize(m);
+  timeline.redraw();
+  output.end(status, m.tEnd);
+  run.status = status;
+  const clock = run.options.clock === 'real' ? `real clock, ${run.options.speed}×` : 'virtual clock';
+  const times = `scenario time ${formatTime(m.tEnd)} (${clock}) · wall time ${formatWall(wall)}`;
+  if (status.state === 'finished') {
+    setState('finished', `finished: ${times}`);
+  } else if (status.state === 'stopped') {
+    setState('stopped', `stopped at ${formatTime(m.tEnd)}: output and timeline up to the stop are kept`);
+  } else {
+    const err = status.error || {};
+    setState('failed', err.budget ? `stopped: the ${err.budget} budget ran out` : `failed: ${err.type || 'error'}${err.line ? ` on line ${err.line}` : ''}`);
+    if (err.line >= 1) editor.markError(err.line, err.col);
+  }
+  stepper.load(run);
 }
 
 const runner = new Runner({
@@ -188,8 +295,10 @@ const runner = new Runner({
   },
 });
 
-// Opening the page (or a link) runs its scenario once, instantly, in virtual time.
-function autorunOptions() { return { ...settings(), clock: 'virtual' }; }
+// Opening the page runs its scenario once, instantly, in virtual time; a
+// shared link runs with the clock it was shared with.
+let fromLink = false;
+function autorunOptions() { return fromLink ? settings() : { ...settings(), clock: 'virtual' }; }
 
 ui.run.addEventListener('click', () => run());
 ui.stop.addEventListener('click', () => runner.stop());
@@ -223,6 +332,7 @@ async function openLink() {
     return false;
   }
   if (!scenario) return false;
+  fromLink = true;
   lastExample = null;
   editor.setText(scenario.code);
   showAbout(scenario.code);

@@ -92,7 +92,9 @@ export async function decodeLink(hash) {
   if (fragment.length > MAX_FRAGMENT_CHARS) throw new LinkError('the link is too long');
   if (fragment.startsWith('code=')) {
     let code;
-    try { code = decodeURIComponent(fragment.slice(5).replace(/\+/g, '%20')); } catch {
+    // A raw '+' stays '+' (fragments are not form data): authors write
+    // #code=print(1+2) by hand and mean it.
+    try { code = decodeURIComponent(fragment.slice(5)); } catch {
       throw new LinkError('the link\u2019s code= part is not valid percent-encoding');
     }
     return checkCode({ code, clock: 'virtual', speed: 1 });

@@ -7,6 +7,7 @@
 // Messages out: {type:'ready'} | {type:'fatal', message}
 //               {type:'batch', id, output, trace}   streamed while running
 //               {type:'done', id, status, output, trace}
+//               (output and trace: arrays, or the same as JSON text)
 
 import './driver.js';  // a plain script: defines self.CorolabDriver
 
@@ -56,11 +57,23 @@ function take(session) {
   };
 }
 
+// Big results go in several messages: the page unpacks each message in one
+// main-thread task, so one 100,000-record message would freeze it.
+const POST_CHUNK = 2000;
+
 function finish(id, session) {
   const rest = take(session);
   const status = JSON.parse(session.status());
   session.delete();
-  self.postMessage({ type: 'done', id, status, output: rest.output, trace: rest.trace });
+  const n = Math.max(rest.output.length, rest.trace.length);
+  // As JSON text: a string crosses to the page in one copy, where thousands
+  // of small objects are rebuilt one by one (the page parses each chunk).
+  const json = (list, i) => JSON.stringify(list.slice(i, i + POST_CHUNK));
+  for (let i = 0; i + POST_CHUNK < n; i += POST_CHUNK) {
+    self.postMessage({ type: 'batch', id, output: json(rest.output, i), trace: json(rest.trace, i) });
+  }
+  const last = n > POST_CHUNK ? Math.floor((n - 1) / POST_CHUNK) * POST_CHUNK : 0;
+  self.postMessage({ type: 'done', id, status, output: json(rest.output, last), trace: json(rest.trace, last) });
 }
 
 function run({ id, source, options }) {

@@ -1,0 +1,309 @@
+// The page's views beyond running: stepping through the event loop, and the
+// rough edges a first user hits (issue 9). Expected loop states below were
+// derived from CPython's BaseEventLoop._run_once and checked against
+// `python3 tests/oracle/steps.py FILE` (CPython 3.11 under the virtual clock);
+// scenario output comes from the oracle.
+const { test, describe, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const {
+  ROOT, PageBrowser, codeLink, settled, runToEnd, runExample, outputRows,
+} = require('./page-support.cjs');
+
+const browser = new PageBrowser();
+const scenario = (rel) => fs.readFileSync(path.join(ROOT, 'tests/conformance', rel), 'utf8');
+
+// What the step panel shows: the ready queue as "name:cause" (cause "due"
+// for a timer the loop just moved to the queue, "done:<kind>" for a task
+// woken because what it awaited completed), the timer heap's deadlines.
+async function stepState(page) {
+  return page.evaluate(() => ({
+    where: document.querySelector('.step-where').textContent,
+    ready: [...document.querySelectorAll('.step-ready li[data-cause]')].map((li) => `${li.dataset.name}:${li.dataset.cause}`),
+    timers: [...document.querySelectorAll('.step-timers li[data-deadline]')].map((li) => Number(li.dataset.deadline)),
+  }));
+}
+
+// Steps through every iteration with the → key and compares each with expected.
+async function checkSteps(page, expected) {
+  await page.click('#step');
+  await page.waitForSelector('.step-pane:not([hidden])');
+  for (let k = 0; k < expected.length; k++) {
+    if (k > 0) await page.keyboard.press('ArrowRight');
+    const [t, ready, timers] = expected[k];
+    const got = await stepState(page);
+    assert.match(got.where, new RegExp(`^iteration ${k + 1} of ${expected.length} · t = ${t.replace('.', '\\.')}`), `step ${k + 1}`);
+    assert.deepEqual(got.ready, ready, `ready queue at step ${k + 1}`);
+    assert.deepEqual(got.timers, timers, `timers at step ${k + 1}`);
+  }
+}
+
+describe('stepping through the event loop', () => {
+  before(() => browser.start());
+  after(() => browser.stop());
+
+  test('hello-gather: two sleeps end together; gather\'s callbacks, then run_until_complete\'s', async () => {
+    // CPython (steps.py): 1 [Task-1 step, Task-2 step] · 2 t=1 [sleep timer (Task-1), sleep timer (Task-2)]
+    // · 3 [Task-1 wakeup, Task-2 wakeup] · 4 [_done_callback, _done_callback] · 5 [_run_until_complete_cb]
+    const page = await browser.open();
+    await runExample(page, 'hello-gather');
+    await checkSteps(page, [
+      ['0 s', ['Task-1:start', 'Task-2:start'], []],
+      ['1 s', ['timer (Task-1):due', 'timer (Task-2):due'], []],
+      ['1 s', ['Task-1:timer', 'Task-2:timer'], []],
+      ['1 s', ['callback:callback', 'callback:callback'], []],
+      ['1 s', ['callback:callback'], []],
+    ]);
+    // Home and End jump; ← steps back.
+    await page.keyboard.press('Home');
+    assert.match((await stepState(page)).where, /^iteration 1 of 5/);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    assert.match((await stepState(page)).where, /^iteration 4 of 5/);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('lock: each release wakes the next waiter, before gather\'s callback for the task that released it', async () => {
+    // CPython (steps.py on 012_lock.py): 5 t=1 [Task-3 wakeup, _done_callback], 8 t=2 [Task-4 wakeup, _done_callback],
+    // 12 t=3 [Task-1 wakeup]; 14 and 16: asyncio.run's shutdown tasks Task-5 and Task-6.
+    const page = await browser.open(codeLink(scenario('examples/012_lock.py')));
+    await settled(page);
+    await checkSteps(page, [
+      ['0 s', ['Task-1:start'], []],
+      ['0 s', ['Task-2:start', 'Task-3:start', 'Task-4:start'], []],
+      ['1 s', ['timer (Task-2):due'], []],
+      ['1 s', ['Task-2:timer'], []],
+      ['1 s', ['Task-3:done:lock', 'callback:callback'], []],
+      ['2 s', ['timer (Task-3):due'], []],
+      ['2 s', ['Task-3:timer'], []],
+      ['2 s', ['Task-4:done:lock', 'callback:callback'], []],
+      ['3 s', ['timer (Task-4):due'], []],
+      ['3 s', ['Task-4:timer'], []],
+      ['3 s', ['callback:callback'], []],
+      ['3 s', ['Task-1:done:gather'], []],
+      ['3 s', ['callback:callback'], []],
+      ['3 s', ['Task-5:start'], []],
+      ['3 s', ['callback:callback'], []],
+      ['3 s', ['Task-6:start'], []],
+      ['3 s', ['callback:callback'], []],
+    ]);
+    // Step 3 (t = 1): what each task waits on, and where (CPython: Task-2 in
+    // sleep at line 9, Task-3 and Task-4 in `async with lock` at line 7,
+    // main in gather at line 15).
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const tasks = await page.$$eval('.step-tasks li[data-task]', (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(tasks, [
+      'Task-1 · main()waiting on gatherline 15',
+      "Task-2 · increment(…, 'a')waiting on asyncio.sleep (until 1.000)line 9",
+      "Task-3 · increment(…, 'b')waiting on lockline 7",
+      "Task-4 · increment(…, 'c')waiting on lockline 7",
+    ]);
+    // The selected task (the first in the ready queue: Task-2) has its line highlighted.
+    const marked = await page.$$eval('#editor .cm-line', (ls) => ls.findIndex((l) => l.classList.contains('cm-step-line')) + 1);
+    assert.equal(marked, 9);
+    // Choosing another task highlights its line.
+    await page.click('.step-tasks li[data-task="1"]');
+    assert.equal(await page.$$eval('#editor .cm-line', (ls) => ls.findIndex((l) => l.classList.contains('cm-step-line')) + 1), 15);
+    // Output so far: nothing printed before t = 1's second iteration.
+    // Lines not printed yet sit under the veil.
+    const dimmed = () => page.$eval('#output', (list) => {
+      const veil = list.querySelector('.veil');
+      return veil ? [...list.querySelectorAll('li[data-index]')].filter((r) => r.offsetTop >= veil.offsetTop).length : 0;
+    });
+    assert.equal(await dimmed(), 4);
+    await page.keyboard.press('End');
+    assert.equal(await dimmed(), 0);
+    await page.close();
+  });
+
+  test('timeout: the timeout\'s timer sits in the heap, fires, and cancels the sleeping task', async () => {
+    // CPython (steps.py on 014_timeout_block.py): 2 t=1 [sleep timer (Task-1)] timers [1.5:_on_timeout]
+    // · 4 t=1.5 [_on_timeout] timers [2:sleep timer] · 5 [Task-1 wakeup] (cancelled) timers [2: ...].
+    const page = await browser.open(codeLink(scenario('examples/014_timeout_block.py')));
+    await settled(page);
+    await checkSteps(page, [
+      ['0 s', ['Task-1:start'], []],
+      ['1 s', ['timer (Task-1):due'], [1.5]],
+      ['1 s', ['Task-1:timer'], [1.5]],
+      ['1.5 s', ['timer:due'], [2]],
+      ['1.5 s', ['Task-1:cancel'], [2]],
+      ['1.5 s', ['callback:callback'], []],
+      ['1.5 s', ['Task-2:start'], []],
+      ['1.5 s', ['callback:callback'], []],
+      ['1.5 s', ['Task-3:start'], []],
+      ['1.5 s', ['callback:callback'], []],
+    ]);
+    await page.close();
+  });
+
+  test('dragging on the timeline\'s time axis moves to the iteration at that time', async () => {
+    const page = await browser.open(codeLink(scenario('examples/012_lock.py')));
+    await settled(page);
+    const box = await page.locator('.tl-scroll canvas').boundingBox();
+    // The axis spans the plot (96 px gutter, 14 px right padding) over 0..3 s.
+    const x = box.x + 96 + ((box.width - 96 - 14) * 2.5) / 3;
+    await page.mouse.click(x, box.y + 10);
+    assert.match((await stepState(page)).where, /^iteration 8 of 17 · t = 2 s/);
+    await page.close();
+  });
+
+  test('10,000 tasks: results arrive, draw and step without a main-thread task over 100 ms', async () => {
+    const code = 'import asyncio\n\nasync def job(i):\n    await asyncio.sleep(i % 10 / 10)\n    print("done", i)\n\n' +
+      'async def main():\n    await asyncio.gather(*(job(i) for i in range(10000)))\n\nasyncio.run(main())\n';
+    const page = await browser.open();
+    await settled(page);
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
+        .observe({ type: 'longtask' });
+    });
+    await runToEnd(page, () => page.evaluate((hash) => { location.hash = hash; }, codeLink(code)), 60000);
+    assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
+    await page.click('#step');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    const got = await stepState(page);
+    assert.match(got.where, /^iteration 2 of /);
+    assert.equal(got.ready.length, 200);  // the first 200 of the 10,000 new tasks
+    assert.equal(await page.textContent('.step-ready li.more'), '… 9800 more');
+    await page.waitForTimeout(300);
+    const long = await page.evaluate(() => window.__long);
+    assert.ok(long.every((ms) => ms <= 100), `long main-thread tasks: ${long.join(', ')} ms`);
+    await page.close();
+  });
+});
+
+describe('rough edges a first user hits', () => {
+  before(() => browser.start());
+  after(() => browser.stop());
+
+  test('a hand-written #code= link keeps a raw + as +', async () => {
+    const page = await browser.open('#code=print(1+2)%0Aprint("a+b")');
+    await settled(page);
+    assert.equal(await page.$$eval('#editor .cm-line', (ls) => ls.map((l) => l.textContent).join('\n')), 'print(1+2)\nprint("a+b")');
+    assert.deepEqual(await outputRows(page), ['0.000\t3', '0.000\ta+b']);
+    await page.close();
+  });
+
+  test('lanes can be filtered by task or coroutine name; asyncio.run\'s shutdown tasks are marked', async () => {
+    const page = await browser.open();
+    await runExample(page, 'coroutine-sleep');
+    assert.match(await page.textContent('.tl-summary'), /· 1 task \(\+2 of asyncio\.run’s shutdown\)/);
+    await runExample(page, 'semaphore');
+    await page.fill('#lane-filter', "download(…, 3");
+    assert.equal(await page.getAttribute('.tl-scroll canvas', 'aria-label'), 'Timeline, 1 lane: Task-5 · download(…, 3)');
+    await page.fill('#lane-filter', 'shutdown');
+    assert.match(await page.getAttribute('.tl-scroll canvas', 'aria-label'), /^Timeline, 2 lanes: Task-8 · asyncio\.run: shutdown_asyncgens\(\), Task-9/);
+    await page.fill('#lane-filter', '');
+    assert.match(await page.getAttribute('.tl-scroll canvas', 'aria-label'), /^Timeline, 9 lanes/);
+    await page.close();
+  });
+
+  test('a traceback is shown once, each frame a link to its line', async () => {
+    const code = 'import asyncio\n\nasync def inner():\n    raise ValueError("boom")\n\nasync def main():\n    await inner()\n\nasyncio.run(main())\n';
+    const page = await browser.open(codeLink(code));
+    await settled(page);
+    assert.equal(await page.getAttribute('body', 'data-run'), 'failed');
+    const text = await page.textContent('#output');
+    assert.equal(text.split('Traceback (most recent call last):').length - 1, 1, text);
+    assert.equal(text.split('ValueError: boom').length - 1, 1, text);
+    // The scenario's frames in CPython's traceback (outermost first).
+    const frames = await page.$$eval('#output .frame-link', (bs) => bs.map((b) => b.textContent));
+    const tmp = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'corolab-tb-')), 'main.py');
+    fs.writeFileSync(tmp, code);
+    const cpython = spawnSync('python3', [path.join(ROOT, 'tests/oracle/vclock.py'), tmp], { encoding: 'utf8' });
+    const expected = [...cpython.stderr.matchAll(/File "[^"]*main\.py", line (\d+)/g)].map((m) => `line ${m[1]}`);
+    assert.deepEqual(expected, ['line 9', 'line 7', 'line 4']);
+    assert.deepEqual(frames, expected);
+    await page.click('#output .frame-link >> nth=1');
+    const active = await page.$$eval('#editor .cm-line', (ls) => ls.findIndex((l) => l.classList.contains('cm-error-line')) + 1);
+    assert.equal(active, 7);
+    await page.close();
+  });
+
+  test('the explanation stops describing an example once its code is replaced', async () => {
+    const page = await browser.open();
+    await runExample(page, 'factorial-async');
+    assert.match(await page.textContent('#about'), /take turns/);
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('End');
+    await page.keyboard.type('  # a small edit');
+    assert.match(await page.textContent('#about'), /^Edited from “Factorial with asyncio\.sleep”/);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('print("something else")\n');
+    assert.equal(await page.textContent('#about'), 'Your own scenario: edit it, run it, share it.');
+    await page.close();
+  });
+
+  test('the timeline tooltip goes away when the page scrolls', async () => {
+    const page = await browser.open('', { viewport: { width: 1366, height: 500 } });
+    await runExample(page, 'semaphore');
+    await page.locator('.tl-scroll canvas').scrollIntoViewIfNeeded();
+    const box = await page.locator('.tl-scroll canvas').boundingBox();
+    await page.mouse.move(box.x + 40, box.y + 40);
+    await page.waitForSelector('.tl-tip:not([hidden])');
+    await page.mouse.wheel(0, 300);
+    await page.waitForSelector('.tl-tip[hidden]', { state: 'attached' });
+    await page.close();
+  });
+
+  test('the status tells scenario time from wall time', async () => {
+    const page = await browser.open();
+    await runExample(page, 'gather-three');
+    assert.match(await page.textContent('#status'), /^finished: scenario time 3 s \(virtual clock\) · wall time \d+ ms$/);
+    await page.close();
+  });
+
+  test('Help lists the shortcuts and links the supported-Python contract, which the site serves', async () => {
+    const page = await browser.open();
+    await page.click('#help');
+    await page.waitForSelector('#help-dialog[open]');
+    const text = await page.textContent('#help-dialog');
+    for (const words of ['Ctrl', 'Home', 'Virtual time', 'Budgets', 'not supported in corolab']) assert.ok(text.includes(words), words);
+    const href = await page.getAttribute('#help-dialog a', 'href');
+    const res = await page.request.get(new URL(href, page.url()).href);
+    assert.equal(res.status(), 200);
+    assert.match(await res.text(), /asyncio/);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.$('#help-dialog[open]'), null);
+    await page.close();
+  });
+
+  test('on a phone the timeline zooms and pans with buttons and gestures', async () => {
+    const page = await browser.open('', { viewport: { width: 390, height: 844 } });
+    await runExample(page, 'gather-three');
+    const range = () => page.$eval('.tl-scroll canvas', (c) => c.dataset.range.split(' ').map(Number));
+    await page.waitForFunction(() => document.querySelector('.tl-scroll canvas').dataset.range === '0 3');
+    await page.click('.zoom-buttons [data-zoom=in]');
+    const zoomed = await range();
+    assert.ok(zoomed[1] - zoomed[0] < 3 * 0.6, `zoomed to ${zoomed}`);
+    await page.click('.zoom-buttons [data-zoom=right]');
+    assert.ok((await range())[0] > zoomed[0], 'panned right');
+    await page.click('.zoom-buttons [data-zoom=fit]');
+    assert.deepEqual(await range(), [0, 3]);
+    // A two-finger pinch outwards zooms in; a one-finger drag pans.
+    const box = await page.locator('.tl-scroll canvas').boundingBox();
+    await page.evaluate(({ x, y }) => {
+      const c = document.querySelector('.tl-scroll canvas');
+      const fire = (type, id, cx) => c.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx, clientY: y, bubbles: true }));
+      fire('pointerdown', 1, x + 150); fire('pointerdown', 2, x + 200);
+      fire('pointermove', 1, x + 110); fire('pointermove', 2, x + 260);
+      fire('pointerup', 1, x + 110); fire('pointerup', 2, x + 260);
+    }, { x: box.x, y: box.y + 60 });
+    const pinched = await range();
+    assert.ok(pinched[1] - pinched[0] < 2, `pinched to ${pinched}`);
+    await page.evaluate(({ x, y }) => {
+      const c = document.querySelector('.tl-scroll canvas');
+      const fire = (type, cx) => c.dispatchEvent(new PointerEvent(type, { pointerId: 3, pointerType: 'touch', clientX: cx, clientY: y, bubbles: true }));
+      fire('pointerdown', x + 250); fire('pointermove', x + 150); fire('pointerup', x + 150);
+    }, { x: box.x, y: box.y + 60 });
+    assert.ok((await range())[0] > pinched[0], 'dragged left: later times come into view');
+    await page.close();
+  });
+});

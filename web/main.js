@@ -3,7 +3,8 @@
 
 import './style.css';
 import { Editor } from './editor.js';
-import { examples } from './examples.js';
+import { CompareView } from './compare-view.js';
+import { comparisons, examples } from './examples.js';
 import { OutputPanel } from './output.js';
 import { Runner } from './runner.js';
 import { Stepper } from './stepper.js';
@@ -19,7 +20,7 @@ const ui = {
   clock: $('clock'), speed: $('speed'), speedBox: $('speed-box'), share: $('share'),
   status: $('status'), notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
   summary: document.querySelector('.tl-summary'),
-  step: $('step'), help: $('help'), helpDialog: $('help-dialog'), laneFilter: $('lane-filter'),
+  step: $('step'), pin: $('pin'), help: $('help'), helpDialog: $('help-dialog'), laneFilter: $('lane-filter'),
 };
 
 // ---- settings and persistence ----------------------------------------------
@@ -75,6 +76,10 @@ for (const ex of examples) {
   }
   groups.get(ex.group).append(new Option(ex.title, ex.id));
 }
+const compareGroup = document.createElement('optgroup');
+compareGroup.label = 'Compare two runs';
+for (const c of comparisons) compareGroup.append(new Option(c.title, c.id));
+ui.example.prepend(compareGroup);
 const custom = new Option('(your scenario)', '');
 ui.example.prepend(custom);
 
@@ -98,6 +103,8 @@ function showAbout(text) {
 }
 
 ui.example.addEventListener('change', () => {
+  const pair = comparisons.find((c) => c.id === ui.example.value);
+  if (pair) { openComparison(pair); return; }
   const ex = examples.find((e) => e.id === ui.example.value);
   if (!ex) return;
   editor.setText(ex.code);
@@ -157,6 +164,40 @@ document.querySelector('.zoom-buttons').addEventListener('click', (e) => {
     right: () => timeline.pan(0.25), fit: () => timeline.zoomBy(null) })[b.dataset.zoom]();
 });
 
+// ---- comparing two runs ------------------------------------------------------------
+
+let pinned = null;  // {title, code, options, model}: the run kept for comparison
+const compare = new CompareView(document.querySelector('.compare-pane'), {
+  onUnpin() { pinned = null; compare.hide(); },
+});
+
+function runTitle(run) {
+  const ex = examples.find((e) => e.code === run.code);
+  return ex ? ex.title : 'your scenario';
+}
+
+function pin(run) {
+  pinned = { title: runTitle(run), code: run.code, options: run.options, model: run.model };
+  compare.show(pinned, null);
+}
+ui.pin.addEventListener('click', () => { if (current && current.status) pin(current); });
+
+// A pair from the examples list (or a link holding two scenarios): run the
+// left one, pin it, then run the right one.
+function openComparison({ left, right, leftCode, rightCode, options = { clock: 'virtual', speed: 1 } }) {
+  const a = leftCode ?? examples.find((e) => e.id === left).code;
+  const b = rightCode ?? examples.find((e) => e.id === right).code;
+  pinned = null;
+  editor.setText(a);
+  showAbout(a);
+  run(options, (first) => {
+    pin(first);
+    editor.setText(b);
+    showAbout(b);
+    run(options);
+  });
+}
+
 // ---- help ---------------------------------------------------------------------------
 
 ui.help.addEventListener('click', () => ui.helpDialog.showModal());
@@ -175,6 +216,7 @@ function setState(state, text) {
   ui.stop.disabled = state !== 'running';
   // Stepping needs the whole trace: it opens once a run has ended.
   ui.step.disabled = !['finished', 'failed', 'stopped'].includes(state);
+  ui.pin.disabled = ui.step.disabled;
 }
 
 function summarize(m) {
@@ -235,11 +277,11 @@ function pump(run) {
   }, 0);
 }
 
-function run(options = settings()) {
+function run(options = settings(), after = null) {
   if (runner.running) runner.stop();  // ends the current run (its own model) first
-  if (!runner.ready) { pendingRun = options; setState('loading', 'loading the engine…'); return; }
+  if (!runner.ready) { pendingRun = [options, after]; setState('loading', 'loading the engine…'); return; }
   const m = new TimelineModel();
-  const thisRun = { model: m, trace: [], queue: [], done: null, scheduled: false, code: editor.text, options };
+  const thisRun = { model: m, trace: [], queue: [], done: null, scheduled: false, code: editor.text, options, after };
   current = thisRun;
   stepper.close();
   output.clear();
@@ -279,6 +321,8 @@ function ended(run, status, wall) {
     if (err.line >= 1) editor.markError(err.line, err.col);
   }
   stepper.load(run);
+  if (pinned && pinned.model !== m) compare.show(pinned, { title: runTitle(run), model: m });
+  if (run.after && status.state !== 'stopped') run.after(run);
 }
 
 const runner = new Runner({
@@ -287,7 +331,7 @@ const runner = new Runner({
     if (!root.dataset.engine) root.dataset.readyMs = performance.now().toFixed(0);
     root.dataset.engine = 'ready';
     if (document.body.dataset.run === 'loading') setState('idle', 'ready');
-    if (pendingRun) { const options = pendingRun; pendingRun = null; run(options); }
+    if (pendingRun) { const [options, after] = pendingRun; pendingRun = null; run(options, after); }
   },
   onFatal(message) {
     setState('failed', message);
@@ -311,12 +355,13 @@ document.addEventListener('keydown', (e) => {
 // ---- share links --------------------------------------------------------------
 
 ui.share.addEventListener('click', async () => {
-  const fragment = await encodeLink(editor.text, settings());
+  const fragment = await encodeLink(editor.text, settings(), pinned ? pinned.code : null);
   history.replaceState(null, '', fragment);
   const url = location.href;
   try {
     await navigator.clipboard.writeText(url);
-    notify('Link copied: it holds the scenario and the clock settings.');
+    notify(pinned ? 'Link copied: it holds both scenarios (the pinned one and this one) and the clock settings.'
+      : 'Link copied: it holds the scenario and the clock settings.');
   } catch {
     notify(`Copy this link: ${url}`);
   }
@@ -331,21 +376,29 @@ async function openLink() {
     notify(`This link cannot be opened: ${why}. The editor keeps your last scenario.`, 'error');
     return false;
   }
-  if (!scenario) return false;
+  if (!scenario) return null;
   fromLink = true;
   lastExample = null;
   editor.setText(scenario.code);
   showAbout(scenario.code);
   applySettings(scenario);
   save();
-  return true;
+  return scenario;
+}
+
+// Runs what the page opened with: its scenario, or a shared comparison.
+function autorun(scenario) {
+  if (scenario && scenario.pinned !== undefined) {
+    openComparison({ leftCode: scenario.pinned, rightCode: scenario.code, options: autorunOptions() });
+  } else {
+    run(autorunOptions());
+  }
 }
 
 window.addEventListener('hashchange', async () => {
-  if (await openLink()) run(autorunOptions());
+  const scenario = await openLink();
+  if (scenario) autorun(scenario);
 });
 
 setState('loading', 'loading the engine…');
-openLink().then(() => {
-  run(autorunOptions());
-});
+openLink().then(autorun);

@@ -1,6 +1,7 @@
 // Share links: the scenario and its settings in the URL fragment, so nothing
 // reaches a server. Two forms are read:
-//   #v1.<base64url(deflate-raw(JSON {code, clock, speed}))>   written by Share
+//   #v1.<base64url(deflate-raw(JSON {code, clock, speed, pinned?}))>   written by Share
+//       (pinned: a second scenario, the pinned run the code is compared with)
 //   #code=<percent-encoded source>                            written by hand
 // A link is data from a stranger: it is size-limited, validated field by field,
 // and only ever shown as text or run by the sandboxed engine.
@@ -76,15 +77,15 @@ export function cleanSettings(raw) {
 }
 
 /** Returns the fragment (with '#') for a scenario and its settings. */
-export async function encodeLink(code, settings) {
+export async function encodeLink(code, settings, pinned = null) {
   const { clock, speed } = cleanSettings(settings);
-  const json = JSON.stringify({ code, clock, speed });
+  const json = JSON.stringify(typeof pinned === 'string' ? { code, clock, speed, pinned } : { code, clock, speed });
   return '#v1.' + toBase64Url(await deflate(json));
 }
 
 /**
  * Reads a fragment. Returns null when it holds no scenario, else
- * {code, clock, speed}; throws LinkError with a reason a person can act on.
+ * {code, clock, speed} (and pinned: the compared scenario's code); throws LinkError with a reason a person can act on.
  */
 export async function decodeLink(hash) {
   const fragment = (hash || '').replace(/^#/, '');
@@ -108,7 +109,9 @@ export async function decodeLink(hash) {
   if (!data || typeof data !== 'object' || typeof data.code !== 'string') {
     throw new LinkError('the link holds no scenario');
   }
-  return checkCode({ code: data.code, ...cleanSettings(data) });
+  const scenario = checkCode({ code: data.code, ...cleanSettings(data) });
+  if (typeof data.pinned === 'string') scenario.pinned = checkCode({ code: data.pinned }).code;
+  return scenario;
 }
 
 function checkCode(scenario) {

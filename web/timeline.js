@@ -174,6 +174,7 @@ export class Timeline {
 
   setModel(model) {
     this.model = model;
+    this.axisEnd = 0;
     this.zoom = null;
     this.described = -1;
     this.selected = -1;
@@ -217,9 +218,21 @@ export class Timeline {
     };
   }
 
+  /** Draws the axis up to t at least (two timelines compared on one axis). */
+  setAxisEnd(t) {
+    this.axisEnd = t;
+    this.redraw();
+  }
+
+  // The end of the time axis: the run's end, or the shared axis's.
+  end() {
+    const tEnd = Math.max(this.model ? this.model.tEnd : 0, this.axisEnd || 0);
+    return tEnd > 0 ? tEnd : 1;
+  }
+
   // The visible time range: the whole run unless zoomed in.
   range() {
-    const tEnd = this.model && this.model.tEnd > 0 ? this.model.tEnd : 1;
+    const tEnd = this.end();
     if (!this.zoom) return [0, tEnd];
     return this.zoom;
   }
@@ -239,7 +252,7 @@ export class Timeline {
 
   /** Zooms by factor around time t (factor < 1 zooms in); null resets to the whole run. */
   zoomBy(factor, t) {
-    const tEnd = this.model && this.model.tEnd > 0 ? this.model.tEnd : 1;
+    const tEnd = this.end();
     if (factor === null) { this.zoom = null; this.redraw(); return; }
     const [v0, v1] = this.range();
     let span = Math.min(tEnd, Math.max(tEnd * 1e-6, (v1 - v0) * factor));
@@ -253,7 +266,7 @@ export class Timeline {
   /** Moves the visible range by a fraction of its width. */
   pan(fraction) {
     if (!this.zoom) return;
-    const tEnd = this.model.tEnd;
+    const tEnd = this.end();
     const [v0, v1] = this.zoom;
     const d = (v1 - v0) * fraction;
     const n0 = Math.min(Math.max(0, v0 + d), tEnd - (v1 - v0));

@@ -9,7 +9,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const {
-  ROOT, PageBrowser, codeLink, settled, runToEnd, runExample, outputRows,
+  ROOT, PageBrowser, importPageModule, expectedTsv, codeLink, settled, runToEnd, runExample, outputRows,
 } = require('./page-support.cjs');
 
 const browser = new PageBrowser();
@@ -305,5 +305,55 @@ describe('rough edges a first user hits', () => {
     }, { x: box.x, y: box.y + 60 });
     assert.ok((await range())[0] > pinched[0], 'dragged left: later times come into view');
     await page.close();
+  });
+});
+
+describe('comparing two runs', () => {
+  before(() => browser.start());
+  after(() => browser.stop());
+
+  test('diffOutputs lines up equal lines and marks time and text differences', async () => {
+    const { diffOutputs } = await importPageModule('web/compare.js');
+    const l = (t, text) => ({ t, text });
+    const rows = diffOutputs([l(0, 'a'), l(1, 'b'), l(2, 'c')], [l(0, 'a'), l(0.5, 'x'), l(1.5, 'b'), l(2, 'c')]);
+    assert.deepEqual(rows.map((r) => r.kind), ['same', 'right', 'time', 'same']);
+    assert.deepEqual(diffOutputs([l(0, 'only')], []).map((r) => r.kind), ['left']);
+  });
+
+  test('the factorial pair: both outputs (as CPython prints them) side by side, timelines on one axis, one share link', async () => {
+    const page = await browser.open();
+    await settled(page);
+    await page.selectOption('#example', 'compare-factorial');
+    await page.waitForFunction(() => /vs/.test(document.querySelector('.cmp-summary').textContent), null, { timeout: 30000 });
+    const tsv = (id) => expectedTsv(browser.example(id).code).replace(/\n$/, '').split('\n')
+      .map((row) => { const [t, text] = row.split('\t'); return { t: Number(t), text }; });
+    const { diffOutputs } = await importPageModule('web/compare.js');
+    const expected = diffOutputs(tsv('factorial-blocking'), tsv('factorial-async'));
+    const shown = await page.$$eval('.cmp-rows li', (lis) => lis.map((li) => ({
+      kind: li.dataset.kind, cells: [...li.querySelectorAll('.cell')].map((c) => c.textContent),
+    })));
+    // stderr lines (none here) aside, the page's rows are the oracle's, aligned.
+    const cell = (line) => (line ? `${line.t.toFixed(3)} ${line.text}` : '');
+    assert.deepEqual(shown, expected.map((r) => ({ kind: r.kind, cells: [cell(r.a), cell(r.b)] })));
+    assert.ok(shown.some((r) => r.kind !== 'same'), 'differences are marked');
+    assert.match(await page.textContent('.cmp-summary'), /5 s vs 3 s$/);
+    const ranges = await page.$$eval('.compare-pane canvas', (cs) => cs.map((c) => c.dataset.range));
+    assert.deepEqual(ranges, ['0 5', '0 5']);
+
+    // Share holds both scenarios; the link reopens the comparison.
+    await page.click('#share');
+    await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+    const link = await page.evaluate(() => location.href);
+    const summary = await page.textContent('.cmp-summary');
+    await page.close();
+    const other = await browser.context.newPage();
+    await other.goto(link);
+    await other.waitForFunction(() => /vs/.test(document.querySelector('.cmp-summary').textContent), null, { timeout: 30000 });
+    assert.equal(await other.textContent('.cmp-summary'), summary);
+    assert.equal(await other.$$eval('#editor .cm-line', (ls) => ls.map((l) => l.textContent).join('\n')), browser.example('factorial-async').code);
+    // Unpin ends the comparison.
+    await other.click('.cmp-unpin');
+    assert.equal(await other.isHidden('.compare-pane'), true);
+    await other.close();
   });
 });

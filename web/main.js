@@ -8,7 +8,8 @@ import { comparisons, examples } from './examples.js';
 import { OutputPanel } from './output.js';
 import { Runner } from './runner.js';
 import { Stepper } from './stepper.js';
-import { cleanSettings, decodeLink, encodeLink, LinkError } from './share.js';
+import { outputText, outputTsv, timelineSvg, traceJson } from './export.js';
+import { cleanSettings, decodeLink, embedFragment, encodeLink, LinkError } from './share.js';
 import { formatTime, Timeline } from './timeline.js';
 import { TimelineModel } from './timeline-model.js';
 
@@ -20,7 +21,8 @@ const ui = {
   clock: $('clock'), speed: $('speed'), speedBox: $('speed-box'), share: $('share'),
   status: $('status'), notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
   summary: document.querySelector('.tl-summary'),
-  step: $('step'), pin: $('pin'), help: $('help'), helpDialog: $('help-dialog'), laneFilter: $('lane-filter'),
+  step: $('step'), pin: $('pin'), help: $('help'), openFull: $('open-full'),
+  shareDialog: $('share-dialog'), shareLink: $('share-link'), shareEmbed: $('share-embed'), helpDialog: $('help-dialog'), laneFilter: $('lane-filter'),
 };
 
 // ---- settings and persistence ----------------------------------------------
@@ -34,7 +36,9 @@ function loadStored() {
 }
 
 let saveTimer = 0;
+let embedded = false;  // embed mode (#embed&…): nothing is stored, the playground link follows the code
 function save() {
+  if (embedded) { updateOpenFull(); return; }
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     try { localStorage.setItem(STORE_KEY, JSON.stringify({ code: editor.text, ...settings() })); } catch { /* full or disabled */ }
@@ -354,18 +358,78 @@ document.addEventListener('keydown', (e) => {
 
 // ---- share links --------------------------------------------------------------
 
+function saveBlob(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+const download = (name, type, text) => saveBlob(name, new Blob([text], { type }));
+
+async function copy(text, what) {
+  const note = ui.shareDialog.querySelector('.save-note');
+  try {
+    await navigator.clipboard.writeText(text);
+    note.textContent = `${what} copied.`;
+  } catch {
+    note.textContent = `${what} could not be copied here: select it and copy it by hand.`;
+  }
+}
+
+const savers = {
+  py: () => download('scenario.py', 'text/x-python', editor.text),
+  text: () => copy(outputText(current.model.outputs), 'The output'),
+  tsv: () => copy(outputTsv(current.model.outputs), 'The output (TSV)'),
+  trace: () => download('corolab-trace.json', 'application/json', traceJson(current.trace)),
+  svg: () => download('corolab-timeline.svg', 'image/svg+xml', timelineSvg(current.model)),
+  // The timeline as drawn: the lanes in view.
+  png: () => document.querySelector('.timeline-pane canvas').toBlob((blob) => { if (blob) saveBlob('corolab-timeline.png', blob); }),
+};
+
+ui.shareDialog.addEventListener('click', (e) => {
+  const save = e.target.closest('[data-save]');
+  if (save) {
+    if (!current && save.dataset.save !== 'py') return;
+    savers[save.dataset.save]();
+    return;
+  }
+  const c = e.target.closest('[data-copy]');
+  if (c) copy($(c.dataset.copy).value, c.dataset.copy === 'share-link' ? 'The link' : 'The embed snippet');
+});
+
 ui.share.addEventListener('click', async () => {
   const fragment = await encodeLink(editor.text, settings(), pinned ? pinned.code : null);
   history.replaceState(null, '', fragment);
-  const url = location.href;
-  try {
-    await navigator.clipboard.writeText(url);
-    notify(pinned ? 'Link copied: it holds both scenarios (the pinned one and this one) and the clock settings.'
-      : 'Link copied: it holds the scenario and the clock settings.');
-  } catch {
-    notify(`Copy this link: ${url}`);
-  }
+  const base = location.href.replace(/#.*$/, '');
+  ui.shareLink.value = location.href;
+  ui.shareEmbed.value = `<iframe src="${base}${embedFragment(fragment)}" width="100%" height="560" ` +
+    'style="border: 1px solid #d9dde5; border-radius: 8px" title="corolab: a runnable asyncio example" loading="lazy"></iframe>';
+  ui.shareDialog.querySelector('.share-what').textContent = pinned
+    ? 'The link holds both scenarios (the pinned one and this one) and the clock settings.'
+    : 'The link holds the scenario and the clock settings, in the part of the URL that never reaches a server.';
+  ui.shareDialog.querySelector('.save-note').textContent = '';
+  ui.shareDialog.showModal();
 });
+
+// Embed mode: a link to the full playground with the code as edited.
+let fullTimer = 0;
+function updateOpenFull() {
+  clearTimeout(fullTimer);
+  fullTimer = setTimeout(async () => {
+    ui.openFull.href = `${location.href.replace(/#.*$/, '')}${await encodeLink(editor.text, settings())}`;
+  }, 200);
+}
+
+function enterEmbed() {
+  embedded = true;
+  document.documentElement.classList.add('embed');
+  ui.openFull.hidden = false;
+  updateOpenFull();
+}
 
 async function openLink() {
   let scenario;
@@ -377,6 +441,13 @@ async function openLink() {
     return false;
   }
   if (!scenario) return null;
+  if (scenario.embed && !embedded) enterEmbed();
+  if (scenario.code === undefined) {
+    // #embed alone: the first example.
+    editor.setText(examples[0].code);
+    showAbout(examples[0].code);
+    return scenario;
+  }
   fromLink = true;
   lastExample = null;
   editor.setText(scenario.code);

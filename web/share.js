@@ -3,6 +3,8 @@
 //   #v1.<base64url(deflate-raw(JSON {code, clock, speed, pinned?}))>   written by Share
 //       (pinned: a second scenario, the pinned run the code is compared with)
 //   #code=<percent-encoded source>                            written by hand
+// Either form may start with `embed&` (#embed&v1.…, #embed&code=…): the page
+// then shows only the editor, Run, the output and the timeline, for an iframe.
 // A link is data from a stranger: it is size-limited, validated field by field,
 // and only ever shown as text or run by the sandboxed engine.
 
@@ -85,11 +87,25 @@ export async function encodeLink(code, settings, pinned = null) {
 
 /**
  * Reads a fragment. Returns null when it holds no scenario, else
- * {code, clock, speed} (and pinned: the compared scenario's code); throws LinkError with a reason a person can act on.
+ * {code, clock, speed} (and pinned: the compared scenario's code; embed:
+ * true for an embed link, which may hold no scenario: {embed}); throws LinkError with a reason a person can act on.
  */
 export async function decodeLink(hash) {
-  const fragment = (hash || '').replace(/^#/, '');
-  if (!fragment) return null;
+  let fragment = (hash || '').replace(/^#/, '');
+  const embed = /^embed(&|$)/.test(fragment);
+  if (embed) fragment = fragment.replace(/^embed&?/, '');
+  if (!fragment) return embed ? { embed } : null;
+  const scenario = await decodeScenario(fragment);
+  if (embed) scenario.embed = true;
+  return scenario;
+}
+
+/** The fragment that opens a scenario in embed mode. */
+export function embedFragment(fragment) {
+  return `#embed&${fragment.replace(/^#/, '')}`;
+}
+
+async function decodeScenario(fragment) {
   if (fragment.length > MAX_FRAGMENT_CHARS) throw new LinkError('the link is too long');
   if (fragment.startsWith('code=')) {
     let code;

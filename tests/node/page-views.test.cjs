@@ -357,3 +357,94 @@ describe('comparing two runs', () => {
     await other.close();
   });
 });
+
+describe('embedding and saving', () => {
+  before(() => browser.start());
+  after(() => browser.stop());
+
+  const hello = 'import asyncio\n\nasync def main():\n    print("a+b")\n    await asyncio.sleep(0.5)\n    print("done")\n\nasyncio.run(main())\n';
+
+  test('an embed link shows the editor, Run, the output and the timeline in an iframe, with a way to the playground', async () => {
+    const page = await browser.context.newPage();
+    const src = `${browser.server.url}#embed&code=${encodeURIComponent(hello)}`;
+    await page.goto(`${browser.server.url}docs/SCENARIO-LANGUAGE.txt`);  // any page of the site, to host the iframe
+    await page.setContent(`<iframe src="${src}" width="700" height="560" title="corolab"></iframe>`);
+    const frame = page.frames().find((f) => f.url().startsWith(browser.server.url) && f !== page.mainFrame());
+    await frame.waitForSelector('html[data-engine=ready]');
+    await settled(frame);
+    assert.equal(await frame.getAttribute('html', 'class'), 'embed');
+    for (const sel of ['#editor', '#run', '#output', '.tl-scroll canvas', '#open-full']) assert.ok(await frame.isVisible(sel), `${sel} shown`);
+    for (const sel of ['#example', '#share', '#clock', '.legend', '#help']) assert.ok(await frame.isHidden(sel), `${sel} hidden`);
+    const expected = expectedTsv(hello).replace(/\n$/, '').split('\n');
+    assert.deepEqual(await outputRows(frame), expected);
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling in the iframe (${overflow} px)`);
+    // Edit, run; "Open in playground" carries the edited code to the full page.
+    await frame.click('#editor .cm-content');
+    await frame.press('#editor .cm-content', 'Control+End');
+    await frame.type('#editor .cm-content', 'print("edited")\n');
+    await runToEnd(frame, () => frame.click('#run'));
+    assert.equal((await outputRows(frame)).at(-1), '0.500\tedited');
+    await frame.waitForFunction(() => document.getElementById('open-full').href.includes('#v1.'));
+    const full = await frame.getAttribute('#open-full', 'href');
+    assert.equal(await frame.getAttribute('#open-full', 'target'), '_blank');
+    await page.close();
+    const playground = await browser.context.newPage();
+    await playground.goto(full);
+    await playground.waitForSelector('html[data-engine=ready]');
+    await settled(playground);
+    assert.equal(await playground.getAttribute('html', 'class'), null);
+    assert.equal((await outputRows(playground)).at(-1), '0.500\tedited');
+    await playground.close();
+  });
+
+  test('the Share dialog offers the link and an iframe snippet that opens the embed', async () => {
+    const page = await browser.open(codeLink(hello));
+    await settled(page);
+    await page.click('#share');
+    await page.waitForSelector('#share-dialog[open]');
+    const link = await page.inputValue('#share-link');
+    assert.match(link, /#v1\./);
+    const snippet = await page.inputValue('#share-embed');
+    const m = /^<iframe src="([^"]+)" width="100%" height="\d+" [^>]*title="[^"]+"[^>]*><\/iframe>$/.exec(snippet);
+    assert.ok(m, snippet);
+    assert.match(m[1], /#embed&v1\./);
+    const embed = await browser.context.newPage();
+    await embed.goto(m[1]);
+    await embed.waitForSelector('html.embed[data-engine=ready]');
+    await settled(embed);
+    assert.deepEqual(await outputRows(embed), expectedTsv(hello).replace(/\n$/, '').split('\n'));
+    await embed.close();
+    await page.close();
+  });
+
+  test('downloads: the scenario, the trace, the timeline; copies: the output as text and TSV', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await browser.open(codeLink(hello));
+    await settled(page);
+    await page.click('#share');
+    const saved = async (kind) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-save=${kind}]`)]);
+      return { name: dl.suggestedFilename(), bytes: fs.readFileSync(await dl.path()) };
+    };
+    const py = await saved('py');
+    assert.equal(py.name, 'scenario.py');
+    assert.equal(py.bytes.toString(), hello);
+    const trace = await saved('trace');
+    const records = JSON.parse(trace.bytes.toString());
+    assert.ok(records.some((r) => r.ev === 'iteration') && records.some((r) => r.ev === 'ready'));
+    assert.deepEqual(records.filter((r) => r.ev === 'output').map((r) => r.text), ['a+b', 'done']);
+    const svg = (await saved('svg')).bytes.toString();
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg, /Task-1 · main\(\)/);
+    const png = (await saved('png')).bytes;
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    const expected = expectedTsv(hello).replace(/\n$/, '').split('\n').map((r) => r.split('\t'));
+    await page.click('[data-save=text]');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected.map((r) => `${r[1]}\n`).join(''));
+    await page.click('[data-save=tsv]');
+    const tsv = (await page.evaluate(() => navigator.clipboard.readText())).split('\n').slice(1, -1).map((r) => r.split('\t'));
+    assert.deepEqual(tsv.map((r) => [r[0], r[3]]), expected);
+    await page.close();
+  });
+});

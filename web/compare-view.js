@@ -12,7 +12,8 @@ export class CompareView {
   constructor(root, { onUnpin }) {
     this.root = root;
     this.q = (sel) => root.querySelector(sel);
-    this.timelines = ['.cmp-tl-a', '.cmp-tl-b'].map((sel) => new Timeline(this.q(sel), { onSelect: () => {} }));
+    this.timelines = [['.cmp-tl-a', 'Pinned run’s timeline'], ['.cmp-tl-b', 'This run’s timeline']]
+      .map(([sel, label]) => new Timeline(this.q(sel), { onSelect: () => {}, label }));
     this.q('.cmp-unpin').addEventListener('click', () => onUnpin());
   }
 

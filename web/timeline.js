@@ -45,7 +45,8 @@ export class Timeline {
    * root: the .timeline element (holds .tl-scroll > canvas + .tl-spacer, and .tl-tip).
    * onSelect(outputIndex) is called when a marker is clicked.
    */
-  constructor(root, { onSelect, onCursor }) {
+  constructor(root, { onSelect, onCursor, label = 'Timeline' }) {
+    this.label = label;                // what the canvas's text alternative starts with
     this.root = root;
     this.scroller = root.querySelector('.tl-scroll');
     this.canvas = root.querySelector('canvas');
@@ -429,7 +430,7 @@ export class Timeline {
     if (this.described === key) return;
     this.described = key;
     const names = lanes.slice(0, 20).map((l) => l.name).join(', ');
-    this.canvas.setAttribute('aria-label', `Timeline, ${lanes.length} lane${lanes.length === 1 ? '' : 's'}` +
+    this.canvas.setAttribute('aria-label', `${this.label}, ${lanes.length} lane${lanes.length === 1 ? '' : 's'}` +
       (lanes.length ? `: ${names}${lanes.length > 20 ? ', …' : ''}` : ''));
   }
 

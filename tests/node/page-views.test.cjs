@@ -144,7 +144,7 @@ describe('stepping through the event loop', () => {
   test('dragging on the timeline\'s time axis moves to the iteration at that time', async () => {
     const page = await browser.open(codeLink(scenario('examples/012_lock.py')));
     await settled(page);
-    const box = await page.locator('.tl-scroll canvas').boundingBox();
+    const box = await page.locator('.timeline-pane canvas').boundingBox();
     // The axis spans the plot (96 px gutter, 14 px right padding) over 0..3 s.
     const x = box.x + 96 + ((box.width - 96 - 14) * 2.5) / 3;
     await page.mouse.click(x, box.y + 10);
@@ -197,11 +197,11 @@ describe('rough edges a first user hits', () => {
     assert.match(await page.textContent('.tl-summary'), /· 1 task \(\+2 of asyncio\.run’s shutdown\)/);
     await runExample(page, 'semaphore');
     await page.fill('#lane-filter', "download(…, 3");
-    assert.equal(await page.getAttribute('.tl-scroll canvas', 'aria-label'), 'Timeline, 1 lane: Task-5 · download(…, 3)');
+    assert.equal(await page.getAttribute('.timeline-pane canvas', 'aria-label'), 'Timeline, 1 lane: Task-5 · download(…, 3)');
     await page.fill('#lane-filter', 'shutdown');
-    assert.match(await page.getAttribute('.tl-scroll canvas', 'aria-label'), /^Timeline, 2 lanes: Task-8 · asyncio\.run: shutdown_asyncgens\(\), Task-9/);
+    assert.match(await page.getAttribute('.timeline-pane canvas', 'aria-label'), /^Timeline, 2 lanes: Task-8 · asyncio\.run: shutdown_asyncgens\(\), Task-9/);
     await page.fill('#lane-filter', '');
-    assert.match(await page.getAttribute('.tl-scroll canvas', 'aria-label'), /^Timeline, 9 lanes/);
+    assert.match(await page.getAttribute('.timeline-pane canvas', 'aria-label'), /^Timeline, 9 lanes/);
     await page.close();
   });
 
@@ -244,8 +244,8 @@ describe('rough edges a first user hits', () => {
   test('the timeline tooltip goes away when the page scrolls', async () => {
     const page = await browser.open('', { viewport: { width: 1366, height: 500 } });
     await runExample(page, 'semaphore');
-    await page.locator('.tl-scroll canvas').scrollIntoViewIfNeeded();
-    const box = await page.locator('.tl-scroll canvas').boundingBox();
+    await page.locator('.timeline-pane canvas').scrollIntoViewIfNeeded();
+    const box = await page.locator('.timeline-pane canvas').boundingBox();
     await page.mouse.move(box.x + 40, box.y + 40);
     await page.waitForSelector('.tl-tip:not([hidden])');
     await page.mouse.wheel(0, 300);
@@ -278,8 +278,8 @@ describe('rough edges a first user hits', () => {
   test('on a phone the timeline zooms and pans with buttons and gestures', async () => {
     const page = await browser.open('', { viewport: { width: 390, height: 844 } });
     await runExample(page, 'gather-three');
-    const range = () => page.$eval('.tl-scroll canvas', (c) => c.dataset.range.split(' ').map(Number));
-    await page.waitForFunction(() => document.querySelector('.tl-scroll canvas').dataset.range === '0 3');
+    const range = () => page.$eval('.timeline-pane canvas', (c) => c.dataset.range.split(' ').map(Number));
+    await page.waitForFunction(() => document.querySelector('.timeline-pane canvas').dataset.range === '0 3');
     await page.click('.zoom-buttons [data-zoom=in]');
     const zoomed = await range();
     assert.ok(zoomed[1] - zoomed[0] < 3 * 0.6, `zoomed to ${zoomed}`);
@@ -288,9 +288,9 @@ describe('rough edges a first user hits', () => {
     await page.click('.zoom-buttons [data-zoom=fit]');
     assert.deepEqual(await range(), [0, 3]);
     // A two-finger pinch outwards zooms in; a one-finger drag pans.
-    const box = await page.locator('.tl-scroll canvas').boundingBox();
+    const box = await page.locator('.timeline-pane canvas').boundingBox();
     await page.evaluate(({ x, y }) => {
-      const c = document.querySelector('.tl-scroll canvas');
+      const c = document.querySelector('.timeline-pane canvas');
       const fire = (type, id, cx) => c.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: cx, clientY: y, bubbles: true }));
       fire('pointerdown', 1, x + 150); fire('pointerdown', 2, x + 200);
       fire('pointermove', 1, x + 110); fire('pointermove', 2, x + 260);
@@ -299,7 +299,7 @@ describe('rough edges a first user hits', () => {
     const pinched = await range();
     assert.ok(pinched[1] - pinched[0] < 2, `pinched to ${pinched}`);
     await page.evaluate(({ x, y }) => {
-      const c = document.querySelector('.tl-scroll canvas');
+      const c = document.querySelector('.timeline-pane canvas');
       const fire = (type, cx) => c.dispatchEvent(new PointerEvent(type, { pointerId: 3, pointerType: 'touch', clientX: cx, clientY: y, bubbles: true }));
       fire('pointerdown', x + 250); fire('pointermove', x + 150); fire('pointerup', x + 150);
     }, { x: box.x, y: box.y + 60 });
@@ -373,7 +373,7 @@ describe('embedding and saving', () => {
     await frame.waitForSelector('html[data-engine=ready]');
     await settled(frame);
     assert.equal(await frame.getAttribute('html', 'class'), 'embed');
-    for (const sel of ['#editor', '#run', '#output', '.tl-scroll canvas', '#open-full']) assert.ok(await frame.isVisible(sel), `${sel} shown`);
+    for (const sel of ['#editor', '#run', '#output', '.timeline-pane canvas', '#open-full']) assert.ok(await frame.isVisible(sel), `${sel} shown`);
     for (const sel of ['#example', '#share', '#clock', '.legend', '#help']) assert.ok(await frame.isHidden(sel), `${sel} hidden`);
     const expected = expectedTsv(hello).replace(/\n$/, '').split('\n');
     assert.deepEqual(await outputRows(frame), expected);
@@ -446,5 +446,68 @@ describe('embedding and saving', () => {
     const tsv = (await page.evaluate(() => navigator.clipboard.readText())).split('\n').slice(1, -1).map((r) => r.split('\t'));
     assert.deepEqual(tsv.map((r) => [r[0], r[3]]), expected);
     await page.close();
+  });
+});
+
+describe('step model (web/step-model.js)', () => {
+  let StepModel;
+  let TimelineModel;
+  before(async () => {
+    ({ StepModel } = await importPageModule('web/step-model.js'));
+    ({ TimelineModel } = await importPageModule('web/timeline-model.js'));
+  });
+
+  // Two tasks; Task-2 sleeps 1 s while Task-1 waits for it; a record kind
+  // this page does not know (a worker-thread lane) and the truncation marker.
+  const trace = [
+    { t: 0, ev: 'task_create', task: 1, name: 'Task-1', parent: 0, coro: 'main()' },
+    { t: 0, ev: 'ready', task: 1, cause: 'start' },
+    { t: 0, ev: 'iteration', n: 1 },
+    { t: 0, ev: 'task_start', task: 1 },
+    { t: 0, ev: 'task_create', task: 2, name: 'Task-2', parent: 1, coro: "job('a')" },
+    { t: 0, ev: 'ready', task: 2, cause: 'start' },
+    { t: 0, ev: 'task_suspend', task: 1, on: 'task', detail: 'Task-2', line: 9 },
+    { t: 0, ev: 'thread_start', task: 7, name: 'worker-1' },
+    { t: 0, ev: 'iteration', n: 2 },
+    { t: 0, ev: 'task_start', task: 2 },
+    { t: 0, ev: 'timer_set', task: 2, timer: 1, deadline: 1 },
+    { t: 0, ev: 'task_suspend', task: 2, on: 'sleep', detail: 'until 1.000', line: 4 },
+    { t: 1, ev: 'iteration', n: 3 },
+    { t: 1, ev: 'timer_fire', timer: 1 },
+    { t: 1, ev: 'ready', task: 2, cause: 'timer' },
+    { t: 1, ev: 'iteration', n: 4 },
+    { t: 1, ev: 'task_resume', task: 2 },
+    { t: 1, ev: 'output', task: 2, stream: 'out', text: 'hi' },
+    { t: 1, ev: 'ready', task: 1, cause: 'done', on: 'task' },
+    { t: 1, ev: 'task_done', task: 2, outcome: 'result' },
+    { t: 1, ev: 'truncated' },
+  ];
+
+  test('each step: the ready queue with causes, the timer heap, task states and lines, output so far', () => {
+    const m = new StepModel(trace);
+    assert.equal(m.count, 4);
+    assert.equal(m.truncated, true);
+    let v = m.goTo(1);
+    assert.deepEqual(v.ready.map((r) => [r.name, r.cause]), [['Task-2', 'start']]);
+    assert.equal(m.tasks.get(1).state, 'waiting');
+    assert.equal(m.tasks.get(1).line, 9);
+    v = m.goTo(2);
+    assert.deepEqual(v.ready.map((r) => [r.name, r.cause]), [['timer (Task-2)', 'due']]);
+    assert.deepEqual(v.timers, []);
+    v = m.goTo(1);  // back: replayed from the start
+    assert.equal(v.t, 0);
+    v = m.goTo(3);
+    assert.deepEqual(v.ready.map((r) => [r.name, r.cause, r.why]), [['Task-2', 'timer', 'its sleep timer fired']]);
+    assert.equal(v.outputs, 0);
+    assert.equal(m.tasks.get(2).coro, "job('a')");
+    assert.equal(m.stepAt(0.5), 1);
+    assert.equal(m.stepAt(5), 3);
+  });
+
+  test('the timeline model marks where a truncated trace ends and skips kinds it does not know', () => {
+    const tm = new TimelineModel();
+    tm.addTrace(trace);
+    assert.equal(tm.truncatedAt, 1);
+    assert.deepEqual(tm.lanes.map((l) => l.name), ['Task-1 · main()', "Task-2 · job('a')"]);
   });
 });

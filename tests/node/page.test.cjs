@@ -142,7 +142,7 @@ describe('playground page', () => {
     // asyncio.run creates while shutting down (shutdown_asyncgens and
     // shutdown_default_executor), as in CPython; arguments whose repr could
     // run Python code (the semaphore) show as "…".
-    const label = await page.getAttribute('.tl-scroll canvas', 'aria-label');
+    const label = await page.getAttribute('.timeline-pane canvas', 'aria-label');
     assert.equal(label, 'Timeline, 9 lanes: Task-1 · main(), ' +
       [0, 1, 2, 3, 4, 5].map((i) => `Task-${i + 2} · download(…, ${i})`).join(', ') +
       ', Task-8 · asyncio.run: shutdown_asyncgens(), Task-9 · asyncio.run: shutdown_default_executor()');
@@ -153,7 +153,7 @@ describe('playground page', () => {
   test('a thousand tasks draw without freezing the page', async () => {
     const page = await open();
     await runExample(page, 'many-tasks', 30000);
-    assert.match(await page.getAttribute('.tl-scroll canvas', 'aria-label'), /^Timeline, 100[0-9] lanes/);
+    assert.match(await page.getAttribute('.timeline-pane canvas', 'aria-label'), /^Timeline, 100[0-9] lanes/);
     // Scrolling to the last lane redraws within a frame or two.
     const ms = await page.evaluate(async () => {
       const s = document.querySelector('.tl-scroll');

@@ -9,7 +9,8 @@ namespace corolab {
 const char* to_string(TraceEv e) {
   static const char* const names[] = {"task_create", "task_start", "task_suspend", "task_resume",
                                       "task_done",   "timer_set",  "timer_fire",   "timer_cancel",
-                                      "iteration",   "block",      "output",       "ready"};
+                                      "iteration",   "block",      "output",       "ready",
+                                      "truncated"};
   return names[static_cast<int>(e)];
 }
 
@@ -171,6 +172,8 @@ std::string Trace::to_json(const TraceRecord& r) {
         out += to_string(static_cast<On>(r.a));
         out += '"';
       }
+      break;
+    case TraceEv::truncated:
       break;
   }
   out += '}';

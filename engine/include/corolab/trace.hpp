@@ -26,6 +26,7 @@ enum class TraceEv : uint8_t {
   block,         // task, x = until
   output,        // task, sub = Stream, detail = text
   ready,         // a callback joins the ready queue: task (0 = plain callback), sub = Cause, a = On (cause done)
+  truncated,     // the last record: the trace reached its size limit; nothing after it was recorded
 };
 
 // Why a callback joined the ready queue.
@@ -66,11 +67,24 @@ class Trace {
   // task_suspend record takes it (and resets it).
   uint32_t await_line = 0;
 
-  void add(const TraceRecord& r) { records_.push_back(r); }
+  // At most this many records (0: no limit); when it is reached, one
+  // `truncated` record ends the trace and later events are dropped.
+  std::size_t max_records = 0;
+  bool truncated() const { return truncated_; }
+
+  void add(const TraceRecord& r) {
+    if (max_records && records_.size() + 1 >= max_records) {
+      if (truncated_) return;
+      truncated_ = true;
+      records_.push_back(TraceRecord{r.t, 0, 0, 0, 0, TraceEv::truncated, 0});
+      return;
+    }
+    records_.push_back(r);
+  }
   const std::vector<TraceRecord>& records() const { return records_; }
   std::vector<TraceRecord>& records_mut() { return records_; }
   uint32_t take_await_line() { return std::exchange(await_line, 0); }
-  void clear() { records_.clear(); }
+  void clear() { records_.clear(); truncated_ = false; }
   // The text of a record's detail field.
   const std::string& text(const TraceRecord& r) const { return interned().name(r.detail); }
   // One JSON object per record, one per line (ARCHITECTURE.md's schema).
@@ -79,6 +93,7 @@ class Trace {
 
  private:
   std::vector<TraceRecord> records_;
+  bool truncated_ = false;
 };
 
 }  // namespace corolab

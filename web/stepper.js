@@ -78,7 +78,7 @@ export class Stepper {
 
   /** Keyboard: arrows step, Home/End jump (when focus is not in a text field). */
   key(e) {
-    if (!this.active || e.target.closest('input[type=search], .cm-editor')) return;
+    if (!this.active || !this.view || e.target.closest('input, .cm-editor')) return;
     const k = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
     if (k) { e.preventDefault(); this.go(this.view.step + k); }
     else if (e.key === 'Home') { e.preventDefault(); this.go(0); }

@@ -380,12 +380,14 @@ describe('embedding and saving', () => {
     const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling in the iframe (${overflow} px)`);
     // Edit, run; "Open in playground" carries the edited code to the full page.
+    await frame.waitForFunction(() => document.getElementById('open-full').href.includes('#v1.'));
+    const before = await frame.getAttribute('#open-full', 'href');
     await frame.click('#editor .cm-content');
     await frame.press('#editor .cm-content', 'Control+End');
     await frame.type('#editor .cm-content', 'print("edited")\n');
     await runToEnd(frame, () => frame.click('#run'));
     assert.equal((await outputRows(frame)).at(-1), '0.500\tedited');
-    await frame.waitForFunction(() => document.getElementById('open-full').href.includes('#v1.'));
+    await frame.waitForFunction((was) => document.getElementById('open-full').href !== was, before);
     const full = await frame.getAttribute('#open-full', 'href');
     assert.equal(await frame.getAttribute('#open-full', 'target'), '_blank');
     await page.close();

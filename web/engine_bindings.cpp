@@ -119,6 +119,8 @@ class EngineLoop {
         o.set("task", r.task);
         o.set("cause", std::string(to_string(static_cast<Cause>(r.sub))));
         break;
+      case TraceEv::truncated:
+        break;
     }
     return o;
   }

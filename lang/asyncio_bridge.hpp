@@ -113,6 +113,10 @@ struct AsyncioState {
     // object can be freed and made again (all_tasks()) while it runs.
     std::unordered_map<TaskBase*, Value> task_coros;
     std::unordered_map<Loop*, Value> loop_objects;    // loop -> its Python object
+    // Worker threads (mod_threads.cpp): each loop's default executor, and
+    // ThreadPoolExecutor's counter of unnamed pools.
+    std::unordered_map<Loop*, std::shared_ptr<struct WorkerPool>> default_executors;
+    int executor_count = 0;
     std::string filename = "main.py";
     double horizon = 3600.0;
     bool real_clock = false;
@@ -136,6 +140,8 @@ struct AsyncioState {
     static AsyncioState* current;
 };
 
+// An asyncio.Future object for an engine future holding a Value.
+Value wrap_future_value(Ref<FutureBase> f);
 // repr(future or task) as CPython prints it (Null if a repr raised).
 Value future_repr(FutureObj* f);
 // Python-visible task object for an engine task (made once per task).

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "lang/asyncio_bridge.hpp"
+#include "lang/threads.hpp"
 #include "lang/ops.hpp"
 #include "lang/vm.hpp"
 
@@ -477,6 +478,7 @@ Value l_call_at(Value* args, int nargs, const CallArgs&) {
     if (nargs < 3 || !to_double(args[1], w)) return has_exc() ? Value() : raise(T.TypeError, "call_at() missing arguments");
     return schedule(args, nargs, 2, w, true);
 }
+Value l_run_in_executor_m(Value* args, int nargs, const CallArgs&) { return l_run_in_executor(*L(args), args + 1, nargs - 1); }
 Value l_create_future(Value* args, int, const CallArgs&) {
     return wrap_future(Future<Value>::create(*L(args)).ref(), read_value);
 }
@@ -602,6 +604,7 @@ static void show_running_line(FutureObj* f, std::string& repr) {
 
 Value f_repr(Value* args, int, const CallArgs&) { return future_repr(F(args)); }
 }  // namespace
+Value wrap_future_value(Ref<FutureBase> f) { return wrap_future(std::move(f), read_value); }
 Value future_repr(FutureObj* f) {
     std::string s = f->fut->repr();
     show_running_line(f, s);
@@ -921,7 +924,8 @@ void init_classes() {
              {"run_until_complete", l_run_until_complete}, {"close", l_close}, {"is_closed", l_is_closed},
              {"is_running", l_is_running}, {"time", l_time}, {"call_soon", l_call_soon},
              {"call_later", l_call_later}, {"call_at", l_call_at}, {"create_future", l_create_future},
-             {"create_task", l_create_task}, {"run_forever", l_run_forever}, {"stop", l_stop}})
+             {"create_task", l_create_task}, {"run_forever", l_run_forever}, {"stop", l_stop},
+             {"run_in_executor", l_run_in_executor_m}})
         add_method(C.Loop, n, f);
     C.Event = native_class("Event", ev_new);
     add_method(C.Event, "set", ev_set);
@@ -1292,6 +1296,7 @@ Value make_module_asyncio() {
     fn("iscoroutine", a_iscoroutine);
     fn("iscoroutinefunction", a_iscoroutinefunction);
     fn("isfuture", a_isfuture);
+    fn("to_thread", a_to_thread);
     fn("timeout", a_timeout);
     fn("timeout_at", a_timeout_at);
     auto cls = [&](const char* n, ClassObj* c) { set(d, n, Value(static_cast<Object*>(c))); };

@@ -6,11 +6,11 @@
 Worker threads (asyncio.to_thread, loop.run_in_executor, ThreadPoolExecutor,
 threading.Thread) cannot run under vclock.py's virtual clock: a thread's
 time.sleep really waits. Here every duration is scaled instead: one virtual
-second lasts SCALE real seconds (default 0.5), so time.sleep(d) waits d*SCALE,
-the event loop's clock is (real seconds since the first loop was made) / SCALE,
+second lasts SCALE real seconds (default 2: this machine is shared and busy), so time.sleep(d) waits d*SCALE,
+the event loop's clock is (real seconds since it was first read) / SCALE,
 and each output line is stamped with that clock rounded down to a multiple of
-ROUND virtual seconds (0.1), forgiving up to 0.075 virtual seconds (37 ms) of
-lateness: scheduling noise only ever delays. Scenarios keep every deadline on
+ROUND virtual seconds (0.1), forgiving up to 0.075 virtual seconds of
+lateness (150 ms at the default scale): scheduling noise only ever delays. Scenarios keep every deadline on
 a multiple of 0.1 s.
 
 stdout: the tsv contract of SCENARIO-LANGUAGE.md, as vclock.py prints it.
@@ -40,17 +40,20 @@ import types
 
 WALL_CLOCK_AT_ZERO = 946684800.0  # 2000-01-01 00:00:00 UTC
 DEFAULT_SEED = 20000101
-DEFAULT_SCALE = 0.5
+DEFAULT_SCALE = 2.0
 ROUND = 0.1
 CPU_COUNT = 4
 
 _real_sleep = time.sleep
 _real_monotonic = time.monotonic
-_start = _real_monotonic()
+_start = None  # set by the first clock read: start-up costs are not counted
 SCALE = DEFAULT_SCALE
 
 
 def virtual_now():
+    global _start
+    if _start is None:
+        _start = _real_monotonic()
     return (_real_monotonic() - _start) / SCALE
 
 
@@ -99,14 +102,8 @@ class TsvStdout:
 class ScaledSelectorLoop(asyncio.SelectorEventLoop):
     """The default loop with its clock in virtual seconds: waits are scaled."""
 
-    started = False
-
     def __init__(self):
-        global _start
         super().__init__()
-        if not ScaledSelectorLoop.started:  # the clock starts with the first loop
-            ScaledSelectorLoop.started = True
-            _start = _real_monotonic()
         select = self._selector.select
         self._selector.select = lambda timeout=None: select(None if timeout is None else timeout * SCALE)
 
@@ -133,7 +130,6 @@ def exception_line(exc):
 
 
 def run(path, seed):
-    global _start
     os.environ["TZ"] = "UTC"
     time.tzset()
     real_stdout = sys.stdout
@@ -151,7 +147,6 @@ def run(path, seed):
     sys.argv = [base]
     sys.stdout = out
     status = 0
-    _start = _real_monotonic()
     try:
         exec(compile(source, base, "exec"), module.__dict__)
     except SystemExit as exc:

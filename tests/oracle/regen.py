@@ -20,8 +20,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ORACLE = os.path.join(HERE, "vclock.py")
-# threads/ scenarios run real threads: CPython in scaled real time (realtime.py),
-# one at a time so that they do not slow each other down.
+# threads/ scenarios (and any starting with "# oracle: realtime") run real
+# threads: CPython in scaled real time (realtime.py), one at a time so that
+# they do not slow each other down.
 REALTIME_ORACLE = os.path.join(HERE, "realtime.py")
 REALTIME_AREA = "threads" + os.sep
 CORPUS = os.path.join(os.path.dirname(HERE), "conformance")
@@ -69,11 +70,18 @@ def expected_line(source):
     return int(m.group(1)) if m else None
 
 
+def is_realtime(rel):
+    if rel.startswith(REALTIME_AREA):
+        return True
+    with open(os.path.join(CORPUS, rel), encoding="utf-8") as f:
+        return f.readline().startswith("# oracle: realtime")
+
+
 def run_oracle(rel):
     """Returns (tsv, stderr_normalized, problems) for one scenario."""
     path = os.path.join(CORPUS, rel)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        oracle = REALTIME_ORACLE if rel.startswith(REALTIME_AREA) else ORACLE
+        oracle = REALTIME_ORACLE if is_realtime(rel) else ORACLE
         proc = subprocess.Popen([sys.executable, oracle, path], stdout=out, stderr=err,
                                 cwd=os.path.dirname(path))
         # CPU time, not wall time: other builds share the machine.
@@ -84,7 +92,7 @@ def run_oracle(rel):
         stdout, stderr = out.read().decode(), err.read().decode()
     problems = []
     cpu = usage.ru_utime + usage.ru_stime
-    if cpu >= CPU_TIME_LIMIT and not rel.startswith(REALTIME_AREA):
+    if cpu >= CPU_TIME_LIMIT and not is_realtime(rel):
         problems.append(f"took {cpu:.2f} s of CPU time (limit {CPU_TIME_LIMIT} s)")
     last = stdout.splitlines()[-1] if stdout else ""
     ends_in_error = "\t!" in last
@@ -118,8 +126,8 @@ def main():
         print("no scenario matches", words, file=sys.stderr)
         return 1
     failed = 0
-    virtual = [n for n in names if not n.startswith(REALTIME_AREA)]
-    real = [n for n in names if n.startswith(REALTIME_AREA)]
+    virtual = [n for n in names if not is_realtime(n)]
+    real = [n for n in names if is_realtime(n)]
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = dict(zip(virtual, pool.map(run_oracle, virtual)))
     results.update((n, run_oracle(n)) for n in real)

@@ -117,6 +117,10 @@ struct AsyncioState {
     // ThreadPoolExecutor's counter of unnamed pools.
     std::unordered_map<Loop*, std::shared_ptr<struct WorkerPool>> default_executors;
     int executor_count = 0;
+    std::uint32_t worker_lanes = 0;  // worker threads made so far (trace lanes)
+    // The worker thread whose line is being written (0: none): its trace lane.
+    std::uint32_t output_lane = 0;
+    std::string output_lane_name;
     std::string filename = "main.py";
     double horizon = 3600.0;
     bool real_clock = false;

@@ -10,6 +10,11 @@
 // timer each); its result reaches the loop's future by a timer at the job's
 // end (as call_soon_threadsafe wakes the loop). A job therefore sees the
 // program's state as it was when it was submitted.
+//
+// Trace: each worker is a lane of its own, id kLaneBase + n (n counts the
+// run's workers from 1), made by a task_create record with "thread": true;
+// a job resumes its lane, each time.sleep suspends it (on sleep, until),
+// the job's end suspends it (on other, "idle"), its lines are its output.
 #include <deque>
 
 #include "lang/asyncio_bridge.hpp"
@@ -20,10 +25,18 @@
 namespace corolab::lang {
 
 namespace {
+constexpr std::uint32_t kLaneBase = 1000000;
+
 struct WorkerRun {
     std::string name;  // the worker thread's name
     double start, elapsed = 0;
-    std::vector<std::pair<double, std::string>> out;  // (worker time, text)
+    struct Ev {
+        double t;          // worker time
+        double until = 0;  // sleeps: when they end
+        std::string text;  // prints: the text ("" for a sleep)
+    };
+    std::vector<Ev> evs;
+    double now() const { return start + elapsed; }
 };
 WorkerRun* g_run = nullptr;  // the job running now
 
@@ -42,11 +55,13 @@ struct WorkerPool {
     std::string prefix;           // "asyncio" or "ThreadPoolExecutor-<n>"
     std::size_t max_workers;
     std::vector<double> free_at;  // per worker (index = its number): when it is idle again
+    std::vector<std::uint32_t> lanes;  // per worker: its trace lane
     bool shut_down = false;
 };
 
 bool worker_sleep(double seconds) {
     if (!g_run) return false;
+    g_run->evs.push_back({g_run->now(), g_run->now() + seconds, std::string()});
     g_run->elapsed += seconds;
     return true;
 }
@@ -61,6 +76,14 @@ AsyncioState& aio() { return *AsyncioState::current; }
 // ThreadPoolExecutor's default size with os.cpu_count() fixed at 4.
 constexpr std::size_t kCpuCount = 4;
 std::size_t default_workers() { return std::min<std::size_t>(32, kCpuCount + 4); }
+
+void trace(Loop& loop, double t, corolab::TraceEv ev, std::uint32_t lane, corolab::On on = corolab::On::other,
+           double x = 0, const std::string& text = std::string(), std::uint32_t a = 0, std::uint8_t sub = 0) {
+    if (corolab::Trace* tr = loop.trace()) {
+        if (ev == corolab::TraceEv::task_suspend) sub = static_cast<std::uint8_t>(on);
+        tr->add(corolab::TraceRecord{t, x, lane, a, text.empty() ? 0u : corolab::interned().intern(text), ev, sub});
+    }
+}
 
 std::shared_ptr<WorkerPool> new_pool(std::string prefix, std::size_t max_workers) {
     auto p = std::make_shared<WorkerPool>();
@@ -84,13 +107,21 @@ Value submit(Loop& loop, WorkerPool& pool, Value fn, std::vector<Value> args, st
         for (std::size_t i = 1; i < pool.free_at.size(); ++i)
             if (pool.free_at[i] < pool.free_at[w]) w = i;
     }
-    if (w == pool.free_at.size()) pool.free_at.push_back(gnow);
-    WorkerRun run{pool.prefix + "_" + std::to_string(w), std::max(gnow, pool.free_at[w])};
+    std::string name = pool.prefix + "_" + std::to_string(w);
+    if (w == pool.free_at.size()) {
+        pool.free_at.push_back(gnow);
+        pool.lanes.push_back(kLaneBase + ++aio().worker_lanes);
+        TaskBase* parent = corolab::current_task();
+        trace(loop, now, corolab::TraceEv::task_create, pool.lanes[w], corolab::On::other, 0, name,
+              parent ? parent->id() : 0, 1);
+    }
+    std::uint32_t lane = pool.lanes[w];
+    WorkerRun run{name, std::max(gnow, pool.free_at[w])};
     WorkerRun* saved = g_run;
     g_run = &run;
     OutputSink outer = swap_output_sink([](const std::string& text, bool err) {
         if (err) return write_output(text, err);
-        g_run->out.push_back({g_run->start + g_run->elapsed, text});
+        g_run->evs.push_back({g_run->now(), 0, text});
         return true;
     });
     std::vector<StrObj*> names;
@@ -107,10 +138,28 @@ Value submit(Loop& loop, WorkerPool& pool, Value fn, std::vector<Value> args, st
     double end = run.start + run.elapsed;
     pool.free_at[w] = end;
     double base = aio().base.at(&loop);
-    for (auto& [t, text] : run.out)
-        loop.call_at(t - base, [text = text] { write_output(text, false); });
+    Loop* lp = &loop;
+    loop.call_at(run.start - base, [lp, lane] { trace(*lp, lp->time(), corolab::TraceEv::task_resume, lane); });
+    for (auto& ev : run.evs) {
+        if (ev.text.empty()) {  // a time.sleep
+            double until = ev.until - base;
+            loop.call_at(ev.t - base, [lp, lane, until] {
+                trace(*lp, lp->time(), corolab::TraceEv::task_suspend, lane, corolab::On::sleep, until);
+            });
+            loop.call_at(until, [lp, lane] { trace(*lp, lp->time(), corolab::TraceEv::task_resume, lane); });
+        } else {
+            loop.call_at(ev.t - base, [text = ev.text, lane, name] {
+                AsyncioState& s = aio();
+                s.output_lane = lane;
+                s.output_lane_name = name;
+                write_output(text, false);
+                s.output_lane = 0;
+            });
+        }
+    }
     Future<Value> fut = Future<Value>::create(loop);
-    loop.call_at(std::max(now, end - base), [fut, result, exc]() mutable {
+    loop.call_at(std::max(now, end - base), [fut, result, exc, lp, lane]() mutable {
+        trace(*lp, lp->time(), corolab::TraceEv::task_suspend, lane, corolab::On::other, 0, "idle");
         if (fut.done()) return;  // cancelled meanwhile
         if (exc.is_null()) fut.set_result(result);
         else fut.set_exception(to_engine(exc));

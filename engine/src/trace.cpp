@@ -85,6 +85,7 @@ std::string Trace::to_json(const TraceRecord& r) {
       append_json_string(out, text);
       put_key(out, "parent");
       out += std::to_string(r.a);
+      if (r.sub == 1) out += ",\"thread\":true";
       break;
     case TraceEv::task_start:
     case TraceEv::task_resume:

@@ -13,7 +13,7 @@
 namespace corolab {
 
 enum class TraceEv : uint8_t {
-  task_create,   // task, a = parent task id, detail = name
+  task_create,   // task, a = parent task id, detail = name, sub = 1 for a worker thread
   task_start,    // task
   task_suspend,  // task, sub = On, x = until (sleep), detail = text
   task_resume,   // task

@@ -36,7 +36,9 @@ import sys
 import threading
 import time
 import traceback
-import types
+
+import vclock  # same folder
+from vclock import exception_line, main_module
 
 WALL_CLOCK_AT_ZERO = 946684800.0  # 2000-01-01 00:00:00 UTC
 DEFAULT_SEED = 20000101
@@ -62,7 +64,7 @@ def stamp():
     return math.floor(virtual_now() / ROUND + 0.25) * ROUND
 
 
-class TsvStdout:
+class TsvStdout(vclock.TsvStdout):
     """Replaces sys.stdout: stamps each line (any thread's) with the rounded virtual time."""
 
     def __init__(self, out):
@@ -89,15 +91,6 @@ class TsvStdout:
             self._partial.clear()
             self._out.flush()
 
-    def flush(self):
-        pass
-
-    def isatty(self):
-        return False
-
-    def writable(self):
-        return True
-
 
 class ScaledSelectorLoop(asyncio.SelectorEventLoop):
     """The default loop with its clock in virtual seconds: waits are scaled."""
@@ -123,12 +116,6 @@ def install_scaled_time():
     os.cpu_count = lambda: CPU_COUNT
 
 
-def exception_line(exc):
-    text = str(exc)
-    name = type(exc).__name__
-    return f"!{name}: {text}" if text else f"!{name}"
-
-
 def run(path, seed):
     os.environ["TZ"] = "UTC"
     time.tzset()
@@ -140,11 +127,7 @@ def run(path, seed):
     asyncio.set_event_loop_policy(ScaledPolicy())
     install_scaled_time()
     random.seed(seed)
-    module = types.ModuleType("__main__")
-    module.__file__ = base
-    module.__builtins__ = __builtins__
-    sys.modules["__main__"] = module
-    sys.argv = [base]
+    module = main_module(base)
     sys.stdout = out
     status = 0
     try:

@@ -13,6 +13,7 @@
 
 #include <exception>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -118,6 +119,10 @@ struct AsyncioState {
     std::unordered_map<Loop*, std::shared_ptr<struct WorkerPool>> default_executors;
     int executor_count = 0;
     std::uint32_t worker_lanes = 0;  // worker threads made so far (trace lanes)
+    // With no loop running: worker lines not written yet, by time (in order).
+    std::multimap<double, std::function<void()>> offloop;
+    std::shared_ptr<struct WorkerPool> threads;  // threading.Thread's workers
+    int thread_count = 0;                        // threading's "Thread-N" counter
     // The worker thread whose line is being written (0: none): its trace lane.
     std::uint32_t output_lane = 0;
     std::string output_lane_name;

@@ -11,6 +11,12 @@
 // end (as call_soon_threadsafe wakes the loop). A job therefore sees the
 // program's state as it was when it was submitted.
 //
+// Without a running loop (an executor or threading.Thread used from plain
+// code) the job's lines wait in AsyncioState::offloop and are written, at
+// their times, when the main thread's clock reaches them: it moves only by
+// blocking (time.sleep, Future.result(), join(), shutdown()), and each of
+// those first writes what falls due before it ends.
+//
 // Trace: each worker is a lane of its own, id kLaneBase + n (n counts the
 // run's workers from 1), made by a task_create record with "thread": true;
 // a job resumes its lane, each time.sleep suspends it (on sleep, until),
@@ -41,8 +47,17 @@ struct WorkerRun {
 WorkerRun* g_run = nullptr;  // the job running now
 
 struct Classes {
-    ClassObj *Thread = nullptr, *Executor = nullptr;
+    ClassObj *Thread = nullptr, *Executor = nullptr, *CFuture = nullptr, *MapIter = nullptr, *PyThread = nullptr,
+             *Lock = nullptr;
 } C;
+
+// concurrent.futures.Future of a job already run: done at `end`.
+struct CFutureObj : NativeObj {
+    double end;
+    Value result, exc;
+    CFutureObj(double e, Value r, Value x) : NativeObj(C.CFuture), end(e), result(std::move(r)), exc(std::move(x)) {}
+    void clear_refs() override { result = Value(); exc = Value(); }
+};
 
 struct ThreadObj : NativeObj {
     std::string name;
@@ -94,29 +109,16 @@ std::shared_ptr<WorkerPool> new_pool(std::string prefix, std::size_t max_workers
 
 // Runs fn(*args, **kw) as a job of `pool` on `loop`; the returned future
 // completes at the job's end.
-Value submit(Loop& loop, WorkerPool& pool, Value fn, std::vector<Value> args, std::vector<std::pair<Value, Value>> kw) {
-    double now = aio().loop_time(&loop) - aio().base.at(&loop);  // engine time
-    double gnow = aio().loop_time(&loop);
-    // ThreadPoolExecutor._adjust_thread_count: an idle worker first, else a
-    // new one while under max_workers, else the first to be free.
-    std::size_t w = pool.free_at.size();
-    for (std::size_t i = 0; i < pool.free_at.size(); ++i)
-        if (pool.free_at[i] <= gnow) { w = i; break; }
-    if (w == pool.free_at.size() && pool.free_at.size() >= pool.max_workers) {
-        w = 0;
-        for (std::size_t i = 1; i < pool.free_at.size(); ++i)
-            if (pool.free_at[i] < pool.free_at[w]) w = i;
-    }
-    std::string name = pool.prefix + "_" + std::to_string(w);
-    if (w == pool.free_at.size()) {
-        pool.free_at.push_back(gnow);
-        pool.lanes.push_back(kLaneBase + ++aio().worker_lanes);
-        TaskBase* parent = corolab::current_task();
-        trace(loop, now, corolab::TraceEv::task_create, pool.lanes[w], corolab::On::other, 0, name,
-              parent ? parent->id() : 0, 1);
-    }
-    std::uint32_t lane = pool.lanes[w];
-    WorkerRun run{name, std::max(gnow, pool.free_at[w])};
+struct JobOutcome {
+    Value result, exc;
+    double end;
+};
+// Runs the job on worker `w` of `pool` (see the model above).
+JobOutcome run_job(WorkerPool& pool, std::size_t w, double gnow, const Value& fn, std::vector<Value>& args,
+                   std::vector<std::pair<Value, Value>>& kw, WorkerRun& run);
+
+JobOutcome run_job(WorkerPool& pool, std::size_t w, double, const Value& fn, std::vector<Value>& args,
+                   std::vector<std::pair<Value, Value>>& kw, WorkerRun& run) {
     WorkerRun* saved = g_run;
     g_run = &run;
     OutputSink outer = swap_output_sink([](const std::string& text, bool err) {
@@ -137,6 +139,70 @@ Value submit(Loop& loop, WorkerPool& pool, Value fn, std::vector<Value> args, st
     g_run = saved;
     double end = run.start + run.elapsed;
     pool.free_at[w] = end;
+    return {result, exc, end};
+}
+
+// Off the loop: the main thread blocks until `until`, writing the worker
+// lines due by then, each at its time.
+void block_main(double until) {
+    AsyncioState& s = aio();
+    while (!s.offloop.empty() && s.offloop.begin()->first <= until) {
+        auto it = s.offloop.begin();
+        s.now = std::max(s.now, it->first);
+        auto ev = std::move(it->second);
+        s.offloop.erase(it);
+        ev();
+    }
+    s.now = std::max(s.now, until);
+}
+
+// Picks the worker for a job submitted at `gnow` (CPython's order: the
+// worker idle the longest, as idle workers queue on the work queue; else a
+// new one under max_workers; else the first to be free; ties: lowest number).
+std::size_t pick_worker(Loop* loop, WorkerPool& pool, double gnow) {
+    std::size_t w = 0;
+    for (std::size_t i = 1; i < pool.free_at.size(); ++i)
+        if (pool.free_at[i] < pool.free_at[w]) w = i;
+    bool idle = !pool.free_at.empty() && pool.free_at[w] <= gnow;
+    if (!idle && pool.free_at.size() < pool.max_workers) w = pool.free_at.size();
+    if (w == pool.free_at.size()) {
+        pool.free_at.push_back(gnow);
+        pool.lanes.push_back(kLaneBase + ++aio().worker_lanes);
+        TaskBase* parent = corolab::current_task();
+        if (loop)
+            trace(*loop, loop->time(), corolab::TraceEv::task_create, pool.lanes[w], corolab::On::other, 0,
+                  pool.prefix + "_" + std::to_string(w), parent ? parent->id() : 0, 1);
+    }
+    return w;
+}
+
+// A job submitted with no loop running: a concurrent.futures.Future.
+Value submit_offloop(WorkerPool& pool, Value fn, std::vector<Value> args, std::vector<std::pair<Value, Value>> kw,
+                     std::string name = std::string()) {
+    AsyncioState& s = aio();
+    std::size_t w = pick_worker(nullptr, pool, s.now);
+    WorkerRun run{name.empty() ? pool.prefix + "_" + std::to_string(w) : name, std::max(s.now, pool.free_at[w])};
+    JobOutcome o = run_job(pool, w, s.now, fn, args, kw, run);
+    for (auto& ev : run.evs)
+        if (!ev.text.empty()) s.offloop.emplace(ev.t, [text = ev.text] { write_output(text, false); });
+    block_main(s.now);  // what the job printed at once comes first (Thread.start hands over)
+    return Value(make<CFutureObj>(o.end, o.result, o.exc));
+}
+
+}  // namespace
+void main_blocks_until(double until) { block_main(until); }
+namespace {
+
+Value submit(Loop& loop, WorkerPool& pool, Value fn, std::vector<Value> args, std::vector<std::pair<Value, Value>> kw) {
+    double now = aio().loop_time(&loop) - aio().base.at(&loop);  // engine time
+    double gnow = aio().loop_time(&loop);
+    std::size_t w = pick_worker(&loop, pool, gnow);
+    std::uint32_t lane = pool.lanes[w];
+    std::string name = pool.prefix + "_" + std::to_string(w);
+    WorkerRun run{name, std::max(gnow, pool.free_at[w])};
+    JobOutcome o = run_job(pool, w, gnow, fn, args, kw, run);
+    Value result = o.result, exc = o.exc;
+    double end = o.end;
     double base = aio().base.at(&loop);
     Loop* lp = &loop;
     loop.call_at(run.start - base, [lp, lane] { trace(*lp, lp->time(), corolab::TraceEv::task_resume, lane); });
@@ -225,11 +291,172 @@ Value ex_new(Value* a, int n, const CallArgs& kw) {
     return Value(make<ExecutorObj>(new_pool(pre, workers)));
 }
 Value ex_enter(Value* a, int, const CallArgs&) { return a[0]; }
-// shutdown(wait=True): the jobs have already run (see the model above).
+// shutdown(wait=True): the jobs have already run (see the model above); off
+// the loop the main thread waits for the last one to end.
 Value ex_shutdown(Value* a, int, const CallArgs&) {
-    static_cast<ExecutorObj*>(a[0].o)->pool->shut_down = true;
+    WorkerPool& p = *static_cast<ExecutorObj*>(a[0].o)->pool;
+    p.shut_down = true;
+    if (!aio().running) {
+        double last = aio().now;
+        for (double f : p.free_at) last = std::max(last, f);
+        block_main(last);
+    }
     return Value::none();
 }
+Value offloop_only(const char* what) {
+    return raise(T.RuntimeError, std::string("not supported in corolab: ") + what +
+                                     " inside a running event loop (use loop.run_in_executor)");
+}
+std::vector<std::pair<Value, Value>> kw_pairs(const CallArgs& kw) {
+    std::vector<std::pair<Value, Value>> out;
+    for (int i = 0; i < kw.nkw; ++i) out.push_back({Value(static_cast<Object*>(kw.kwn[i])), kw.kwv[i]});
+    return out;
+}
+Value ex_submit(Value* a, int n, const CallArgs& kw) {
+    if (n < 2) return raise(T.TypeError, "submit() missing 1 required positional argument: 'fn'");
+    if (aio().running) return offloop_only("ThreadPoolExecutor.submit");
+    WorkerPool& p = *static_cast<ExecutorObj*>(a[0].o)->pool;
+    if (p.shut_down) return raise(T.RuntimeError, "cannot schedule new futures after shutdown");
+    return submit_offloop(p, a[1], std::vector<Value>(a + 2, a + n), kw_pairs(kw));
+}
+struct MapIterObj : NativeObj {
+    std::vector<Value> futs;
+    std::size_t next = 0;
+    MapIterObj() : NativeObj(C.MapIter) {}
+    void clear_refs() override { futs.clear(); }
+};
+Value cf_result(Value* a, int, const CallArgs&);
+Value ex_map(Value* a, int n, const CallArgs&) {
+    if (n < 3) return raise(T.TypeError, "map() missing required arguments: 'fn' and an iterable");
+    if (aio().running) return offloop_only("ThreadPoolExecutor.map");
+    WorkerPool& p = *static_cast<ExecutorObj*>(a[0].o)->pool;
+    std::vector<std::vector<Value>> cols;
+    for (int i = 2; i < n; ++i) {
+        cols.emplace_back();
+        if (!collect(a[i], cols.back())) return Value();
+    }
+    std::size_t rows = cols[0].size();
+    for (auto& c : cols) rows = std::min(rows, c.size());
+    auto* it = make<MapIterObj>();
+    Value iv(it);
+    for (std::size_t r = 0; r < rows; ++r) {  // Executor.map submits every call first
+        std::vector<Value> args;
+        for (auto& c : cols) args.push_back(c[r]);
+        it->futs.push_back(submit_offloop(p, a[1], std::move(args), {}));
+    }
+    return iv;
+}
+Value mi_iter(Value* a, int, const CallArgs&) { return a[0]; }
+Value mi_next(Value* a, int, const CallArgs& kw) {
+    auto* it = static_cast<MapIterObj*>(a[0].o);
+    if (it->next >= it->futs.size()) return raise_value(make_exception(T.StopIteration, {}));
+    Value f = it->futs[it->next++];
+    return cf_result(&f, 1, kw);
+}
+
+// ---- concurrent.futures.Future ---------------------------------------------------------
+Value cf_result(Value* a, int, const CallArgs&) {
+    auto* f = static_cast<CFutureObj*>(a[0].o);
+    if (aio().running) return offloop_only("Future.result()");
+    block_main(f->end);
+    if (!f->exc.is_null()) return raise_value(f->exc);
+    return f->result;
+}
+Value cf_exception(Value* a, int, const CallArgs&) {
+    auto* f = static_cast<CFutureObj*>(a[0].o);
+    if (aio().running) return offloop_only("Future.exception()");
+    block_main(f->end);
+    return f->exc.is_null() ? Value::none() : f->exc;
+}
+Value cf_done(Value* a, int, const CallArgs&) { return Value::boolean(aio().time() >= static_cast<CFutureObj*>(a[0].o)->end); }
+
+// ---- threading.Thread and Lock ---------------------------------------------------------
+struct PyThreadObj : NativeObj {
+    std::string name;
+    Value target, args, kwargs, fut;
+    PyThreadObj() : NativeObj(C.PyThread) {}
+    void clear_refs() override { target = args = kwargs = fut = Value(); }
+};
+Value pt_new(Value* a, int n, const CallArgs& kw) {
+    auto* t = make<PyThreadObj>();
+    Value tv(t);
+    Value name;
+    for (int i = 0; i < kw.nkw; ++i) {
+        const std::string& k = kw.kwn[i]->s;
+        if (k == "target") t->target = kw.kwv[i];
+        else if (k == "args") t->args = kw.kwv[i];
+        else if (k == "kwargs") t->kwargs = kw.kwv[i];
+        else if (k == "name") name = kw.kwv[i];
+        else if (k != "daemon" && k != "group") return raise(T.TypeError, "Thread() got an unexpected keyword argument '" + k + "'");
+    }
+    if (n > 1) return raise(T.TypeError, "not supported in corolab: positional arguments to Thread() (use target=, args=)");
+    if (!name.is_null() && !name.is_none()) {
+        Value s = str_of(name);
+        if (s.is_null()) return s;
+        t->name = as_str(s)->s;
+    } else {  // threading._newname, with the target's name (3.10+)
+        t->name = "Thread-" + std::to_string(++aio().thread_count);
+        if (is_kind(t->target, Kind::Function))
+            t->name += " (" + as_str(static_cast<FunctionObj*>(t->target.o)->name)->s + ")";
+    }
+    return tv;
+}
+Value pt_start(Value* a, int, const CallArgs&) {
+    auto* t = static_cast<PyThreadObj*>(a[0].o);
+    if (!t->fut.is_null()) return raise(T.RuntimeError, "threads can only be started once");
+    if (aio().running) return offloop_only("threading.Thread.start");
+    if (!aio().threads) aio().threads = new_pool("Thread", 1000000);
+    std::vector<Value> args;
+    if (!t->args.is_null() && !collect(t->args, args)) return Value();
+    std::vector<std::pair<Value, Value>> kws;
+    if (is_kind(t->kwargs, Kind::Dict)) {
+        Value items = call0(getattr(t->kwargs, rt().intern("items")));
+        std::vector<Value> pairs;
+        if (items.is_null() || !collect(items, pairs)) return Value();
+        for (auto& p : pairs) kws.push_back({static_cast<TupleObj*>(p.o)->items[0], static_cast<TupleObj*>(p.o)->items[1]});
+    }
+    Value target = t->target.is_null() ? Value::none() : t->target;
+    if (target.is_none()) { t->fut = Value(make<CFutureObj>(aio().now, Value::none(), Value())); return Value::none(); }
+    t->fut = submit_offloop(*aio().threads, target, std::move(args), std::move(kws), t->name);
+    return Value::none();
+}
+Value pt_join(Value* a, int, const CallArgs&) {
+    auto* t = static_cast<PyThreadObj*>(a[0].o);
+    if (t->fut.is_null()) return raise(T.RuntimeError, "cannot join thread before it is started");
+    auto* f = static_cast<CFutureObj*>(t->fut.o);
+    block_main(f->end);
+    if (!f->exc.is_null()) f->exc = Value();  // reported by threading's excepthook in CPython
+    return Value::none();
+}
+Value pt_name(Value* a, int, const CallArgs&) { return str_value(static_cast<PyThreadObj*>(a[0].o)->name); }
+Value pt_is_alive(Value* a, int, const CallArgs&) {
+    auto* t = static_cast<PyThreadObj*>(a[0].o);
+    return Value::boolean(!t->fut.is_null() && aio().time() < static_cast<CFutureObj*>(t->fut.o)->end);
+}
+
+// A job runs start to end in one go, so a lock is never contended.
+struct LockObj : NativeObj {
+    bool held = false;
+    LockObj() : NativeObj(C.Lock) {}
+};
+Value lk_new(Value*, int, const CallArgs&) { return Value(make<LockObj>()); }
+Value lk_acquire(Value* a, int, const CallArgs&) {
+    auto* l = static_cast<LockObj*>(a[0].o);
+    if (l->held) return raise(T.RuntimeError, "not supported in corolab: waiting for a threading.Lock another thread holds");
+    l->held = true;
+    return Value::boolean(true);
+}
+Value lk_release(Value* a, int, const CallArgs&) {
+    auto* l = static_cast<LockObj*>(a[0].o);
+    if (!l->held) return raise(T.RuntimeError, "release unlocked lock");
+    l->held = false;
+    return Value::none();
+}
+Value lk_exit(Value* a, int n, const CallArgs& kw) {
+    Value r = lk_release(a, n, kw);
+    return r.is_null() ? r : Value::boolean(false);
+}
+Value lk_locked(Value* a, int, const CallArgs&) { return Value::boolean(static_cast<LockObj*>(a[0].o)->held); }
 Value ex_exit(Value* a, int n, const CallArgs& kw) {
     ex_shutdown(a, n, kw);
     return Value::boolean(false);
@@ -251,7 +478,32 @@ void init_classes() {
     add_method(C.Executor, "__enter__", ex_enter);
     add_method(C.Executor, "__exit__", ex_exit);
     add_method(C.Executor, "shutdown", ex_shutdown);
+    add_method(C.Executor, "submit", ex_submit);
+    add_method(C.Executor, "map", ex_map);
     C.Executor->module = "concurrent.futures.thread";
+    C.CFuture = make_builtin_class("Future", T.object, Kind::Native);
+    C.CFuture->module = "concurrent.futures._base";
+    add_method(C.CFuture, "result", cf_result);
+    add_method(C.CFuture, "exception", cf_exception);
+    add_method(C.CFuture, "done", cf_done);
+    C.MapIter = make_builtin_class("generator", T.object, Kind::Native);
+    add_method(C.MapIter, "__iter__", mi_iter);
+    add_method(C.MapIter, "__next__", mi_next);
+    C.PyThread = make_builtin_class("Thread", T.object, Kind::Native);
+    C.PyThread->module = "threading";
+    add_method(C.PyThread, "__new__", pt_new);
+    add_method(C.PyThread, "start", pt_start);
+    add_method(C.PyThread, "join", pt_join);
+    add_method(C.PyThread, "is_alive", pt_is_alive);
+    add_property(C.PyThread, "name", pt_name);
+    C.Lock = make_builtin_class("lock", T.object, Kind::Native);
+    C.Lock->module = "_thread";
+    add_method(C.Lock, "__new__", lk_new);
+    add_method(C.Lock, "acquire", lk_acquire);
+    add_method(C.Lock, "release", lk_release);
+    add_method(C.Lock, "locked", lk_locked);
+    add_method(C.Lock, "__enter__", lk_acquire);
+    add_method(C.Lock, "__exit__", lk_exit);
 }
 }  // namespace
 
@@ -262,8 +514,10 @@ Value make_module_threading() {
     ModuleObj* m = make<ModuleObj>("threading");
     Value mv(m);
     dict_set_str(m->dict, "current_thread", Value(make_builtin("current_thread", th_current, true)));
+    dict_set_str(m->dict, "Thread", Value(static_cast<Object*>(C.PyThread)));
+    dict_set_str(m->dict, "Lock", Value(static_cast<Object*>(C.Lock)));
     m->unsupported = std::make_shared<std::unordered_set<std::string>>(std::unordered_set<std::string>{
-        "Thread", "Lock", "RLock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Timer", "Barrier",
+        "RLock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Timer", "Barrier",
         "main_thread", "get_ident", "active_count", "enumerate", "local"});
     return mv;
 }

@@ -46,7 +46,7 @@ Value t_sleep(Value* a, int n, const CallArgs&) {
         return rt().vm->set_fatal("time", std::string("virtual time limit of ") + buf + " s reached");
     }
     if (s.running) s.running->block(d);
-    else s.now += d;
+    else main_blocks_until(s.now + d);
     return Value::none();
 }
 Value t_time(Value*, int, const CallArgs&) { return Value::number(kWallAtZero + now()); }

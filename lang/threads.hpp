@@ -16,6 +16,9 @@ struct WorkerPool;
 bool worker_sleep(double seconds);
 // The running job's clock (time.time(), time.monotonic()), if one runs.
 std::optional<double> worker_time();
+// The main thread, with no loop running, blocks until global time `until`
+// (time.sleep): worker lines due by then are written first, at their times.
+void main_blocks_until(double until);
 
 Value a_to_thread(Value* args, int nargs, const CallArgs& kw);
 // loop.run_in_executor(executor, func, *args): args[0] is the executor.

@@ -109,7 +109,11 @@ class ScaledPolicy(asyncio.DefaultEventLoopPolicy):
 
 
 def install_scaled_time():
-    time.sleep = lambda seconds: _real_sleep(seconds * SCALE)
+    def sleep(seconds):
+        virtual_now()  # a sleep starts the clock too (a thread may sleep before anything reads it)
+        _real_sleep(seconds * SCALE)
+
+    time.sleep = sleep
     time.monotonic = virtual_now
     time.perf_counter = virtual_now
     time.time = lambda: WALL_CLOCK_AT_ZERO + virtual_now()

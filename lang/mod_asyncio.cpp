@@ -1070,6 +1070,16 @@ static std::string coro_repr(const Value& coro, const char* state) {
     return as_str(g->qualname)->s + "() " + state + " " + aio().filename + ":" + std::to_string(line);
 }
 
+// Task.__step when a task awaits itself: the error is thrown in on the next
+// iteration.
+static corolab::Task<Value> awaiting_itself(FutureObj* self) {
+    Value r = future_repr(self);
+    Value exc = r.is_null() ? take_exc()
+                            : make_exception(T.RuntimeError, {str_value("Task cannot await on itself: " + as_str(r)->s)});
+    co_await corolab::sleep(0);
+    throw PyError(exc);
+}
+
 corolab::Task<Value> drive(Value coro, bool root) {
     ThreadGuard g;
     Vm& vm = *rt().vm;
@@ -1086,18 +1096,16 @@ corolab::Task<Value> drive(Value coro, bool root) {
         Value send, exc;
         if (!engine_awaitable(aw)) {
             exc = make_exception(T.RuntimeError, {str_value("not supported in corolab: awaiting this object")});
-        } else if (task && dynamic_cast<FutureObj*>(static_cast<Obj*>(aw.o)) &&
-                   static_cast<FutureObj*>(static_cast<Obj*>(aw.o))->fut.get() == task) {
-            // Task.__step: the error is thrown in on the next iteration
-            Value r = future_repr(static_cast<FutureObj*>(static_cast<Obj*>(aw.o)));
-            co_await corolab::sleep(0);
-            exc = r.is_null() ? take_exc()
-                              : make_exception(T.RuntimeError, {str_value("Task cannot await on itself: " + as_str(r)->s)});
         } else {
             // The outcome comes back as a value, not a throw: clang 14's Wasm
             // exception handling loses exceptions thrown at a co_await inside
-            // a try block of this coroutine.
-            auto outcome = co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it().settle();
+            // a try block of this coroutine. (One co_await only: the Wasm
+            // build crashed with a second one here.)
+            auto* self = dynamic_cast<FutureObj*>(static_cast<Obj*>(aw.o));
+            corolab::Task<Value> next;
+            if (task && self && self->fut.get() == task) next = awaiting_itself(self);
+            else next = static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
+            auto outcome = co_await std::move(next).settle();
             if (outcome.error) exc = from_engine(outcome.error);
             else send = std::move(*outcome.value);
         }

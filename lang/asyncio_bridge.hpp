@@ -13,6 +13,7 @@
 
 #include <exception>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -113,6 +114,18 @@ struct AsyncioState {
     // object can be freed and made again (all_tasks()) while it runs.
     std::unordered_map<TaskBase*, Value> task_coros;
     std::unordered_map<Loop*, Value> loop_objects;    // loop -> its Python object
+    // Worker threads (mod_threads.cpp): each loop's default executor, and
+    // ThreadPoolExecutor's counter of unnamed pools.
+    std::unordered_map<Loop*, std::shared_ptr<struct WorkerPool>> default_executors;
+    int executor_count = 0;
+    std::uint32_t worker_lanes = 0;  // worker threads made so far (trace lanes)
+    // With no loop running: worker lines not written yet, by time (in order).
+    std::multimap<double, std::function<void()>> offloop;
+    std::shared_ptr<struct WorkerPool> threads;  // threading.Thread's workers
+    int thread_count = 0;                        // threading's "Thread-N" counter
+    // The worker thread whose line is being written (0: none): its trace lane.
+    std::uint32_t output_lane = 0;
+    std::string output_lane_name;
     std::string filename = "main.py";
     double horizon = 3600.0;
     bool real_clock = false;
@@ -136,6 +149,8 @@ struct AsyncioState {
     static AsyncioState* current;
 };
 
+// An asyncio.Future object for an engine future holding a Value.
+Value wrap_future_value(Ref<FutureBase> f);
 // repr(future or task) as CPython prints it (Null if a repr raised).
 Value future_repr(FutureObj* f);
 // Python-visible task object for an engine task (made once per task).

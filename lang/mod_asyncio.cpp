@@ -4,6 +4,7 @@
 
 #include "lang/asyncio_bridge.hpp"
 #include "lang/budget.hpp"
+#include "lang/threads.hpp"
 #include "lang/ops.hpp"
 #include "lang/vm.hpp"
 
@@ -478,6 +479,7 @@ Value l_call_at(Value* args, int nargs, const CallArgs&) {
     if (nargs < 3 || !to_double(args[1], w)) return has_exc() ? Value() : raise(T.TypeError, "call_at() missing arguments");
     return schedule(args, nargs, 2, w, true);
 }
+Value l_run_in_executor_m(Value* args, int nargs, const CallArgs&) { return l_run_in_executor(*L(args), args + 1, nargs - 1); }
 Value l_create_future(Value* args, int, const CallArgs&) {
     return wrap_future(Future<Value>::create(*L(args)).ref(), read_value);
 }
@@ -603,6 +605,7 @@ static void show_running_line(FutureObj* f, std::string& repr) {
 
 Value f_repr(Value* args, int, const CallArgs&) { return future_repr(F(args)); }
 }  // namespace
+Value wrap_future_value(Ref<FutureBase> f) { return wrap_future(std::move(f), read_value); }
 Value future_repr(FutureObj* f) {
     std::string s = f->fut->repr();
     show_running_line(f, s);
@@ -939,7 +942,8 @@ void init_classes() {
              {"run_until_complete", l_run_until_complete}, {"close", l_close}, {"is_closed", l_is_closed},
              {"is_running", l_is_running}, {"time", l_time}, {"call_soon", l_call_soon},
              {"call_later", l_call_later}, {"call_at", l_call_at}, {"create_future", l_create_future},
-             {"create_task", l_create_task}, {"run_forever", l_run_forever}, {"stop", l_stop}})
+             {"create_task", l_create_task}, {"run_forever", l_run_forever}, {"stop", l_stop},
+             {"run_in_executor", l_run_in_executor_m}})
         add_method(C.Loop, n, f);
     C.Event = native_class("Event", ev_new);
     add_method(C.Event, "set", ev_set);
@@ -1086,6 +1090,16 @@ static std::string coro_repr(const Value& coro, const char* state) {
 
 constexpr std::uint64_t kTaskSwitchSteps = 100;
 
+// Task.__step when a task awaits itself: the error is thrown in on the next
+// iteration.
+static corolab::Task<Value> awaiting_itself(FutureObj* self) {
+    Value r = future_repr(self);
+    Value exc = r.is_null() ? take_exc()
+                            : make_exception(T.RuntimeError, {str_value("Task cannot await on itself: " + as_str(r)->s)});
+    co_await corolab::sleep(0);
+    throw PyError(exc);
+}
+
 corolab::Task<Value> drive(Value coro, bool root) {
     ThreadGuard g;
     Vm& vm = *rt().vm;
@@ -1102,19 +1116,17 @@ corolab::Task<Value> drive(Value coro, bool root) {
         Value send, exc;
         if (!engine_awaitable(aw)) {
             exc = make_exception(T.RuntimeError, {str_value("not supported in corolab: awaiting this object")});
-        } else if (task && dynamic_cast<FutureObj*>(static_cast<Obj*>(aw.o)) &&
-                   static_cast<FutureObj*>(static_cast<Obj*>(aw.o))->fut.get() == task) {
-            // Task.__step: the error is thrown in on the next iteration
-            Value r = future_repr(static_cast<FutureObj*>(static_cast<Obj*>(aw.o)));
-            co_await corolab::sleep(0);
-            exc = r.is_null() ? take_exc()
-                              : make_exception(T.RuntimeError, {str_value("Task cannot await on itself: " + as_str(r)->s)});
         } else {
             // The outcome comes back as a value, not a throw: clang 14's Wasm
             // exception handling loses exceptions thrown at a co_await inside
-            // a try block of this coroutine.
+            // a try block of this coroutine. (One co_await only: the Wasm
+            // build crashed with a second one here.)
             if (corolab::Trace* tr = aio().trace) tr->await_line = static_cast<std::uint32_t>(Vm::line_of(g.th));
-            auto outcome = co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it().settle();
+            auto* self = dynamic_cast<FutureObj*>(static_cast<Obj*>(aw.o));
+            corolab::Task<Value> next;
+            if (task && self && self->fut.get() == task) next = awaiting_itself(self);
+            else next = static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
+            auto outcome = co_await std::move(next).settle();
             if (outcome.error) exc = from_engine(outcome.error);
             else send = std::move(*outcome.value);
         }
@@ -1318,6 +1330,7 @@ Value make_module_asyncio() {
     fn("iscoroutine", a_iscoroutine);
     fn("iscoroutinefunction", a_iscoroutinefunction);
     fn("isfuture", a_isfuture);
+    fn("to_thread", a_to_thread);
     fn("timeout", a_timeout);
     fn("timeout_at", a_timeout_at);
     auto cls = [&](const char* n, ClassObj* c) { set(d, n, Value(static_cast<Object*>(c))); };

@@ -9,6 +9,7 @@
 #include "lang/asyncio_bridge.hpp"
 #include "lang/modules/modules.hpp"
 #include "lang/num/datetime_format.hpp"
+#include "lang/threads.hpp"
 #include "lang/num/float_ops.hpp"
 #include "lang/num/mt19937.hpp"
 #include "lang/ops.hpp"
@@ -20,7 +21,10 @@ namespace {
 
 constexpr double kWallAtZero = 946684800.0;  // 2000-01-01 00:00:00 UTC
 
-double now() { return AsyncioState::current ? AsyncioState::current->time() : 0; }
+double now() {
+    if (auto w = worker_time()) return *w;
+    return AsyncioState::current ? AsyncioState::current->time() : 0;
+}
 
 ModuleObj* new_module(const char* name) { return make<ModuleObj>(name); }
 void def(ModuleObj* m, const char* name, BuiltinFnPtr f) { dict_set_str(m->dict, name, Value(make_builtin(name, f, true))); }
@@ -36,6 +40,7 @@ Value t_sleep(Value* a, int n, const CallArgs&) {
     double d;
     if (!to_double(a[0], d)) return Value();
     if (d < 0) return raise(T.ValueError, "sleep length must be non-negative");
+    if (worker_sleep(d)) return Value::none();  // blocks only its worker thread
     AsyncioState& s = *AsyncioState::current;
     if (s.time() + d > s.horizon) {
         char buf[64];
@@ -43,7 +48,7 @@ Value t_sleep(Value* a, int n, const CallArgs&) {
         return rt().vm->set_fatal("time", std::string("virtual time limit of ") + buf + " s reached");
     }
     if (s.running) s.running->block(d);
-    else s.now += d;
+    else main_blocks_until(s.now + d);
     return Value::none();
 }
 Value t_time(Value*, int, const CallArgs&) { return Value::number(kWallAtZero + now()); }
@@ -758,6 +763,15 @@ Value import_module(StrObj* name) {
         it = rt().modules.find(n);
         if (it != rt().modules.end()) return it->second;
         return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+    }
+    else if (n == "threading") m = make_module_threading();
+    else if (n == "concurrent" || n == "concurrent.futures") {
+        Value cf = make_module_concurrent_futures();
+        ModuleObj* c = new_module("concurrent");
+        dict_set_str(c->dict, "futures", cf);
+        rt().modules["concurrent.futures"] = cf;
+        rt().modules["concurrent"] = Value(c);
+        return rt().modules[n];
     }
     else if (n == "time") m = make_time();
     else if (n == "math") m = make_math();

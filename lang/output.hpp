@@ -11,5 +11,7 @@ namespace corolab::lang {
 using OutputSink = std::function<bool(const std::string& text, bool err)>;
 void set_output_sink(OutputSink sink);
 bool write_output(const std::string& text, bool err);
+// Installs `sink` and returns the one it replaces.
+OutputSink swap_output_sink(OutputSink sink);
 
 }  // namespace corolab::lang

@@ -96,7 +96,15 @@ struct Session::Impl {
     void emit(std::string text, bool err) {
         OutputLine l;
         l.t = now();
-        if (aio.running) {
+        if (aio.output_lane && aio.running) {
+            // a worker thread's line (mod_threads.cpp): its own lane
+            l.task = aio.output_lane;
+            l.task_name = aio.output_lane_name;
+            if (corolab::Trace* tr = aio.running->trace())
+                tr->add(corolab::TraceRecord{aio.running->time(), 0, l.task, 0, corolab::interned().intern(text),
+                                             corolab::TraceEv::output,
+                                             static_cast<std::uint8_t>(err ? corolab::Stream::err : corolab::Stream::out)});
+        } else if (aio.running) {
             if (TaskBase* t = corolab::current_task()) {
                 l.task = t->id();
                 l.task_name = t->name();

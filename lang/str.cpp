@@ -10,6 +10,7 @@ namespace corolab::lang {
 
 namespace { OutputSink g_sink; }
 void set_output_sink(OutputSink sink) { g_sink = std::move(sink); }
+OutputSink swap_output_sink(OutputSink sink) { std::swap(g_sink, sink); return sink; }
 bool write_output(const std::string& text, bool err) { return g_sink ? g_sink(text, err) : true; }
 
 std::int64_t utf8_length(std::string_view s, bool& ascii) {

@@ -12,6 +12,7 @@ import src_sync_functions from '../tests/conformance/seeds/002_sync_functions.py
 import src_async_functions from '../tests/conformance/seeds/002_async_fixed.py?raw';
 import src_factorial_blocking from '../tests/conformance/seeds/003_factorial_blocking_sleep.py?raw';
 import src_factorial_async from '../tests/conformance/seeds/003_factorial_async_sleep.py?raw';
+import src_factorial_to_thread from '../tests/conformance/examples/017_factorial_to_thread.py?raw';
 import src_await_vs_task from '../tests/conformance/examples/002_await_vs_task.py?raw';
 import src_gather_order from '../tests/conformance/examples/003_gather_order.py?raw';
 import src_sleep_zero from '../tests/conformance/examples/004_sleep_zero.py?raw';
@@ -77,6 +78,13 @@ export const examples = [
     group: 'From the tutorials',
     about: 'With await asyncio.sleep the tasks take turns while they wait: 3 s in total instead of 5 s.',
     code: src_factorial_async,
+  },
+  {
+    id: 'factorial-to-thread',
+    title: 'Factorial: blocking code on worker threads',
+    group: 'From the tutorials',
+    about: 'The blocking factorial, time.sleep and all, runs on worker threads via asyncio.to_thread: the loop stays free and the two take 3 s instead of 5 s.',
+    code: src_factorial_to_thread,
   },
   {
     id: 'await-vs-task',

@@ -83,7 +83,7 @@ void TaskBase::set_trace_label(std::string_view label, bool internal) {
     TraceRecord& r = records[i - 1];
     if (r.ev == TraceEv::task_create && r.task == id_) {
       r.x = interned().intern(label);
-      r.sub = internal ? 1 : 0;
+      r.sub = internal ? task_internal : 0;
       return;
     }
   }

@@ -95,7 +95,8 @@ std::string Trace::to_json(const TraceRecord& r) {
         put_key(out, "coro");
         append_json_string(out, interned().name(static_cast<uint32_t>(r.x)));
       }
-      if (r.sub) out += ",\"internal\":true";
+      if (r.sub & task_internal) out += ",\"internal\":true";
+      if (r.sub & task_thread) out += ",\"thread\":true";
       break;
     case TraceEv::task_start:
     case TraceEv::task_resume:

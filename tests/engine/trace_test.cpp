@@ -140,3 +140,27 @@ TEST_CASE("an awaited future can be tagged with what it stands for (the interpre
         std::vector<std::string>{R"j({"t":0,"ev":"task_suspend","task":1,"on":"queue","detail":"get"})j"});
   reset_task_counter();
 }
+
+TEST_CASE("a worker thread's task_create says so in JSON") {
+  TraceRecord r{0, 0, 1000001, 3, interned().intern("asyncio_0"), TraceEv::task_create, 1};
+  CHECK(Trace::to_json(r) == R"({"t":0,"ev":"task_create","task":1000001,"name":"asyncio_0","parent":3,"thread":true})");
+  r.sub = 0;
+  CHECK(Trace::to_json(r) == R"({"t":0,"ev":"task_create","task":1000001,"name":"asyncio_0","parent":3})");
+}
+
+TEST_CASE("a future lists its labelled callbacks and task wakeups in registration order") {
+  Loop loop;
+  std::vector<std::string> labels;
+  auto main = [&]() -> Task<void> {
+    Future<int> fut = Future<int>::create(loop);
+    fut.base()->add_done_callback([](FutureBase&) {}, [] { return std::string("cb() at f.py:3"); });
+    fut.base()->add_done_callback([](FutureBase&) {});  // unlabelled: left out
+    auto waiter = create_task([&]() -> Task<void> { co_await fut; }());
+    co_await sleep(0);
+    labels = fut.base()->callback_labels();
+    fut.set_result(1);
+    co_await waiter;
+  };
+  run_until_complete(loop, main());
+  CHECK(labels == std::vector<std::string>{"cb() at f.py:3", "Task.task_wakeup()"});
+}

@@ -319,6 +319,16 @@ def exception_line(exc):
     return f"!{name}: {text}" if text else f"!{name}"
 
 
+def main_module(base):
+    """A fresh __main__ for the scenario file `base` (also used by realtime.py)."""
+    module = types.ModuleType("__main__")
+    module.__file__ = base
+    module.__builtins__ = __builtins__
+    sys.modules["__main__"] = module
+    sys.argv = [base]
+    return module
+
+
 def run(path, seed, horizon, max_output):
     global STDOUT
     os.environ["TZ"] = "UTC"
@@ -335,11 +345,7 @@ def run(path, seed, horizon, max_output):
     install_virtual_time()
     random.seed(seed)
 
-    module = types.ModuleType("__main__")
-    module.__file__ = base
-    module.__builtins__ = __builtins__
-    sys.modules["__main__"] = module
-    sys.argv = [base]
+    module = main_module(base)
     sys.stdout = STDOUT
 
     # A plain `python3 main.py` runs the module at depth 1; here it runs below

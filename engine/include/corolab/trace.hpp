@@ -14,7 +14,7 @@
 namespace corolab {
 
 enum class TraceEv : uint8_t {
-  task_create,   // task, a = parent task id, detail = name, x = interned coroutine label, sub = 1 if asyncio-internal
+  task_create,   // task, a = parent task id, detail = name, x = interned coroutine label, sub = TaskFlag bits
   task_start,    // task
   task_suspend,  // task, sub = On, x = until (sleep), detail = text, a = source line of the await (0 = unknown)
   task_resume,   // task
@@ -34,6 +34,8 @@ enum class Cause : uint8_t { start, yield, timer, cancel, callback, done };
 
 // What a suspended task waits on.
 enum class On : uint8_t { sleep, task, future, gather, wait, lock, event, semaphore, condition, queue, yield, other };
+// task_create's sub: what kind of lane the record opens.
+enum TaskFlag : uint8_t { task_internal = 1 /* asyncio.run's own */, task_thread = 2 /* a simulated worker thread */ };
 enum class TaskOutcome : uint8_t { result, error, cancelled };
 enum class Stream : uint8_t { out, err };
 

@@ -142,7 +142,7 @@ TEST_CASE("an awaited future can be tagged with what it stands for (the interpre
 }
 
 TEST_CASE("a worker thread's task_create says so in JSON") {
-  TraceRecord r{0, 0, 1000001, 3, interned().intern("asyncio_0"), TraceEv::task_create, 1};
+  TraceRecord r{0, 0, 1000001, 3, interned().intern("asyncio_0"), TraceEv::task_create, task_thread};
   CHECK(Trace::to_json(r) == R"({"t":0,"ev":"task_create","task":1000001,"name":"asyncio_0","parent":3,"thread":true})");
   r.sub = 0;
   CHECK(Trace::to_json(r) == R"({"t":0,"ev":"task_create","task":1000001,"name":"asyncio_0","parent":3})");

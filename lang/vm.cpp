@@ -484,7 +484,7 @@ static StrObj* S(const char* s) { return rt().intern(s); }
 
 static void add_traceback(Frame* f) {
     Value& e = rt().exc;
-    if (!is_kind(e, Kind::Exception)) return;
+    if (!is_kind(e, Kind::Exception) || f->code->library) return;
     int pc = f->pc > 0 ? f->pc - 1 : 0;
     int line = pc < static_cast<int>(f->code->lines.size()) ? f->code->lines[pc] : 0;
     auto* ex = static_cast<ExceptionObj*>(e.o);

@@ -325,6 +325,8 @@ bool hash_of(const Value& v, std::int64_t& h) {
             if (!is_kind(f, Kind::Builtin)) {
                 Value r = call1(f, v);
                 if (r.is_null()) return false;
+                // an int result is the hash itself, as CPython (-1 is reserved)
+                if (r.is_int()) { h = r.i == -1 ? -2 : r.i; return true; }
                 return hash_of(r, h);
             }
         } else if (!o->cls->lookup(name_of("__eq__")).is_null()) {

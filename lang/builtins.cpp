@@ -253,6 +253,29 @@ Value gen_close(Value* args, int, const CallArgs&) {
     if (has_exc()) take_exc();
     return Value::none();
 }
+// aiter(x): x.__aiter__()
+Value b_aiter(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("aiter", nargs, 1, 1)) return Value();
+    if (is_kind(args[0], Kind::AsyncGen)) return args[0];
+    Value m = lookup_special(args[0], as_str(str_value("__aiter__")));
+    if (m.is_null()) return has_exc() ? Value() : raise(T.TypeError, "'" + type_name(args[0]) + "' object is not an async iterable");
+    return call1(m, args[0]);
+}
+// anext(x[, default]): the awaitable x.__anext__(); with a default (async
+// generators only), StopAsyncIteration becomes the default.
+Value b_anext(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("anext", nargs, 1, 2)) return Value();
+    if (is_kind(args[0], Kind::AsyncGen)) {
+        rt().vm->agen_init_hooks(static_cast<GenObj*>(args[0].o));
+        auto* step = make<AsyncGenStep>(args[0]);
+        if (nargs > 1) step->dflt = args[1];
+        return Value(step);
+    }
+    Value m = lookup_special(args[0], as_str(str_value("__anext__")));
+    if (m.is_null()) return has_exc() ? Value() : raise(T.TypeError, "'" + type_name(args[0]) + "' object is not an async iterator");
+    if (nargs > 1) return raise(T.RuntimeError, "not supported in corolab: anext() with a default on a non-generator async iterator");
+    return call1(m, args[0]);
+}
 // aclose(): the awaitable that raises GeneratorExit in the async generator.
 Value agen_aclose(Value* args, int, const CallArgs&) {
     auto* g = static_cast<GenObj*>(args[0].o);
@@ -672,6 +695,8 @@ void register_builtins(DictObj* b) {
     def("ord", b_ord);
     def("hash", b_hash);
     def("callable", b_callable);
+    def("aiter", b_aiter);
+    def("anext", b_anext);
     def("hex", b_hex);
     def("oct", b_oct);
     def("bin", b_bin);

@@ -752,6 +752,13 @@ Value import_module(StrObj* name) {
     Value m;
     const std::string& n = name->s;
     if (n == "asyncio") m = make_module_asyncio();
+    else if (n.rfind("asyncio.", 0) == 0) {
+        // the submodules are made with asyncio (make_module_asyncio)
+        if (import_module(as_str(str_value("asyncio"))).is_null()) return Value();
+        it = rt().modules.find(n);
+        if (it != rt().modules.end()) return it->second;
+        return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+    }
     else if (n == "time") m = make_time();
     else if (n == "math") m = make_math();
     else if (n == "random") m = make_random();

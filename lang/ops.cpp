@@ -1104,7 +1104,7 @@ Value getattr(const Value& obj, StrObj* name) {
     Value v = getattr_opt(obj, name);
     if (!v.is_null() || has_exc()) return v;
     if (is_kind(obj, Kind::Module))
-        return raise_missing_name(static_cast<ModuleObj*>(obj.o)->name, name->s, T.AttributeError);
+        return raise_missing_name(static_cast<ModuleObj*>(obj.o), name->s, T.AttributeError);
     if (is_kind(obj, Kind::Class))
         return raise(T.AttributeError, "type object '" + static_cast<ClassObj*>(obj.o)->name + "' has no attribute '" + name->s + "'");
     return raise(T.AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name->s + "'");

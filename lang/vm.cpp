@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "lang/budget.hpp"
 #include "lang/exception_group.hpp"
 #include "lang/ops.hpp"
 
@@ -145,6 +146,23 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
 
 // ---- Vm --------------------------------------------------------------------------
 Vm::Vm(Runtime& r) : rt_(r) { r.vm = this; }
+
+void Vm::budget_exhausted(void* vm, const char* budget, std::size_t limit) {
+    auto* self = static_cast<Vm*>(vm);
+    std::string b = budget;
+    if (b == "memory") self->set_fatal(b, "memory limit of " + std::to_string(limit) + " bytes reached");
+    else self->set_fatal(b, "step limit of " + std::to_string(limit) + " reached");
+}
+
+BudgetHooks Vm::budget_hooks() {
+    BudgetHooks h;
+    h.steps = &steps;
+    h.step_limit = step_limit;
+    h.interrupt = &next_check_;
+    h.exhausted = &Vm::budget_exhausted;
+    h.ctx = this;
+    return h;
+}
 
 Value Vm::set_fatal(std::string budget, std::string message) {
     if (!fatal()) {
@@ -545,17 +563,19 @@ Value Vm::execute_loop(Frame* entry) {
     }
     for (;;) {
         if (++steps >= next_check_) {
+            // Every 4096 steps, or at once when an allocation went over the
+            // memory budget (budget.cpp zeroes next_check_).
             next_check_ = std::min(step_limit + 1, steps + 4096);
-            if ((steps & 0xFFFF) < 4096 && !fatal() && !stop_requested && steps <= step_limit) {
+            if (!fatal()) {
+                if (steps > step_limit) budget_exhausted(this, "steps", static_cast<std::size_t>(step_limit));
+                else if (stop_requested) set_fatal("stop", "stopped");
+                else if (memory_exceeded()) budget_exhausted(this, "memory", memory_limit);
+            }
+            if (!fatal() && (steps & 0xFFFF) < 4096) {
+                if (progress) progress(progress_ctx);
                 reenter_ = true;  // see execute()
                 return Value();
             }
-            if (steps > step_limit && !fatal())
-                set_fatal("steps", "step limit of " + std::to_string(step_limit) + " reached");
-            else if (stop_requested && !fatal())
-                set_fatal("stop", "stopped");
-            else if (rt_.heap.bytes() > memory_limit && !fatal())
-                set_fatal("memory", "memory limit of " + std::to_string(memory_limit) + " bytes reached");
             if (fatal()) {
                 next_check_ = 0;  // from now on every instruction stops
                 reraise = true;
@@ -1100,7 +1120,13 @@ Value Vm::execute_loop(Frame* entry) {
                 LOAD_FRAME();
                 switch (mode) {
                     case FrameMode::ForIter: --f->sp; st[f->sp] = Value(); f->pc = code[f->pc - 1].arg; break;
-                    case FrameMode::AGenNext: rt_.exc = make_exception(T.StopAsyncIteration, {}); goto error;
+                    case FrameMode::AGenNext:
+                        if (is_kind(TOP(), Kind::AsyncGenStep) && !static_cast<AsyncGenStep*>(TOP().o)->dflt.is_null()) {
+                            TOP() = static_cast<AsyncGenStep*>(TOP().o)->dflt;  // anext(agen, default)
+                            break;
+                        }
+                        rt_.exc = make_exception(T.StopAsyncIteration, {});
+                        goto error;
                     case FrameMode::Await: TOP() = std::move(v); break;  // replaces the awaitable
                     case FrameMode::AGenClose: TOP() = Value::none(); break;
                     default: PUSH(std::move(v)); break;
@@ -1167,6 +1193,8 @@ Value Vm::execute_loop(Frame* entry) {
                                 break;
                             }
                         } else if (!g->frame) {
+                            Value d = static_cast<AsyncGenStep*>(a.o)->dflt;
+                            if (!d.is_null()) { TOP() = std::move(d); break; }  // anext(agen, default)
                             rt_.exc = make_exception(T.StopAsyncIteration, {});
                             goto error;
                         }
@@ -1390,8 +1418,8 @@ Value Vm::execute_loop(Frame* entry) {
                 Value v = getattr_opt(TOP(), name);
                 if (v.is_null()) {
                     if (!has_exc()) {
-                        std::string mod = is_kind(TOP(), Kind::Module) ? static_cast<ModuleObj*>(TOP().o)->name : "?";
-                        raise_missing_name(mod, name->s, T.ImportError);
+                        if (is_kind(TOP(), Kind::Module)) raise_missing_name(static_cast<ModuleObj*>(TOP().o), name->s, T.ImportError);
+                        else raise(T.ImportError, "cannot import name '" + name->s + "' from '?'");
                     }
                     goto error;
                 }
@@ -1408,6 +1436,9 @@ Value Vm::execute_loop(Frame* entry) {
         continue;
         }
     error:
+        // An operation that failed without saying why must not end the run
+        // silently (a Null result with no exception would unwind every frame).
+        if (!has_exc() && !fatal()) raise(T.RuntimeError, "internal error in corolab: an operation failed without an exception");
         if (!reraise) {
             // implicit chaining with the exception being handled
             Value handled = current_handled(cur_);
@@ -1463,6 +1494,12 @@ Value Vm::execute_loop(Frame* entry) {
                 TOP() = Value::none();  // replaces the step object
                 goto next;
             }
+            if (mode == FrameMode::AGenNext && !fatal() && exc_matches(rt_.exc, T.StopAsyncIteration) &&
+                is_kind(TOP(), Kind::AsyncGenStep) && !static_cast<AsyncGenStep*>(TOP().o)->dflt.is_null()) {
+                take_exc();  // anext(agen, default) of a finished generator
+                TOP() = static_cast<AsyncGenStep*>(TOP().o)->dflt;
+                goto next;
+            }
             if (fatal()) f->nblocks = 0;
             add_traceback(f);
         }
@@ -1504,6 +1541,7 @@ Value build_class(Value* args, int nargs, const CallArgs& kw) {
     auto* cls = make<ClassObj>(as_str(args[1])->s);
     Value cv(cls);
     cls->user = true;
+    cls->module = "__main__";
     for (int i = 2; i < nargs; ++i) {
         if (!is_kind(args[i], Kind::Class)) return raise(T.TypeError, "bases must be types");
         cls->bases.push_back(static_cast<ClassObj*>(args[i].o));

@@ -57,8 +57,10 @@ Value load_library_module(const std::string& name) {
     return mv;
 }
 
-Value raise_missing_name(const std::string& module, const std::string& name, ClassObj* cls) {
-    if (cpython_has_name(module, name)) return raise(cls, "not supported in corolab: " + module + "." + name);
+Value raise_missing_name(ModuleObj* m, const std::string& name, ClassObj* cls) {
+    const std::string& module = m->name;
+    bool cpython_has = (m->unsupported && m->unsupported->count(name)) || cpython_has_name(module, name);
+    if (cpython_has) return raise(cls, "not supported in corolab: " + module + "." + name);
     if (cls == T.ImportError) return raise(cls, "cannot import name '" + name + "' from '" + module + "'");
     return raise(cls, "module '" + module + "' has no attribute '" + name + "'");
 }

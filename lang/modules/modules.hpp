@@ -20,9 +20,10 @@ Value make_module_os();
 Value load_library_module(const std::string& name);
 
 // The error for `module.name` that corolab lacks: "not supported in corolab:
-// module.name" when CPython 3.11's module has that name (`cls` is
+// module.name" when CPython 3.11's module has that name (the generated table,
+// or the module's own `unsupported` set; `cls` is
 // AttributeError or ImportError), else CPython's own wording.
-Value raise_missing_name(const std::string& module, const std::string& name, ClassObj* cls);
+Value raise_missing_name(ModuleObj* m, const std::string& name, ClassObj* cls);
 bool cpython_has_name(const std::string& module, const std::string& name);  // cpython_names.cpp
 
 }  // namespace corolab::lang

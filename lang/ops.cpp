@@ -138,12 +138,13 @@ bool append_repr(std::string& out, const Value& v) {
             return true;
         }
         case Kind::Class: {
-            // a user class: <class 'module.qualname'>, as CPython
+            // <class 'module.qualname'>, as CPython
             auto* c = static_cast<ClassObj*>(o);
             Value mod = c->user ? dict_get_str(c->dict, name_of("__module__")) : Value();
             Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
             out += "<class '";
             if (is_str(mod) && as_str(mod)->s != "builtins") out += as_str(mod)->s + ".";
+            else if (!c->module.empty()) out += c->module + ".";  // builtin types' CPython module (_asyncio.Task)
             out += is_str(qual) ? as_str(qual)->s : c->name;
             out += "'>";
             return true;

@@ -1,10 +1,46 @@
-# contextlib: contextmanager, asynccontextmanager, suppress, closing,
+# contextlib: contextmanager, asynccontextmanager (both usable as
+# decorators), ContextDecorator, AsyncContextDecorator, suppress, closing,
 # aclosing, nullcontext, ExitStack, AsyncExitStack (as CPython 3.11).
 
 
-class _GeneratorContextManager:
+class ContextDecorator:
+    # A context manager usable as a decorator: each call runs in a fresh one.
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        def inner(*args, **kwds):
+            with self._recreate_cm():
+                return func(*args, **kwds)
+        inner.__name__ = func.__name__
+        inner.__qualname__ = func.__qualname__
+        inner.__doc__ = func.__doc__
+        inner.__wrapped__ = func
+        return inner
+
+
+class AsyncContextDecorator:
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        inner.__name__ = func.__name__
+        inner.__qualname__ = func.__qualname__
+        inner.__doc__ = func.__doc__
+        inner.__wrapped__ = func
+        return inner
+
+
+class _GeneratorContextManager(ContextDecorator):
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return type(self)(self.func, self.args, self.kwds)
 
     def __enter__(self):
         try:
@@ -32,9 +68,13 @@ class _GeneratorContextManager:
         raise RuntimeError("generator didn't stop after throw()")
 
 
-class _AsyncGeneratorContextManager:
+class _AsyncGeneratorContextManager(AsyncContextDecorator):
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return type(self)(self.func, self.args, self.kwds)
 
     async def __aenter__(self):
         try:

@@ -3,6 +3,15 @@
 # aclosing, nullcontext, ExitStack, AsyncExitStack (as CPython 3.11).
 
 
+def _wraps(wrapper, func):
+    # what functools.wraps copies (contextlib then loads without functools)
+    wrapper.__name__ = func.__name__
+    wrapper.__qualname__ = func.__qualname__
+    wrapper.__doc__ = func.__doc__
+    wrapper.__wrapped__ = func
+    return wrapper
+
+
 class ContextDecorator:
     # A context manager usable as a decorator: each call runs in a fresh one.
     def _recreate_cm(self):
@@ -12,11 +21,7 @@ class ContextDecorator:
         def inner(*args, **kwds):
             with self._recreate_cm():
                 return func(*args, **kwds)
-        inner.__name__ = func.__name__
-        inner.__qualname__ = func.__qualname__
-        inner.__doc__ = func.__doc__
-        inner.__wrapped__ = func
-        return inner
+        return _wraps(inner, func)
 
 
 class AsyncContextDecorator:
@@ -27,11 +32,7 @@ class AsyncContextDecorator:
         async def inner(*args, **kwds):
             async with self._recreate_cm():
                 return await func(*args, **kwds)
-        inner.__name__ = func.__name__
-        inner.__qualname__ = func.__qualname__
-        inner.__doc__ = func.__doc__
-        inner.__wrapped__ = func
-        return inner
+        return _wraps(inner, func)
 
 
 class _GeneratorContextManager(ContextDecorator):
@@ -105,21 +106,13 @@ class _AsyncGeneratorContextManager(AsyncContextDecorator):
 def contextmanager(func):
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
-    helper.__name__ = func.__name__
-    helper.__qualname__ = func.__qualname__
-    helper.__doc__ = func.__doc__
-    helper.__wrapped__ = func
-    return helper
+    return _wraps(helper, func)
 
 
 def asynccontextmanager(func):
     def helper(*args, **kwds):
         return _AsyncGeneratorContextManager(func, args, kwds)
-    helper.__name__ = func.__name__
-    helper.__qualname__ = func.__qualname__
-    helper.__doc__ = func.__doc__
-    helper.__wrapped__ = func
-    return helper
+    return _wraps(helper, func)
 
 
 class closing:

@@ -54,6 +54,8 @@ function corolabModule() {
         }],
       },
       generateBundle() {
+        // The Help panel links the scenario language contract, shipped as text.
+        this.emitFile({ type: 'asset', fileName: 'docs/SCENARIO-LANGUAGE.txt', source: readFileSync('docs/SCENARIO-LANGUAGE.md') });
         this.emitFile({ type: 'asset', fileName: names.js, source: js.bytes });
         this.emitFile({ type: 'asset', fileName: names.wasm, source: wasm.bytes });
       },

@@ -826,6 +826,22 @@ Value tg_aexit(Value* a, int n, const CallArgs&) {
     TaskGroup* tg = &eng<TaskGroup>(a);
     return cotask(scope_exit(a[0], exc, [tg](std::exception_ptr e) { return tg->exit(e); }), a[0]);
 }
+// The trace's label of a task's coroutine: job('a', 2). Only arguments whose
+// repr runs no Python code are shown; others are "…".
+static std::string trace_label(GenObj* g) {
+    std::string out = as_str(g->qualname)->s + "(";
+    Code* c = g->frame->code;
+    for (int i = 0; i < c->nargs; ++i) {
+        const Value& v = g->frame->slots[i];
+        if (i) out += ", ";
+        bool plain = v.is_none() || v.is_bool() || v.is_int() || v.is_float() || is_str(v);
+        std::string r = plain ? as_str(repr_of(v))->s : "…";
+        out += r.size() > 24 ? r.substr(0, 23) + "…" : r;
+        if (out.size() > 60) { out += ", …"; break; }
+    }
+    return out + ")";
+}
+
 Value tg_create_task(Value* a, int n, const CallArgs& kw) {
     Value coro = arg_at(a, n, kw, 1, "coro");
     Value name = arg_at(a, n, kw, 2, "name");
@@ -839,6 +855,7 @@ Value tg_create_task(Value* a, int n, const CallArgs& kw) {
         if (is_kind(coro, Kind::Coroutine))
             h->set_coro_repr(as_str(static_cast<GenObj*>(coro.o)->qualname)->s + "() running at " + aio().filename + ":" +
                              std::to_string(static_cast<GenObj*>(coro.o)->frame->code->firstline));
+        if (aio().trace && is_kind(coro, Kind::Coroutine)) h->set_trace_label(trace_label(static_cast<GenObj*>(coro.o)));
         Value t = task_object(&h.base());
         as_future(t)->coro = coro;
         return t;
@@ -1096,6 +1113,7 @@ corolab::Task<Value> drive(Value coro, bool root) {
             // The outcome comes back as a value, not a throw: clang 14's Wasm
             // exception handling loses exceptions thrown at a co_await inside
             // a try block of this coroutine.
+            if (corolab::Trace* tr = aio().trace) tr->await_line = static_cast<std::uint32_t>(Vm::line_of(g.th));
             auto outcome = co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it().settle();
             if (outcome.error) exc = from_engine(outcome.error);
             else send = std::move(*outcome.value);
@@ -1216,6 +1234,7 @@ Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name) 
     aio().task_coros[&h.base()] = coro;
     Code* c = g->frame->code;
     h->set_coro_repr(as_str(g->qualname)->s + "() running at " + aio().filename + ":" + std::to_string(c->firstline));
+    if (aio().trace) h->set_trace_label(trace_label(g));
     return t;
 }
 
@@ -1431,6 +1450,7 @@ void LoopRun::next_phase() {
         // shutdown_asyncgens, then shutdown_default_executor
         ++phase_;
         auto t = corolab::create_task(*loop_, phase_ == 2 ? shutdown_asyncgens(*loop_) : noop());
+        t.base().set_trace_label(phase_ == 2 ? "asyncio.run: shutdown_asyncgens()" : "asyncio.run: shutdown_default_executor()", true);
         wait_on(Ref<FutureBase>(&t.base()));
         return;
     }

@@ -144,7 +144,7 @@ bool append_repr(std::string& out, const Value& v) {
             Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
             out += "<class '";
             if (is_str(mod) && as_str(mod)->s != "builtins") out += as_str(mod)->s + ".";
-            else if (!c->module.empty()) out += c->module + ".";  // builtin types' CPython module (_asyncio.Task)
+            else if (!c->user && !c->module.empty()) out += c->module + ".";  // e.g. _asyncio.Task
             out += is_str(qual) ? as_str(qual)->s : c->name;
             out += "'>";
             return true;

@@ -174,9 +174,11 @@ Value Vm::set_fatal(std::string budget, std::string message) {
 }
 Vm::~Vm() { if (rt_.vm == this) rt_.vm = nullptr; }
 
-int Vm::current_line() const {
-    if (!cur_ || !cur_->top) return 0;
-    Frame* f = cur_->top;
+int Vm::current_line() const { return cur_ ? line_of(*cur_) : 0; }
+
+int Vm::line_of(const Thread& th) {
+    if (!th.top) return 0;
+    Frame* f = th.top;
     int pc = f->pc > 0 ? f->pc - 1 : 0;
     return pc < static_cast<int>(f->code->lines.size()) ? f->code->lines[pc] : 0;
 }

@@ -83,6 +83,8 @@ public:
     void* progress_ctx = nullptr;
     // Line of the innermost frame of the current thread (0 if none).
     int current_line() const;
+    // Line of a thread's innermost frame (0 if none).
+    static int line_of(const Thread& th);
 
     // Hook: is this object an engine awaitable the driver understands?
     bool (*is_engine_awaitable)(const Value& v) = nullptr;

@@ -23,24 +23,29 @@ const highlight = HighlightStyle.define([
   { tag: [t.self, t.standard(t.variableName)], color: 'var(--tok-number)' },
 ]);
 
-const setErrorLine = StateEffect.define();
-const errorLineDeco = Decoration.line({ class: 'cm-error-line' });
-
-// The line an error points at; cleared as soon as the text changes.
-const errorLine = StateField.define({
-  create: () => Decoration.none,
-  update(deco, tr) {
-    for (const e of tr.effects) {
-      if (e.is(setErrorLine)) {
-        if (e.value === null) return Decoration.none;
-        const line = tr.state.doc.line(e.value);
-        return Decoration.set([errorLineDeco.range(line.from)]);
+// One highlighted line (an error's, or where a stepped task is suspended),
+// set by an effect and cleared as soon as the text changes.
+function lineMark(className) {
+  const effect = StateEffect.define();
+  const deco = Decoration.line({ class: className });
+  const field = StateField.define({
+    create: () => Decoration.none,
+    update(set, tr) {
+      for (const e of tr.effects) {
+        if (e.is(effect)) {
+          if (e.value === null || e.value > tr.state.doc.lines) return Decoration.none;
+          return Decoration.set([deco.range(tr.state.doc.line(e.value).from)]);
+        }
       }
-    }
-    return tr.docChanged ? Decoration.none : deco;
-  },
-  provide: (f) => EditorView.decorations.from(f),
-});
+      return tr.docChanged ? Decoration.none : set;
+    },
+    provide: (f) => EditorView.decorations.from(f),
+  });
+  return { effect, field };
+}
+const errorMark = lineMark('cm-error-line');
+const setErrorLine = errorMark.effect;
+const stepMark = lineMark('cm-step-line');
 
 export class Editor {
   /** onRun() for Ctrl/Cmd+Enter; onChange(text) after each edit. */
@@ -60,7 +65,8 @@ export class Editor {
           bracketMatching(),
           python(),
           syntaxHighlighting(highlight),
-          errorLine,
+          errorMark.field,
+          stepMark.field,
           keymap.of([
             { key: 'Mod-Enter', run: () => { onRun(); return true; }, preventDefault: true },
             indentWithTab,
@@ -99,6 +105,14 @@ export class Editor {
       selection: EditorSelection.cursor(pos),
     });
     if (focus) this.view.focus();
+  }
+
+  /** Highlights the line a stepped task is suspended at (null clears), without moving the cursor. */
+  markStep(line) {
+    const ok = line >= 1 && line <= this.view.state.doc.lines;
+    const effects = [stepMark.effect.of(ok ? line : null)];
+    if (ok) effects.push(EditorView.scrollIntoView(this.view.state.doc.line(line).from, { y: 'nearest' }));
+    this.view.dispatch({ effects });
   }
 
   focus() { this.view.focus(); }

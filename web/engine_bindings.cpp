@@ -115,6 +115,12 @@ class EngineLoop {
         o.set("stream", std::string(static_cast<Stream>(r.sub) == Stream::err ? "err" : "out"));
         o.set("text", text);
         break;
+      case TraceEv::ready:
+        o.set("task", r.task);
+        o.set("cause", std::string(to_string(static_cast<Cause>(r.sub))));
+        break;
+      case TraceEv::truncated:
+        break;
     }
     return o;
   }

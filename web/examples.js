@@ -184,3 +184,15 @@ export const examples = [
     code: src_many_tasks,
   },
 ];
+
+// Pairs to compare: the left example is run and pinned, then the right one.
+export const comparisons = [
+  {
+    id: 'compare-factorial',
+    title: 'time.sleep vs asyncio.sleep (factorial)',
+    group: 'Compare two runs',
+    about: 'The same factorials, blocking (5 s: the tasks cannot overlap) against awaiting (3 s: they take turns). The timelines share one time axis.',
+    left: 'factorial-blocking',
+    right: 'factorial-async',
+  },
+];

@@ -3,10 +3,13 @@
 
 import './style.css';
 import { Editor } from './editor.js';
-import { examples } from './examples.js';
+import { CompareView } from './compare-view.js';
+import { comparisons, examples } from './examples.js';
 import { OutputPanel } from './output.js';
 import { Runner } from './runner.js';
-import { cleanSettings, decodeLink, encodeLink, LinkError } from './share.js';
+import { Stepper } from './stepper.js';
+import { outputText, outputTsv, timelineSvg, traceJson } from './export.js';
+import { cleanSettings, decodeLink, embedFragment, encodeLink, LinkError } from './share.js';
 import { formatTime, Timeline } from './timeline.js';
 import { TimelineModel } from './timeline-model.js';
 
@@ -18,6 +21,8 @@ const ui = {
   clock: $('clock'), speed: $('speed'), speedBox: $('speed-box'), share: $('share'),
   status: $('status'), notice: $('notice'), noticeText: $('notice-text'), noticeClose: $('notice-close'),
   summary: document.querySelector('.tl-summary'),
+  step: $('step'), pin: $('pin'), help: $('help'), openFull: $('open-full'),
+  shareDialog: $('share-dialog'), shareLink: $('share-link'), shareEmbed: $('share-embed'), helpDialog: $('help-dialog'), laneFilter: $('lane-filter'),
 };
 
 // ---- settings and persistence ----------------------------------------------
@@ -31,7 +36,9 @@ function loadStored() {
 }
 
 let saveTimer = 0;
+let embedded = false;  // embed mode (#embed&…): nothing is stored, the playground link follows the code
 function save() {
+  if (embedded) { updateOpenFull(); return; }
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     try { localStorage.setItem(STORE_KEY, JSON.stringify({ code: editor.text, ...settings() })); } catch { /* full or disabled */ }
@@ -73,20 +80,35 @@ for (const ex of examples) {
   }
   groups.get(ex.group).append(new Option(ex.title, ex.id));
 }
+const compareGroup = document.createElement('optgroup');
+compareGroup.label = 'Compare two runs';
+for (const c of comparisons) compareGroup.append(new Option(c.title, c.id));
+ui.example.prepend(compareGroup);
 const custom = new Option('(your scenario)', '');
 ui.example.prepend(custom);
 
 let lastExample = null;  // the example the editor's text came from, if any
+
+/** Whether text is still recognisably the example: it keeps at least half of its lines. */
+export function stillFrom(example, text) {
+  const mine = new Set(text.split('\n').map((l) => l.trim()).filter(Boolean));
+  const theirs = example.code.split('\n').map((l) => l.trim()).filter(Boolean);
+  const kept = theirs.filter((l) => mine.has(l)).length;
+  return theirs.length > 0 && kept * 2 >= theirs.length;
+}
+
 function showAbout(text) {
   const ex = examples.find((e) => e.code === text);
   if (ex) lastExample = ex;
   ui.example.value = ex ? ex.id : '';
   if (ex) ui.about.textContent = ex.about;
-  else if (lastExample) ui.about.textContent = `Edited from “${lastExample.title}”: ${lastExample.about}`;
+  else if (lastExample && stillFrom(lastExample, text)) ui.about.textContent = `Edited from “${lastExample.title}”: ${lastExample.about}`;
   else ui.about.textContent = 'Your own scenario: edit it, run it, share it.';
 }
 
 ui.example.addEventListener('change', () => {
+  const pair = comparisons.find((c) => c.id === ui.example.value);
+  if (pair) { openComparison(pair); return; }
   const ex = examples.find((e) => e.id === ui.example.value);
   if (!ex) return;
   editor.setText(ex.code);
@@ -113,7 +135,76 @@ const output = new OutputPanel($('output'), {
   onSelect: select,
   onGoToLine: (line, col) => editor.markError(line, col, true),
 });
-const timeline = new Timeline(document.querySelector('.timeline'), { onSelect: select });
+const timeline = new Timeline(document.querySelector('.timeline'), {
+  onSelect: select,
+  onCursor: (t) => { if (!stepper.active) stepper.open(); stepper.goToTime(t); },
+});
+
+// ---- stepping through a finished run -------------------------------------------
+
+const stepper = new Stepper(document.querySelector('.step-pane'), {
+  onStep(view) {
+    output.showUpTo(view.outputs);
+    timeline.setCursor(view.t);
+    ui.step.setAttribute('aria-pressed', 'true');
+  },
+  onTaskLine: (line) => editor.markStep(line || null),
+  onClose() {
+    output.showUpTo(null);
+    timeline.setCursor(null);
+    editor.markStep(null);
+    ui.step.setAttribute('aria-pressed', 'false');
+  },
+});
+ui.step.addEventListener('click', () => (stepper.active ? stepper.close() : stepper.open()));
+
+// ---- timeline tools: lane filter, zoom and pan buttons ----------------------------
+
+ui.laneFilter.addEventListener('input', () => timeline.setFilter(ui.laneFilter.value));
+document.querySelector('.zoom-buttons').addEventListener('click', (e) => {
+  const b = e.target.closest('button[data-zoom]');
+  if (!b) return;
+  ({ in: () => timeline.zoomBy(0.5), out: () => timeline.zoomBy(2), left: () => timeline.pan(-0.25),
+    right: () => timeline.pan(0.25), fit: () => timeline.zoomBy(null) })[b.dataset.zoom]();
+});
+
+// ---- comparing two runs ------------------------------------------------------------
+
+let pinned = null;  // {title, code, options, model}: the run kept for comparison
+const compare = new CompareView(document.querySelector('.compare-pane'), {
+  onUnpin() { pinned = null; compare.hide(); },
+});
+
+function runTitle(run) {
+  const ex = examples.find((e) => e.code === run.code);
+  return ex ? ex.title : 'your scenario';
+}
+
+function pin(run) {
+  pinned = { title: runTitle(run), code: run.code, options: run.options, model: run.model };
+  compare.show(pinned, null);
+}
+ui.pin.addEventListener('click', () => { if (current && current.status) pin(current); });
+
+// A pair from the examples list (or a link holding two scenarios): run the
+// left one, pin it, then run the right one.
+function openComparison({ left, right, leftCode, rightCode, options = { clock: 'virtual', speed: 1 } }) {
+  const a = leftCode ?? examples.find((e) => e.id === left).code;
+  const b = rightCode ?? examples.find((e) => e.id === right).code;
+  pinned = null;
+  editor.setText(a);
+  showAbout(a);
+  run(options, (first) => {
+    pin(first);
+    editor.setText(b);
+    showAbout(b);
+    run(options);
+  });
+}
+
+// ---- help ---------------------------------------------------------------------------
+
+ui.help.addEventListener('click', () => ui.helpDialog.showModal());
 
 // ---- running ------------------------------------------------------------------
 
@@ -127,19 +218,76 @@ function setState(state, text) {
   ui.status.textContent = text;
   ui.run.disabled = false;
   ui.stop.disabled = state !== 'running';
+  // Stepping needs the whole trace: it opens once a run has ended.
+  ui.step.disabled = !['finished', 'failed', 'stopped'].includes(state);
+  ui.pin.disabled = ui.step.disabled;
 }
 
 function summarize(m) {
-  const tasks = m.lanes.filter((l) => l.task !== 0).length;
+  const { user, internal } = m.taskCounts();
   const blocked = m.blocks.reduce((s, b) => s + (b.t1 - b.t0), 0);
-  ui.summary.textContent = `${formatTime(m.tEnd)} total · ${tasks} task${tasks === 1 ? '' : 's'}` +
+  ui.summary.textContent = `${formatTime(m.tEnd)} total · ${user} task${user === 1 ? '' : 's'}` +
+    (internal ? ` (+${internal} of asyncio.run’s shutdown)` : '') +
     (blocked > 0 ? ` · loop blocked ${formatTime(blocked)}` : '');
 }
 
-function run(options = settings()) {
+// Wall time as a person reads it.
+function formatWall(ms) {
+  return ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+// ---- the current run's data, fed to the views in slices -----------------------
+// A run's results can be large (10,000 tasks: ~100,000 trace records): they are
+// added a slice at a time between frames, so no main-thread task runs long.
+
+const SLICE_MS = 12;
+let current = null;  // {model, trace: all records, queue, done, ...}
+
+function feed(run, lines, trace) {
+  run.queue.push({ lines, trace, at: 0, lineAt: 0 });
+  pump(run);
+}
+
+function pump(run) {
+  if (run.scheduled || run !== current) return;
+  run.scheduled = true;
+  setTimeout(() => {
+    run.scheduled = false;
+    if (run !== current) return;
+    const t0 = performance.now();
+    const m = run.model;
+    while (run.queue.length && performance.now() - t0 < SLICE_MS) {
+      const part = run.queue[0];
+      if (part.at < part.trace.length) {
+        const chunk = part.trace.slice(part.at, part.at + 2000);
+        part.at += chunk.length;
+        m.addTrace(chunk);
+        for (const e of chunk) run.trace.push(e);
+        continue;
+      }
+      if (part.lineAt < part.lines.length) {
+        const chunk = part.lines.slice(part.lineAt, part.lineAt + 300);
+        part.lineAt += chunk.length;
+        const first = m.addOutput(chunk);
+        output.append(m.outputs.slice(first), first);
+        continue;
+      }
+      run.queue.shift();
+    }
+    summarize(m);
+    timeline.redraw();
+    if (run.queue.length) pump(run);
+    else if (run.done) { const end = run.done; run.done = null; end(); }
+  }, 0);
+}
+
+function run(options = settings(), after = null) {
   if (runner.running) runner.stop();  // ends the current run (its own model) first
-  if (!runner.ready) { pendingRun = options; setState('loading', 'loading the engine…'); return; }
+  if (!runner.ready) { pendingRun = [options, after]; setState('loading', 'loading the engine…'); return; }
   const m = new TimelineModel();
+  const thisRun = { model: m, trace: [], queue: [], done: null, scheduled: false, code: editor.text, options, after };
+  current = thisRun;
+  stepper.close();
   output.clear();
   editor.markError(null);
   timeline.setModel(m);
@@ -148,30 +296,37 @@ function run(options = settings()) {
   setState('running', clock === 'real' ? `running in real time (${options.speed}×)…` : 'running…');
   const started = performance.now();
   runner.run(editor.text, options, {
-    onBatch(lines, trace) {
-      m.addTrace(trace);
-      const first = m.addOutput(lines);
-      output.append(m.outputs.slice(first), first);
-      summarize(m);
-      timeline.redraw();
-    },
+    onBatch(lines, trace) { feed(thisRun, lines, trace); },
     onDone(status) {
-      m.finish();
-      summarize(m);
-      timeline.redraw();
-      output.end(status, m.tEnd);
-      const ms = performance.now() - started;
-      if (status.state === 'finished') {
-        setState('finished', `finished: ${formatTime(m.tEnd)} ${clock === 'real' ? 'real' : 'virtual'} time (${ms.toFixed(0)} ms)`);
-      } else if (status.state === 'stopped') {
-        setState('stopped', 'stopped: output and timeline up to the stop are kept');
-      } else {
-        const err = status.error || {};
-        setState('failed', err.budget ? `stopped: the ${err.budget} budget ran out` : `failed: ${err.type || 'error'}${err.line ? ` on line ${err.line}` : ''}`);
-        if (err.line >= 1) editor.markError(err.line, err.col);
-      }
+      const wall = performance.now() - started;
+      thisRun.done = () => ended(thisRun, status, wall);
+      pump(thisRun);
     },
   });
+}
+
+// A run ended and all its data is shown.
+function ended(run, status, wall) {
+  const m = run.model;
+  m.finish();
+  summarize(m);
+  timeline.redraw();
+  output.end(status, m.tEnd);
+  run.status = status;
+  const clock = run.options.clock === 'real' ? `real clock, ${run.options.speed}×` : 'virtual clock';
+  const times = `scenario time ${formatTime(m.tEnd)} (${clock}) · wall time ${formatWall(wall)}`;
+  if (status.state === 'finished') {
+    setState('finished', `finished: ${times}`);
+  } else if (status.state === 'stopped') {
+    setState('stopped', `stopped at ${formatTime(m.tEnd)}: output and timeline up to the stop are kept`);
+  } else {
+    const err = status.error || {};
+    setState('failed', err.budget ? `stopped: the ${err.budget} budget ran out` : `failed: ${err.type || 'error'}${err.line ? ` on line ${err.line}` : ''}`);
+    if (err.line >= 1) editor.markError(err.line, err.col);
+  }
+  stepper.load(run);
+  if (pinned && pinned.model !== m) compare.show(pinned, { title: runTitle(run), model: m });
+  if (run.after && status.state !== 'stopped') run.after(run);
 }
 
 const runner = new Runner({
@@ -180,7 +335,7 @@ const runner = new Runner({
     if (!root.dataset.engine) root.dataset.readyMs = performance.now().toFixed(0);
     root.dataset.engine = 'ready';
     if (document.body.dataset.run === 'loading') setState('idle', 'ready');
-    if (pendingRun) { const options = pendingRun; pendingRun = null; run(options); }
+    if (pendingRun) { const [options, after] = pendingRun; pendingRun = null; run(options, after); }
   },
   onFatal(message) {
     setState('failed', message);
@@ -188,8 +343,10 @@ const runner = new Runner({
   },
 });
 
-// Opening the page (or a link) runs its scenario once, instantly, in virtual time.
-function autorunOptions() { return { ...settings(), clock: 'virtual' }; }
+// Opening the page runs its scenario once, instantly, in virtual time; a
+// shared link runs with the clock it was shared with.
+let fromLink = false;
+function autorunOptions() { return fromLink ? settings() : { ...settings(), clock: 'virtual' }; }
 
 ui.run.addEventListener('click', () => run());
 ui.stop.addEventListener('click', () => runner.stop());
@@ -201,17 +358,78 @@ document.addEventListener('keydown', (e) => {
 
 // ---- share links --------------------------------------------------------------
 
-ui.share.addEventListener('click', async () => {
-  const fragment = await encodeLink(editor.text, settings());
-  history.replaceState(null, '', fragment);
-  const url = location.href;
+function saveBlob(name, blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+const download = (name, type, text) => saveBlob(name, new Blob([text], { type }));
+
+async function copy(text, what) {
+  const note = ui.shareDialog.querySelector('.save-note');
   try {
-    await navigator.clipboard.writeText(url);
-    notify('Link copied: it holds the scenario and the clock settings.');
+    await navigator.clipboard.writeText(text);
+    note.textContent = `${what} copied.`;
   } catch {
-    notify(`Copy this link: ${url}`);
+    note.textContent = `${what} could not be copied here: select it and copy it by hand.`;
   }
+}
+
+const savers = {
+  py: () => download('scenario.py', 'text/x-python', editor.text),
+  text: () => copy(outputText(current.model.outputs), 'The output'),
+  tsv: () => copy(outputTsv(current.model.outputs), 'The output (TSV)'),
+  trace: () => download('corolab-trace.json', 'application/json', traceJson(current.trace)),
+  svg: () => download('corolab-timeline.svg', 'image/svg+xml', timelineSvg(current.model)),
+  // The timeline as drawn: the lanes in view.
+  png: () => document.querySelector('.timeline-pane canvas').toBlob((blob) => { if (blob) saveBlob('corolab-timeline.png', blob); }),
+};
+
+ui.shareDialog.addEventListener('click', (e) => {
+  const save = e.target.closest('[data-save]');
+  if (save) {
+    if (!current && save.dataset.save !== 'py') return;
+    savers[save.dataset.save]();
+    return;
+  }
+  const c = e.target.closest('[data-copy]');
+  if (c) copy($(c.dataset.copy).value, c.dataset.copy === 'share-link' ? 'The link' : 'The embed snippet');
 });
+
+ui.share.addEventListener('click', async () => {
+  const fragment = await encodeLink(editor.text, settings(), pinned ? pinned.code : null);
+  history.replaceState(null, '', fragment);
+  const base = location.href.replace(/#.*$/, '');
+  ui.shareLink.value = location.href;
+  ui.shareEmbed.value = `<iframe src="${base}${embedFragment(fragment)}" width="100%" height="560" ` +
+    'style="border: 1px solid #d9dde5; border-radius: 8px" title="corolab: a runnable asyncio example" loading="lazy"></iframe>';
+  ui.shareDialog.querySelector('.share-what').textContent = pinned
+    ? 'The link holds both scenarios (the pinned one and this one) and the clock settings.'
+    : 'The link holds the scenario and the clock settings, in the part of the URL that never reaches a server.';
+  ui.shareDialog.querySelector('.save-note').textContent = '';
+  ui.shareDialog.showModal();
+});
+
+// Embed mode: a link to the full playground with the code as edited.
+let fullTimer = 0;
+function updateOpenFull() {
+  clearTimeout(fullTimer);
+  fullTimer = setTimeout(async () => {
+    ui.openFull.href = `${location.href.replace(/#.*$/, '')}${await encodeLink(editor.text, settings())}`;
+  }, 200);
+}
+
+function enterEmbed() {
+  embedded = true;
+  document.documentElement.classList.add('embed');
+  ui.openFull.hidden = false;
+  updateOpenFull();
+}
 
 async function openLink() {
   let scenario;
@@ -222,20 +440,36 @@ async function openLink() {
     notify(`This link cannot be opened: ${why}. The editor keeps your last scenario.`, 'error');
     return false;
   }
-  if (!scenario) return false;
+  if (!scenario) return null;
+  if (scenario.embed && !embedded) enterEmbed();
+  if (scenario.code === undefined) {
+    // #embed alone: the first example.
+    editor.setText(examples[0].code);
+    showAbout(examples[0].code);
+    return scenario;
+  }
+  fromLink = true;
   lastExample = null;
   editor.setText(scenario.code);
   showAbout(scenario.code);
   applySettings(scenario);
   save();
-  return true;
+  return scenario;
+}
+
+// Runs what the page opened with: its scenario, or a shared comparison.
+function autorun(scenario) {
+  if (scenario && scenario.pinned !== undefined) {
+    openComparison({ leftCode: scenario.pinned, rightCode: scenario.code, options: autorunOptions() });
+  } else {
+    run(autorunOptions());
+  }
 }
 
 window.addEventListener('hashchange', async () => {
-  if (await openLink()) run(autorunOptions());
+  const scenario = await openLink();
+  if (scenario) autorun(scenario);
 });
 
 setState('loading', 'loading the engine…');
-openLink().then(() => {
-  run(autorunOptions());
-});
+openLink().then(autorun);

@@ -30,6 +30,17 @@ export class OutputPanel {
     this.hidden = 0;
     this.more = null;
     this.selected = -1;
+    this.follow = true;
+    // Only a person's scrolling decides (measuring on every scroll would
+    // force a layout for each batch the page itself scrolls to).
+    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) {
+      list.addEventListener(type, () => { this.userScroll = true; }, { passive: true });
+    }
+    list.addEventListener('scroll', () => {
+      if (!this.userScroll) return;
+      this.userScroll = false;
+      this.follow = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
+    }, { passive: true });
     list.addEventListener('click', (e) => {
       const row = e.target.closest('li[data-index]');
       if (row) this.onSelect(Number(row.dataset.index));
@@ -44,10 +55,12 @@ export class OutputPanel {
 
   clear() {
     this.list.replaceChildren();
+    this.list.dataset.printed = '';
     this.rows = [];
     this.hidden = 0;
     this.more = null;
     this.selected = -1;
+    this.follow = true;
   }
 
   /** Appends lines ({t, name, text, stream}) whose indexes start at first. */
@@ -77,9 +90,16 @@ export class OutputPanel {
       this.more.textContent = `… ${this.hidden} more lines (the timeline shows them all)`;
       frag.append(this.more);
     }
-    const atBottom = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 4;
     this.list.append(frag);
-    if (atBottom) this.list.scrollTop = this.list.scrollHeight;
+    // Follows new lines unless the reader scrolled up (known from scroll
+    // events: measuring the list here would force a layout per batch).
+    // Once per frame: setting scrollTop forces a layout.
+    if (this.follow && !this.scrollFrame) {
+      this.scrollFrame = requestAnimationFrame(() => {
+        this.scrollFrame = 0;
+        if (this.follow) this.list.scrollTop = 1e9;
+      });
+    }
   }
 
   /** Marks one line as selected and scrolls it into view. */
@@ -90,6 +110,58 @@ export class OutputPanel {
     if (row) {
       row.classList.add('selected');
       row.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  // Removes the last stderr rows when they repeat text (the error's display).
+  dropEcho(text) {
+    const lines = text.replace(/\n$/, '').split('\n');
+    const rows = this.rows.slice(-lines.length);
+    if (rows.length !== lines.length) return;
+    const same = rows.every((r, k) => r.classList.contains('err') && r.querySelector('.text').textContent === lines[k]);
+    if (!same) return;
+    for (const r of rows) r.remove();
+    this.rows.length -= lines.length;
+  }
+
+  // A traceback as text, each `File "...", line N` a link to its line.
+  traceback(into, text) {
+    for (const line of text.replace(/\n$/, '').split('\n')) {
+      const m = /^(\s*File "[^"]*", )line (\d+)(.*)$/.exec(line);
+      if (m) {
+        const link = document.createElement('button');
+        link.type = 'button';
+        link.className = 'frame-link';
+        link.textContent = `line ${m[2]}`;
+        link.addEventListener('click', () => this.onGoToLine(Number(m[2]), 0));
+        into.append(m[1], link, `${m[3]}\n`);
+      } else {
+        into.append(`${line}\n`);
+      }
+    }
+  }
+
+  /**
+   * Dims the lines printed after the first `count` (stepping); null shows
+   * all. One veil covers them, so a step costs the same with 5 lines or
+   * 5,000 (a class per row made the browser restyle thousands of rows).
+   */
+  showUpTo(count) {
+    if (!this.veil) {
+      this.veil = document.createElement('div');
+      this.veil.className = 'veil';
+      this.veil.setAttribute('aria-hidden', 'true');
+    }
+    this.list.dataset.printed = count === null ? '' : String(count);
+    const row = count === null ? null : this.rows[count];
+    if (!row) { this.veil.remove(); } else {
+      this.list.append(this.veil);
+      this.veil.style.top = `${row.offsetTop}px`;
+      this.veil.style.height = `${this.list.scrollHeight - row.offsetTop}px`;
+    }
+    if (count !== null) {
+      const last = this.rows[Math.min(count, this.rows.length) - 1];
+      if (last) last.scrollIntoView({ block: 'nearest' });
     }
   }
 
@@ -105,11 +177,15 @@ export class OutputPanel {
     } else {
       const err = status.error || {};
       li.className = 'error';
+      // The engine also printed the traceback on stderr: show it once, here.
+      if (err.display) this.dropEcho(err.display);
       const msg = document.createElement('span');
       msg.className = 'text';
-      msg.textContent = err.budget
-        ? `Stopped: the ${err.budget} budget ran out. ${err.message || ''}`.trim()
-        : (err.display || `${err.type || 'Error'}: ${err.message || 'the run failed'}`);
+      if (err.budget) {
+        msg.textContent = `Stopped: the ${err.budget} budget ran out. ${err.message || ''}`.trim();
+      } else {
+        this.traceback(msg, err.display || `${err.type || 'Error'}: ${err.message || 'the run failed'}`);
+      }
       li.append(msg);
       if (err.line >= 1) {
         const link = document.createElement('button');

@@ -5,6 +5,9 @@
 
 /* global __COROLAB_JS__, __COROLAB_WASM__ */
 
+// A message's output or trace: an array, or the same as JSON text.
+const list = (x) => (typeof x === 'string' ? JSON.parse(x) : x);
+
 export class Runner {
   /** onReady() is called each time a fresh worker can take a run. */
   constructor({ onReady, onFatal }) {
@@ -51,12 +54,12 @@ export class Runner {
         this.fail(msg.message);
         break;
       case 'batch':
-        if (run && msg.id === run.id) run.handlers.onBatch(msg.output, msg.trace);
+        if (run && msg.id === run.id) run.handlers.onBatch(list(msg.output), list(msg.trace));
         break;
       case 'done':
         if (run && msg.id === run.id) {
           this.current = null;
-          run.handlers.onBatch(msg.output, msg.trace);
+          run.handlers.onBatch(list(msg.output), list(msg.trace));
           run.handlers.onDone(msg.status);
         }
         break;

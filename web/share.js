@@ -1,7 +1,10 @@
 // Share links: the scenario and its settings in the URL fragment, so nothing
 // reaches a server. Two forms are read:
-//   #v1.<base64url(deflate-raw(JSON {code, clock, speed}))>   written by Share
+//   #v1.<base64url(deflate-raw(JSON {code, clock, speed, pinned?}))>   written by Share
+//       (pinned: a second scenario, the pinned run the code is compared with)
 //   #code=<percent-encoded source>                            written by hand
+// Either form may start with `embed&` (#embed&v1.…, #embed&code=…): the page
+// then shows only the editor, Run, the output and the timeline, for an iframe.
 // A link is data from a stranger: it is size-limited, validated field by field,
 // and only ever shown as text or run by the sandboxed engine.
 
@@ -76,23 +79,39 @@ export function cleanSettings(raw) {
 }
 
 /** Returns the fragment (with '#') for a scenario and its settings. */
-export async function encodeLink(code, settings) {
+export async function encodeLink(code, settings, pinned = null) {
   const { clock, speed } = cleanSettings(settings);
-  const json = JSON.stringify({ code, clock, speed });
+  const json = JSON.stringify(typeof pinned === 'string' ? { code, clock, speed, pinned } : { code, clock, speed });
   return '#v1.' + toBase64Url(await deflate(json));
 }
 
 /**
  * Reads a fragment. Returns null when it holds no scenario, else
- * {code, clock, speed}; throws LinkError with a reason a person can act on.
+ * {code, clock, speed} (and pinned: the compared scenario's code; embed:
+ * true for an embed link, which may hold no scenario: {embed}); throws LinkError with a reason a person can act on.
  */
 export async function decodeLink(hash) {
-  const fragment = (hash || '').replace(/^#/, '');
-  if (!fragment) return null;
+  let fragment = (hash || '').replace(/^#/, '');
+  const embed = /^embed(&|$)/.test(fragment);
+  if (embed) fragment = fragment.replace(/^embed&?/, '');
+  if (!fragment) return embed ? { embed } : null;
+  const scenario = await decodeScenario(fragment);
+  if (embed) scenario.embed = true;
+  return scenario;
+}
+
+/** The fragment that opens a scenario in embed mode. */
+export function embedFragment(fragment) {
+  return `#embed&${fragment.replace(/^#/, '')}`;
+}
+
+async function decodeScenario(fragment) {
   if (fragment.length > MAX_FRAGMENT_CHARS) throw new LinkError('the link is too long');
   if (fragment.startsWith('code=')) {
     let code;
-    try { code = decodeURIComponent(fragment.slice(5).replace(/\+/g, '%20')); } catch {
+    // A raw '+' stays '+' (fragments are not form data): authors write
+    // #code=print(1+2) by hand and mean it.
+    try { code = decodeURIComponent(fragment.slice(5)); } catch {
       throw new LinkError('the link\u2019s code= part is not valid percent-encoding');
     }
     return checkCode({ code, clock: 'virtual', speed: 1 });
@@ -106,7 +125,9 @@ export async function decodeLink(hash) {
   if (!data || typeof data !== 'object' || typeof data.code !== 'string') {
     throw new LinkError('the link holds no scenario');
   }
-  return checkCode({ code: data.code, ...cleanSettings(data) });
+  const scenario = checkCode({ code: data.code, ...cleanSettings(data) });
+  if (typeof data.pinned === 'string') scenario.pinned = checkCode({ code: data.pinned }).code;
+  return scenario;
 }
 
 function checkCode(scenario) {

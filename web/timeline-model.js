@@ -10,6 +10,9 @@ class Lane {
     this.index = index;
     this.task = task;
     this.name = name;
+    this.task0 = name;     // the task's own name (Task-2), name adds the coroutine
+    this.coro = '';        // the coroutine, e.g. job('a')
+    this.internal = false; // one of asyncio's own tasks (asyncio.run's shutdown steps)
     this.parent = 0;
     this.created = null;   // time of task_create
     this.ended = null;     // time of task_done
@@ -28,6 +31,7 @@ export class TimelineModel {
     this.blocks = [];      // loop-wide: {t0, t1, task}, the loop blocked by a task
     this.outputs = [];     // every output line {t, task, name, text, stream, lane: Lane}
     this.tEnd = 0;         // latest time seen
+    this.truncatedAt = null; // time of the trace's "truncated" record, if any
     this.finished = false;
   }
 
@@ -70,7 +74,10 @@ export class TimelineModel {
       switch (e.ev) {
         case 'task_create': {
           const lane = this.lane(e.task, e.name);
-          if (e.name) lane.name = e.name;
+          if (e.name) lane.task0 = e.name;
+          lane.coro = e.coro || '';
+          lane.internal = !!e.internal;
+          lane.name = lane.coro ? `${lane.task0} · ${lane.coro}` : lane.task0;
           lane.parent = e.parent || 0;
           lane.created = t;
           break;
@@ -105,8 +112,12 @@ export class TimelineModel {
           }
           break;
         }
+        case 'truncated':
+          // The trace hit its memory cap: nothing after this time is drawn.
+          this.truncatedAt = t;
+          break;
         default:
-          break;  // timers, iterations, output (taken from the output lines)
+          break;  // timers, iterations, ready pushes, output (taken from the output lines), kinds added later
       }
     }
   }
@@ -118,11 +129,22 @@ export class TimelineModel {
       const t = Number(line.t) || 0;
       this.see(t);
       const lane = this.lane(line.task || 0, line.name);
-      const entry = { t, task: line.task || 0, name: lane.name, text: String(line.text), stream: line.stream, lane };
+      const entry = { t, task: line.task || 0, name: lane.task0, text: String(line.text), stream: line.stream, lane };
       lane.markers.push(this.outputs.length);
       this.outputs.push(entry);
     }
     return first;
+  }
+
+  /** Tasks the scenario made, and asyncio's own (asyncio.run's shutdown steps). */
+  taskCounts() {
+    let user = 0;
+    let internal = 0;
+    for (const l of this.lanes) {
+      if (l.task === 0) continue;
+      if (l.internal) internal++; else user++;
+    }
+    return { user, internal };
   }
 
   /** The run ended at time t: close what is still open. */

@@ -45,7 +45,8 @@ export class Timeline {
    * root: the .timeline element (holds .tl-scroll > canvas + .tl-spacer, and .tl-tip).
    * onSelect(outputIndex) is called when a marker is clicked.
    */
-  constructor(root, { onSelect }) {
+  constructor(root, { onSelect, onCursor, label = 'Timeline' }) {
+    this.label = label;                // what the canvas's text alternative starts with
     this.root = root;
     this.scroller = root.querySelector('.tl-scroll');
     this.canvas = root.querySelector('canvas');
@@ -54,12 +55,18 @@ export class Timeline {
     this.summary = root.querySelector('.tl-summary');
     this.ctx = this.canvas.getContext('2d');
     this.onSelect = onSelect;
+    this.onCursor = onCursor || null;  // (t) when the time cursor is dragged on the axis
+    this.cursor = null;                // time of the stepping cursor, or null
+    this.filter = '';                  // lanes whose name contains this (case-insensitive)
+    this.shown = null;                 // cache: {filter, count, lanes}
     this.model = null;
     this.selected = -1;
     this.frame = 0;
     this.colors = null;
 
-    this.scroller.addEventListener('scroll', () => this.redraw(), { passive: true });
+    // A tooltip describes what was under the pointer: scrolling moves that away.
+    this.scroller.addEventListener('scroll', () => { this.tip.hidden = true; this.redraw(); }, { passive: true });
+    window.addEventListener('scroll', () => { this.tip.hidden = true; }, { passive: true });
     new ResizeObserver(() => this.redraw()).observe(this.scroller);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { this.colors = null; this.redraw(); });
     this.canvas.addEventListener('mousemove', (e) => this.hover(e));
@@ -81,16 +88,99 @@ export class Timeline {
       if (keys[e.key]) { e.preventDefault(); keys[e.key](); }
     });
     this.canvas.addEventListener('click', (e) => {
+      if (this.dragged) { this.dragged = false; return; }
       const hit = this.hitTest(e);
       if (hit && hit.marker !== undefined) this.onSelect(hit.marker);
     });
+    this.touch();
+  }
+
+  // Pointer gestures: drag on the axis moves the time cursor; on a phone, one
+  // finger dragged sideways pans, two fingers pinch-zoom (vertical scrolling
+  // of the lanes stays the browser's: touch-action pan-y).
+  touch() {
+    const pointers = new Map();
+    let pinch = null;
+    let cursorDrag = false;
+    const local = (e) => e.clientX - this.canvas.getBoundingClientRect().left;
+    this.canvas.addEventListener('pointerdown', (e) => {
+      const y = e.clientY - this.canvas.getBoundingClientRect().top;
+      if (y < AXIS_H && this.onCursor && this.model) {
+        cursorDrag = true;
+        this.canvas.setPointerCapture(e.pointerId);
+        this.onCursor(Math.max(0, this.geometry().t(local(e))));
+        return;
+      }
+      if (e.pointerType === 'mouse') return;
+      pointers.set(e.pointerId, local(e));
+      if (pointers.size === 2) {
+        const [a, b] = [...pointers.values()];
+        pinch = { dist: Math.abs(a - b) || 1, center: this.geometry().t((a + b) / 2) };
+      }
+    });
+    this.canvas.addEventListener('pointermove', (e) => {
+      if (cursorDrag) { this.onCursor(Math.max(0, this.geometry().t(local(e)))); return; }
+      if (!pointers.has(e.pointerId)) return;
+      const before = pointers.get(e.pointerId);
+      pointers.set(e.pointerId, local(e));
+      if (pointers.size === 2 && pinch) {
+        const [a, b] = [...pointers.values()];
+        const dist = Math.abs(a - b) || 1;
+        this.zoomBy(pinch.dist / dist, pinch.center);
+        pinch.dist = dist;
+        this.dragged = true;
+      } else if (pointers.size === 1) {
+        const dx = local(e) - before;
+        if (Math.abs(dx) > 0) { this.pan(-dx / this.geometry().plotW); this.dragged = true; }
+      }
+    });
+    const up = (e) => {
+      cursorDrag = false;
+      pointers.delete(e.pointerId);
+      if (pointers.size < 2) pinch = null;
+    };
+    this.canvas.addEventListener('pointerup', up);
+    this.canvas.addEventListener('pointercancel', up);
+  }
+
+  /** Shows only lanes whose name contains text (empty: all). */
+  setFilter(text) {
+    this.filter = text.trim().toLowerCase();
+    this.shown = null;
+    this.scroller.scrollTop = 0;
+    this.redraw();
+  }
+
+  /** The lanes drawn, in order: all, or those matching the filter. */
+  lanes() {
+    const all = this.model ? this.model.lanes : [];
+    if (!this.filter) return all;
+    if (this.shown && this.shown.filter === this.filter && this.shown.count === all.length && this.shown.model === this.model) return this.shown.lanes;
+    const lanes = all.filter((l) => l.name.toLowerCase().includes(this.filter));
+    this.shown = { filter: this.filter, count: all.length, model: this.model, lanes };
+    return lanes;
+  }
+
+  /** Draws the stepping cursor at time t (null hides it). */
+  setCursor(t) {
+    this.cursor = t;
+    if (t !== null && this.zoom && (t < this.zoom[0] || t > this.zoom[1])) {
+      const span = this.zoom[1] - this.zoom[0];
+      const tEnd = this.model ? this.model.tEnd : 1;
+      const n0 = Math.min(Math.max(0, t - span / 2), Math.max(0, tEnd - span));
+      this.zoom = [n0, n0 + span];
+    }
+    this.redraw();
   }
 
   setModel(model) {
     this.model = model;
+    this.axisEnd = 0;
     this.zoom = null;
     this.described = -1;
     this.selected = -1;
+    this.shown = null;
+    this.cursor = null;
     this.tip.hidden = true;
     this.scroller.scrollTop = 0;
     this.redraw();
@@ -100,8 +190,9 @@ export class Timeline {
   select(index) {
     this.selected = index;
     const out = this.model && this.model.outputs[index];
-    if (out) {
-      const top = out.lane.index * LANE_H;
+    const row = out ? this.lanes().indexOf(out.lane) : -1;
+    if (row >= 0) {
+      const top = row * LANE_H;
       const view = this.scroller.clientHeight - AXIS_H;
       if (top < this.scroller.scrollTop || top + LANE_H > this.scroller.scrollTop + view) {
         this.scroller.scrollTop = Math.max(0, top - view / 2);
@@ -111,6 +202,8 @@ export class Timeline {
   }
 
   redraw() {
+    // The visible time range, for tools and tests: "v0 v1" in seconds.
+    this.canvas.dataset.range = this.range().join(' ');
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => { this.frame = 0; this.draw(); });
   }
@@ -126,16 +219,28 @@ export class Timeline {
     };
   }
 
+  /** Draws the axis up to t at least (two timelines compared on one axis). */
+  setAxisEnd(t) {
+    this.axisEnd = t;
+    this.redraw();
+  }
+
+  // The end of the time axis: the run's end, or the shared axis's.
+  end() {
+    const tEnd = Math.max(this.model ? this.model.tEnd : 0, this.axisEnd || 0);
+    return tEnd > 0 ? tEnd : 1;
+  }
+
   // The visible time range: the whole run unless zoomed in.
   range() {
-    const tEnd = this.model && this.model.tEnd > 0 ? this.model.tEnd : 1;
+    const tEnd = this.end();
     if (!this.zoom) return [0, tEnd];
     return this.zoom;
   }
 
   geometry() {
     const width = this.scroller.clientWidth;
-    const lanes = this.model ? this.model.lanes.length : 0;
+    const lanes = this.lanes().length;
     const [v0, v1] = this.range();
     const span = v1 - v0;
     const plotW = Math.max(10, width - GUTTER - RIGHT_PAD);
@@ -148,7 +253,7 @@ export class Timeline {
 
   /** Zooms by factor around time t (factor < 1 zooms in); null resets to the whole run. */
   zoomBy(factor, t) {
-    const tEnd = this.model && this.model.tEnd > 0 ? this.model.tEnd : 1;
+    const tEnd = this.end();
     if (factor === null) { this.zoom = null; this.redraw(); return; }
     const [v0, v1] = this.range();
     let span = Math.min(tEnd, Math.max(tEnd * 1e-6, (v1 - v0) * factor));
@@ -162,7 +267,7 @@ export class Timeline {
   /** Moves the visible range by a fraction of its width. */
   pan(fraction) {
     if (!this.zoom) return;
-    const tEnd = this.model.tEnd;
+    const tEnd = this.end();
     const [v0, v1] = this.zoom;
     const d = (v1 - v0) * fraction;
     const n0 = Math.min(Math.max(0, v0 + d), tEnd - (v1 - v0));
@@ -194,6 +299,7 @@ export class Timeline {
     ctx.clearRect(0, 0, g.width, viewH);
     if (!m) return;
 
+    const shown = this.lanes();
     const scroll = this.scroller.scrollTop;
     const first = Math.floor(scroll / LANE_H);
     const last = Math.min(g.lanes - 1, Math.floor((scroll + viewH - AXIS_H) / LANE_H));
@@ -205,8 +311,8 @@ export class Timeline {
     for (let i = first; i <= last; i++) {
       const y = laneY(i);
       if (i % 2) { ctx.fillStyle = c.lane; ctx.fillRect(0, y, g.width, LANE_H); }
-      const lane = m.lanes[i];
-      ctx.fillStyle = lane.outcome === 'error' ? c.err : c.fg;
+      const lane = shown[i];
+      ctx.fillStyle = lane.outcome === 'error' ? c.err : lane.internal ? c.muted : c.fg;
       ctx.fillText(clip(ctx, lane.name, GUTTER - 10), 6, y + LANE_H / 2);
     }
 
@@ -237,7 +343,7 @@ export class Timeline {
 
     // Spans.
     for (let i = first; i <= last; i++) {
-      const lane = m.lanes[i];
+      const lane = shown[i];
       const y = laneY(i);
       if (lane.created !== null) {
         // The task's life: a hairline from creation to end.
@@ -277,6 +383,19 @@ export class Timeline {
       }
     }
 
+    // The trace hit its memory cap: nothing after this is recorded.
+    if (m.truncatedAt !== null) {
+      const x = g.x(m.truncatedAt);
+      ctx.fillStyle = c.err;
+      ctx.fillRect(x, AXIS_H, 2, viewH - AXIS_H);
+      ctx.fillText('trace truncated (memory budget): nothing recorded after this', Math.min(x + 6, g.width - 330), AXIS_H + 10);
+    }
+    // The stepping cursor.
+    if (this.cursor !== null) {
+      ctx.fillStyle = c.selected;
+      ctx.fillRect(Math.round(g.x(this.cursor)) - 1, AXIS_H, 2, viewH - AXIS_H);
+    }
+
     ctx.restore();
 
     // Axis on top (drawn last so it stays visible while scrolling).
@@ -292,15 +411,26 @@ export class Timeline {
     }
     ctx.textAlign = 'left';
     ctx.fillText('task', 6, AXIS_H / 2);
+    if (this.cursor !== null) {
+      const x = g.x(this.cursor);
+      ctx.fillStyle = c.selected;
+      ctx.beginPath();
+      ctx.moveTo(x - 6, AXIS_H - 9);
+      ctx.lineTo(x + 6, AXIS_H - 9);
+      ctx.lineTo(x, AXIS_H);
+      ctx.closePath();
+      ctx.fill();
+    }
   }
 
   // The canvas's text alternative names its lanes (screen readers, tests).
   describe() {
-    const lanes = this.model ? this.model.lanes : [];
-    if (this.described === lanes.length) return;
-    this.described = lanes.length;
+    const lanes = this.lanes();
+    const key = `${lanes.length}/${this.filter}/${this.model && this.model.finished}`;
+    if (this.described === key) return;
+    this.described = key;
     const names = lanes.slice(0, 20).map((l) => l.name).join(', ');
-    this.canvas.setAttribute('aria-label', `Timeline, ${lanes.length} lane${lanes.length === 1 ? '' : 's'}` +
+    this.canvas.setAttribute('aria-label', `${this.label}, ${lanes.length} lane${lanes.length === 1 ? '' : 's'}` +
       (lanes.length ? `: ${names}${lanes.length > 20 ? ', …' : ''}` : ''));
   }
 
@@ -312,7 +442,7 @@ export class Timeline {
     const y = e.clientY - rect.top;
     if (y < AXIS_H) return null;
     const i = Math.floor((y - AXIS_H + this.scroller.scrollTop) / LANE_H);
-    const lane = m.lanes[i];
+    const lane = this.lanes()[i];
     if (!lane) return null;
     const g = this.geometry();
     const t = g.t(x);

@@ -7,6 +7,7 @@
 // Messages out: {type:'ready'} | {type:'fatal', message}
 //               {type:'batch', id, output, trace}   streamed while running (both clocks)
 //               {type:'done', id, status, output, trace}
+//               (output and trace: arrays, or the same as JSON text)
 
 import './driver.js';  // a plain script: defines self.CorolabDriver
 
@@ -56,11 +57,30 @@ function take(session) {
   };
 }
 
+// Big results go in several messages: the page unpacks each message in one
+// main-thread task, so one 100,000-record message would freeze it.
+const POST_CHUNK = 2000;
+
+// Sends what a run printed and traced, in chunks as JSON text: a string
+// crosses to the page in one copy, where thousands of small objects would be
+// rebuilt one by one in a single main-thread task. With status, the last
+// message is 'done'.
+function send(id, got, status = null) {
+  const n = Math.max(got.output.length, got.trace.length);
+  const json = (list, i) => JSON.stringify(list.slice(i, i + POST_CHUNK));
+  for (let i = 0; i + POST_CHUNK < n; i += POST_CHUNK) {
+    self.postMessage({ type: 'batch', id, output: json(got.output, i), trace: json(got.trace, i) });
+  }
+  const last = n > POST_CHUNK ? Math.floor((n - 1) / POST_CHUNK) * POST_CHUNK : 0;
+  if (status) self.postMessage({ type: 'done', id, status, output: json(got.output, last), trace: json(got.trace, last) });
+  else if (n) self.postMessage({ type: 'batch', id, output: json(got.output, last), trace: json(got.trace, last) });
+}
+
 function finish(id, session) {
   const rest = take(session);
   const status = JSON.parse(session.status());
   session.delete();
-  self.postMessage({ type: 'done', id, status, output: rest.output, trace: rest.trace });
+  send(id, rest, status);
 }
 
 function run({ id, source, options }) {
@@ -81,8 +101,7 @@ function run({ id, source, options }) {
     // calls back about every 50 ms and what was printed so far is sent, so
     // a Stop (which terminates this worker) keeps it.
     session.onProgress(() => {
-      const got = take(session);
-      if (got.output.length || got.trace.length) self.postMessage({ type: 'batch', id, ...got });
+      send(id, take(session));
     });
     try { session.advance(); } catch (err) { fatal(`engine error: ${err}`); return; }
     finish(id, session);

@@ -103,7 +103,7 @@ Handle Loop::call_soon(std::function<void()> fn) {
   h->loop = this;
   h->fn = std::move(fn);
   h->add_ref();  // the ready queue's reference
-  ready_.push(Callback{&detail::HandleState::invoke, h, nullptr});
+  call_soon(Callback{&detail::HandleState::invoke, h, nullptr});
   return Handle(Ref<detail::HandleState>(h));
 }
 
@@ -121,7 +121,7 @@ Handle Loop::call_at(double when, std::function<void()> fn) {
 
 TimerId Loop::add_timer(double when, const Callback& cb) {
   TimerId id = timers_.push(when, cb);
-  if (trace_) record(TraceEv::timer_set, 0, static_cast<uint32_t>(timers_.slot(id.slot).seq), when);
+  if (trace_) record(TraceEv::timer_set, current_task_id(), static_cast<uint32_t>(timers_.slot(id.slot).seq), when);
   return id;
 }
 

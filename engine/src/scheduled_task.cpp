@@ -68,9 +68,46 @@ void TaskBase::set_name(std::string name) { name_ = interned().intern(name); }
 
 void TaskBase::schedule_first_step() {
   add_ref();  // held by the queued step
+  // task_create first: the ready record that follows names a known task.
+  if (loop_->trace()) loop_->record(TraceEv::task_create, id_, current_task_id(), 0, interned().intern(name()));
   loop_->call_soon(Callback{&TaskBase::step_cb, this, nullptr});
   link();
-  if (loop_->trace()) loop_->record(TraceEv::task_create, id_, current_task_id(), 0, interned().intern(name()));
+}
+
+void TaskBase::set_trace_label(std::string_view label, bool internal) {
+  Trace* trace = loop_->trace();
+  if (!trace) return;
+  // The task_create record is among the last few (create, ready push).
+  auto& records = trace->records_mut();
+  for (size_t i = records.size(), n = 0; i > 0 && n < 4; --i, ++n) {
+    TraceRecord& r = records[i - 1];
+    if (r.ev == TraceEv::task_create && r.task == id_) {
+      r.x = interned().intern(label);
+      r.sub = internal ? 1 : 0;
+      return;
+    }
+  }
+}
+
+void Loop::record_ready(const Callback& cb) {
+  uint32_t task = 0;
+  Cause cause = Cause::callback;
+  On on = On::other;
+  if (cb.fn == &TaskBase::step_cb) {
+    auto* t = static_cast<TaskBase*>(cb.a);
+    task = t->id_;
+    cause = t->started_ ? Cause::yield : Cause::start;
+  } else if (cb.fn == &TaskBase::wakeup_cb) {
+    auto* t = static_cast<TaskBase*>(cb.a);
+    task = t->id_;
+    cause = Cause::done;
+    on = t->waiting_tag_;
+  } else if (cb.fn == &TaskBase::sleep_wakeup_cb) {
+    auto* t = static_cast<TaskBase*>(cb.a);
+    task = t->id_;
+    cause = t->sleep_ == TaskBase::SleepState::cancelled ? Cause::cancel : Cause::timer;
+  }
+  record(TraceEv::ready, task, static_cast<uint32_t>(on), 0, 0, static_cast<uint8_t>(cause));
 }
 
 void TaskBase::link() {
@@ -188,14 +225,14 @@ void TaskBase::finish() {
 
 void TaskBase::suspend_on(FutureBase& fut, coroutine_handle<> h, On on, uint32_t detail, double until) {
   resume_point_ = h;
+  waiting_tag_ = on;  // before the callback: a done future schedules it at once
+  if (loop_->trace()) {
+    if (on == On::task && !detail && fut.is_task()) detail = interned().intern(static_cast<TaskBase&>(fut).name());
+    loop_->record(TraceEv::task_suspend, id_, loop_->trace()->take_await_line(), until, detail, static_cast<uint8_t>(on));
+  }
   add_ref();  // held by the done callback
   fut.add_done_callback(DoneCallback{&TaskBase::wakeup_cb, this});
   fut_waiter_ = Ref<FutureBase>(&fut);
-  waiting_tag_ = on;
-  if (loop_->trace()) {
-    if (on == On::task && !detail && fut.is_task()) detail = interned().intern(static_cast<TaskBase&>(fut).name());
-    loop_->record(TraceEv::task_suspend, id_, 0, until, detail, static_cast<uint8_t>(on));
-  }
   if (must_cancel_) {
     if (fut_waiter_->cancel(cancel_message_copy())) must_cancel_ = false;
   }
@@ -205,8 +242,8 @@ void TaskBase::yield_at(coroutine_handle<> h) {
   resume_point_ = h;
   waiting_tag_ = On::yield;
   add_ref();
+  if (loop_->trace()) loop_->record(TraceEv::task_suspend, id_, loop_->trace()->take_await_line(), 0, 0, static_cast<uint8_t>(On::yield));
   loop_->call_soon(Callback{&TaskBase::step_cb, this, nullptr});
-  if (loop_->trace()) loop_->record(TraceEv::task_suspend, id_, 0, 0, 0, static_cast<uint8_t>(On::yield));
 }
 
 void TaskBase::sleep_until(double when, coroutine_handle<> h) {
@@ -215,7 +252,7 @@ void TaskBase::sleep_until(double when, coroutine_handle<> h) {
   sleep_ = SleepState::pending;
   add_ref();  // held by the timer
   sleep_timer_ = loop_->add_timer(when, Callback{&TaskBase::sleep_timer_cb, this, nullptr});
-  if (loop_->trace()) loop_->record(TraceEv::task_suspend, id_, 0, when, 0, static_cast<uint8_t>(On::sleep));
+  if (loop_->trace()) loop_->record(TraceEv::task_suspend, id_, loop_->trace()->take_await_line(), when, 0, static_cast<uint8_t>(On::sleep));
   if (must_cancel_) {
     if (cancel_sleep(cancel_message_copy())) must_cancel_ = false;
   }

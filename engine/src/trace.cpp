@@ -9,7 +9,8 @@ namespace corolab {
 const char* to_string(TraceEv e) {
   static const char* const names[] = {"task_create", "task_start", "task_suspend", "task_resume",
                                       "task_done",   "timer_set",  "timer_fire",   "timer_cancel",
-                                      "iteration",   "block",      "output",       "truncated"};
+                                      "iteration",   "block",      "output",       "ready",
+                                      "truncated"};
   return names[static_cast<int>(e)];
 }
 
@@ -22,6 +23,11 @@ const char* to_string(On o) {
 const char* to_string(TaskOutcome o) {
   static const char* const names[] = {"result", "error", "cancelled"};
   return names[static_cast<int>(o)];
+}
+
+const char* to_string(Cause c) {
+  static const char* const names[] = {"start", "yield", "timer", "cancel", "callback", "done"};
+  return names[static_cast<int>(c)];
 }
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -85,6 +91,11 @@ std::string Trace::to_json(const TraceRecord& r) {
       append_json_string(out, text);
       put_key(out, "parent");
       out += std::to_string(r.a);
+      if (r.x > 0) {
+        put_key(out, "coro");
+        append_json_string(out, interned().name(static_cast<uint32_t>(r.x)));
+      }
+      if (r.sub) out += ",\"internal\":true";
       break;
     case TraceEv::task_start:
     case TraceEv::task_resume:
@@ -105,6 +116,10 @@ std::string Trace::to_json(const TraceRecord& r) {
         put_key(out, "detail");
         append_json_string(out, text);
       }
+      if (r.a) {
+        put_key(out, "line");
+        out += std::to_string(r.a);
+      }
       break;
     case TraceEv::task_done:
       put_task();
@@ -118,6 +133,7 @@ std::string Trace::to_json(const TraceRecord& r) {
       }
       break;
     case TraceEv::timer_set:
+      if (r.task) put_task();
       put_key(out, "timer");
       out += std::to_string(r.a);
       put_key(out, "deadline");
@@ -143,6 +159,19 @@ std::string Trace::to_json(const TraceRecord& r) {
       out += static_cast<Stream>(r.sub) == Stream::err ? "\"err\"" : "\"out\"";
       put_key(out, "text");
       append_json_string(out, text);
+      break;
+    case TraceEv::ready:
+      if (r.task) put_task();
+      put_key(out, "cause");
+      out += '"';
+      out += to_string(static_cast<Cause>(r.sub));
+      out += '"';
+      if (static_cast<Cause>(r.sub) == Cause::done) {
+        put_key(out, "on");
+        out += '"';
+        out += to_string(static_cast<On>(r.a));
+        out += '"';
+      }
       break;
     case TraceEv::truncated:
       break;

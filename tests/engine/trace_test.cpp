@@ -45,7 +45,7 @@ TEST_CASE("the trace records task lifecycles, suspensions, timers, blocking and 
         std::vector<std::string>{R"j({"t":0,"ev":"task_suspend","task":1,"on":"task","detail":"Task-2"})j",
                                  R"j({"t":0,"ev":"task_suspend","task":2,"on":"sleep","detail":"until 1.000"})j"});
   CHECK(json_of(trace, {TraceEv::timer_set, TraceEv::timer_fire}) ==
-        std::vector<std::string>{R"j({"t":0,"ev":"timer_set","timer":1,"deadline":1})j",
+        std::vector<std::string>{R"j({"t":0,"ev":"timer_set","task":2,"timer":1,"deadline":1})j",
                                  R"j({"t":1,"ev":"timer_fire","timer":1})j"});
   CHECK(json_of(trace, {TraceEv::output, TraceEv::block}) ==
         std::vector<std::string>{R"j({"t":1,"ev":"output","task":2,"stream":"out","text":"Hello 1!"})j",
@@ -55,6 +55,56 @@ TEST_CASE("the trace records task lifecycles, suspensions, timers, blocking and 
             R"j({"t":1.5,"ev":"task_done","task":2,"outcome":"error","detail":"ValueError('x')"})j",
             R"j({"t":1.5,"ev":"task_done","task":1,"outcome":"result"})j"});
   CHECK(json_of(trace, {TraceEv::task_start, TraceEv::task_resume}).size() == 4);
+  reset_task_counter();
+}
+
+TEST_CASE("the trace records each ready-queue push with its cause, await lines and task labels") {
+  reset_task_counter();
+  Loop loop;
+  Trace trace;
+  trace.record_iterations = false;
+  loop.set_trace(&trace);
+  auto fut = Future<int>::create(loop);
+  auto waiter = [&]() -> Task<int> {
+    trace.await_line = 7;  // as the interpreter sets it before an await
+    co_return co_await fut;
+  };
+  auto sleeper = [&]() -> Task<void> {
+    co_await sleep(0);
+    trace.await_line = 9;
+    co_await sleep(1);
+    fut.set_result(3);
+  };
+  auto main = [&]() -> Task<void> {
+    auto a = create_task(waiter());
+    a.base().set_trace_label("waiter()");
+    auto b = create_task(sleeper());
+    b.base().set_trace_label("asyncio.run: shutdown_asyncgens()", true);
+    loop.call_soon([] {});
+    co_await a;
+    co_await b;
+  };
+  run_until_complete(loop, main());
+  CHECK(json_of(trace, {TraceEv::ready}) ==
+        std::vector<std::string>{
+            R"j({"t":0,"ev":"ready","task":1,"cause":"start"})j",
+            R"j({"t":0,"ev":"ready","task":2,"cause":"start"})j",
+            R"j({"t":0,"ev":"ready","task":3,"cause":"start"})j",
+            R"j({"t":0,"ev":"ready","cause":"callback"})j",
+            R"j({"t":0,"ev":"ready","task":3,"cause":"yield"})j",
+            R"j({"t":1,"ev":"ready","task":3,"cause":"timer"})j",
+            R"j({"t":1,"ev":"ready","task":2,"cause":"done","on":"future"})j",
+            R"j({"t":1,"ev":"ready","task":1,"cause":"done","on":"task"})j",
+            // main's `co_await b`: b is done already, so main does not suspend.
+            R"j({"t":1,"ev":"ready","cause":"callback"})j"});
+  auto suspends = json_of(trace, {TraceEv::task_suspend});
+  CHECK(suspends[1] == R"j({"t":0,"ev":"task_suspend","task":2,"on":"future","line":7})j");
+  CHECK(suspends[2] == R"j({"t":0,"ev":"task_suspend","task":3,"on":"yield"})j");
+  CHECK(suspends[3] == R"j({"t":0,"ev":"task_suspend","task":3,"on":"sleep","detail":"until 1.000","line":9})j");
+  CHECK(json_of(trace, {TraceEv::task_create})[1] ==
+        R"j({"t":0,"ev":"task_create","task":2,"name":"Task-2","parent":1,"coro":"waiter()"})j");
+  CHECK(json_of(trace, {TraceEv::task_create})[2] ==
+        R"j({"t":0,"ev":"task_create","task":3,"name":"Task-3","parent":1,"coro":"asyncio.run: shutdown_asyncgens()","internal":true})j");
   reset_task_counter();
 }
 

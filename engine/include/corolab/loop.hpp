@@ -100,7 +100,10 @@ class Loop {
   Handle call_at(double when, std::function<void()> fn);
 
   // ---- scheduling (engine-internal; no allocation) ----
-  void call_soon(const Callback& cb) { ready_.push(cb); }
+  void call_soon(const Callback& cb) {
+    ready_.push(cb);
+    if (trace_) record_ready(cb);
+  }
   // Traced as timer_set / timer_fire / timer_cancel.
   TimerId add_timer(double when, const Callback& cb);
   void cancel_timer(TimerId id);
@@ -147,6 +150,8 @@ class Loop {
   void record(TraceEv ev, uint32_t task, uint32_t a = 0, double x = 0, uint32_t detail = 0, uint8_t sub = 0) {
     if (trace_) trace_->add(TraceRecord{time(), x, task, a, detail, ev, sub});
   }
+  // A ready-queue push: which task it steps and why (scheduled_task.cpp).
+  void record_ready(const Callback& cb);
   // Output lines (the interpreter records them here).
   void record_output(std::string_view text, Stream stream = Stream::out);
 

@@ -41,6 +41,10 @@ class TaskBase : public FutureBase {
   // What the interpreter shows as the coroutine in reprs, e.g.
   // "main() done, defined at x.py:3" (default "coroutine").
   void set_coro_repr(std::string_view text) { coro_repr_ = interned().intern(text); }
+  // The trace's label for this task's coroutine, e.g. "job('a')"; internal
+  // marks asyncio's own tasks (asyncio.run's shutdown steps). Call right
+  // after creating the task: it completes the task_create record.
+  void set_trace_label(std::string_view label, bool internal = false);
   // "<Task finished name='Task-2' coro=<...> exception=ValueError('x')>".
   std::string repr() const override;
   // The future this task waits on (Task._fut_waiter), or null.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corolab/interner.hpp"
@@ -13,19 +14,23 @@
 namespace corolab {
 
 enum class TraceEv : uint8_t {
-  task_create,   // task, a = parent task id, detail = name
+  task_create,   // task, a = parent task id, detail = name, x = interned coroutine label, sub = 1 if asyncio-internal
   task_start,    // task
-  task_suspend,  // task, sub = On, x = until (sleep), detail = text
+  task_suspend,  // task, sub = On, x = until (sleep), detail = text, a = source line of the await (0 = unknown)
   task_resume,   // task
   task_done,     // task, sub = TaskOutcome, detail = result/error text
-  timer_set,     // a = timer id, x = deadline
+  timer_set,     // a = timer id, x = deadline, task = the task that set it
   timer_fire,    // a = timer id
   timer_cancel,  // a = timer id
   iteration,     // a = iteration number
   block,         // task, x = until
   output,        // task, sub = Stream, detail = text
+  ready,         // a callback joins the ready queue: task (0 = plain callback), sub = Cause, a = On (cause done)
   truncated,     // the last record: the trace reached its size limit; nothing after it was recorded
 };
+
+// Why a callback joined the ready queue.
+enum class Cause : uint8_t { start, yield, timer, cancel, callback, done };
 
 // What a suspended task waits on.
 enum class On : uint8_t { sleep, task, future, gather, wait, lock, event, semaphore, condition, queue, yield, other };
@@ -51,11 +56,16 @@ void append_json_number(std::string& out, double v);
 const char* to_string(TraceEv);
 const char* to_string(On);
 const char* to_string(TaskOutcome);
+const char* to_string(Cause);
 
 class Trace {
  public:
   // Whether loop iterations are recorded (they can dominate a trace).
   bool record_iterations = true;
+  // The source line of the await a task is about to suspend at, set by the
+  // interpreter just before it hands an awaitable to the engine; the next
+  // task_suspend record takes it (and resets it).
+  uint32_t await_line = 0;
 
   // At most this many records (0: no limit); when it is reached, one
   // `truncated` record ends the trace and later events are dropped.
@@ -72,6 +82,8 @@ class Trace {
     records_.push_back(r);
   }
   const std::vector<TraceRecord>& records() const { return records_; }
+  std::vector<TraceRecord>& records_mut() { return records_; }
+  uint32_t take_await_line() { return std::exchange(await_line, 0); }
   void clear() { records_.clear(); truncated_ = false; }
   // The text of a record's detail field.
   const std::string& text(const TraceRecord& r) const { return interned().name(r.detail); }

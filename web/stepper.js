@@ -1,0 +1,172 @@
+// The "Step through" panel: one loop iteration at a time, forward and back,
+// over a finished (or stopped) run. The state comes from web/step-model.js
+// (the trace only); this file only draws it. Long lists are cut at MAX_ROWS
+// so a 10,000-task run steps as quickly as a small one.
+
+import { describeTask, StepModel } from './step-model.js';
+import { formatTime } from './timeline.js';
+
+const MAX_ROWS = 200;
+
+function item(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+export class Stepper {
+  /**
+   * root: the .step-pane element. Callbacks: onStep(view) after each move
+   * (the page dims later output and moves the timeline cursor),
+   * onTaskLine(line) for the selected task's suspension line (0: none),
+   * onClose() when stepping ends.
+   */
+  constructor(root, { onStep, onTaskLine, onClose }) {
+    this.root = root;
+    this.onStep = onStep;
+    this.onTaskLine = onTaskLine;
+    this.onClose = onClose;
+    this.q = (sel) => root.querySelector(sel);
+    this.model = null;
+    this.view = null;
+    this.selected = 0;   // selected task id
+    this.chosen = false; // whether the person chose it (else: the ready queue's head)
+    this.filter = '';
+    this.q('.step-first').addEventListener('click', () => this.go(0));
+    this.q('.step-prev').addEventListener('click', () => this.go(this.view ? this.view.step - 1 : 0));
+    this.q('.step-next').addEventListener('click', () => this.go(this.view ? this.view.step + 1 : 0));
+    this.q('.step-last').addEventListener('click', () => this.go(Infinity));
+    this.q('.step-range').addEventListener('input', (e) => this.go(Number(e.target.value)));
+    this.q('.step-close').addEventListener('click', () => this.close());
+    this.q('.task-filter').addEventListener('input', (e) => { this.filter = e.target.value.trim().toLowerCase(); this.render(); });
+    this.q('.step-tasks').addEventListener('click', (e) => {
+      const row = e.target.closest('[data-task]');
+      if (row) this.selectTask(Number(row.dataset.task));
+    });
+    // Keys work in the panel, and on the page itself (a re-drawn list drops focus to body).
+    document.addEventListener('keydown', (e) => {
+      if (e.target === document.body || root.contains(e.target)) this.key(e);
+    });
+  }
+
+  get active() { return !this.root.hidden; }
+
+  /** The run to step through (its trace); stepping stays closed until open(). */
+  load(run) {
+    this.run = run;
+    this.model = null;
+    this.chosen = false;
+    if (this.active) this.open();
+  }
+
+  /** Opens the panel at the first iteration (or keeps the place when reopened). */
+  open(at = 0) {
+    if (!this.run) return;
+    if (!this.model) this.model = new StepModel(this.run.trace);
+    this.root.hidden = false;
+    this.go(this.view && this.view.count === this.model.count ? this.view.step : at);
+    this.root.focus({ preventScroll: true });
+  }
+
+  close() {
+    if (!this.active) return;
+    this.root.hidden = true;
+    this.view = null;
+    this.onClose();
+  }
+
+  /** Keyboard: arrows step, Home/End jump (when focus is not in a text field). */
+  key(e) {
+    if (!this.active || !this.view || e.target.closest('input, .cm-editor')) return;
+    const k = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (k) { e.preventDefault(); this.go(this.view.step + k); }
+    else if (e.key === 'Home') { e.preventDefault(); this.go(0); }
+    else if (e.key === 'End') { e.preventDefault(); this.go(Infinity); }
+  }
+
+  /** Moves to the last iteration at or before loop time t (the timeline's cursor). */
+  goToTime(t) {
+    if (!this.model) return;
+    this.go(this.model.stepAt(t));
+  }
+
+  go(k) {
+    if (!this.model) return;
+    const count = this.model.count;
+    const view = this.model.goTo(Math.max(0, Math.min(count - 1, k)));
+    this.view = view;
+    if (!view) {
+      this.q('.step-where').textContent = 'No loop iterations were recorded for this run.';
+      return;
+    }
+    // The selected task follows the head of the ready queue until one is chosen.
+    if (!this.chosen || !view.tasks.has(this.selected)) {
+      const first = view.ready.find((r) => r.task && view.tasks.has(r.task));
+      this.selected = first ? first.task : 0;
+    }
+    this.render();
+    this.onStep(view);
+  }
+
+  selectTask(id) {
+    this.selected = id;
+    this.chosen = true;
+    this.render();
+  }
+
+  render() {
+    const v = this.view;
+    if (!v) return;
+    const range = this.q('.step-range');
+    range.max = String(v.count - 1);
+    range.value = String(v.step);
+    this.q('.step-where').textContent =
+      `iteration ${v.step + 1} of ${v.count} · t = ${formatTime(v.t)} · ${v.outputs} line${v.outputs === 1 ? '' : 's'} printed so far` +
+      (this.model.truncated ? ' · the trace was truncated: later iterations are missing' : '');
+
+    // The ready queue, in the order the loop will run it.
+    const ready = this.q('.step-ready');
+    ready.replaceChildren(...v.ready.slice(0, MAX_ROWS).map((r) => {
+      const li = item('li');
+      li.dataset.cause = r.cause === 'done' ? `done:${r.on}` : r.cause;
+      li.dataset.name = r.name;
+      li.append(item('b', '', r.name), item('span', 'why', r.why));
+      return li;
+    }));
+    if (v.ready.length > MAX_ROWS) ready.append(item('li', 'more', `… ${v.ready.length - MAX_ROWS} more`));
+    if (!v.ready.length) ready.append(item('li', 'empty', 'empty: the loop waits for the next timer'));
+
+    // The timer heap, soonest first.
+    const timers = this.q('.step-timers');
+    timers.replaceChildren(...v.timers.slice(0, MAX_ROWS).map((tm) => {
+      const li = item('li');
+      li.dataset.deadline = String(tm.deadline);
+      li.append(item('b', '', `at ${formatTime(tm.deadline)}`), item('span', 'why', `wakes ${tm.wakes}`));
+      return li;
+    }));
+    if (v.timers.length > MAX_ROWS) timers.append(item('li', 'more', `… ${v.timers.length - MAX_ROWS} more`));
+    if (!v.timers.length) timers.append(item('li', 'empty', 'no timer pending'));
+
+    // Every task and its state (filtered; the selected one first).
+    const list = this.q('.step-tasks');
+    const rows = [];
+    let matched = 0;
+    const sel = v.tasks.get(this.selected);
+    for (const task of v.tasks.values()) {
+      const label = task.coro ? `${task.name} · ${task.coro}` : task.name;
+      if (this.filter && !label.toLowerCase().includes(this.filter)) continue;
+      matched++;
+      if (rows.length >= MAX_ROWS) continue;
+      const li = item('li', `state-${task.state}${task.id === this.selected ? ' selected' : ''}${task.internal ? ' internal' : ''}`);
+      li.dataset.task = String(task.id);
+      li.tabIndex = -1;
+      li.append(item('b', '', label), item('span', 'why', describeTask(task) + (task.internal ? ' (asyncio.run’s shutdown)' : '')));
+      if (task.line && task.state !== 'done') li.append(item('span', 'line', `line ${task.line}`));
+      rows.push(li);
+    }
+    list.replaceChildren(...rows);
+    if (matched > rows.length) list.append(item('li', 'more', `… ${matched - rows.length} more (type in the filter to find one)`));
+    this.onTaskLine(sel && sel.state !== 'done' ? sel.line : 0);
+  }
+}

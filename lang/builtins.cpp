@@ -293,8 +293,12 @@ Value gen_send(Value* args, int nargs, const CallArgs&) {
 // gen.throw(exc) / agen.athrow(exc): exc an exception instance or class.
 Value thrown_exception(Value* args, int nargs) {
     if (nargs < 2) return raise(T.TypeError, "throw expected at least 1 argument, got 0");
-    if (is_kind(args[1], Kind::Class) && static_cast<ClassObj*>(args[1].o)->is_exception)
-        return instantiate(static_cast<ClassObj*>(args[1].o), nullptr, 0, CallArgs{});
+    if (is_kind(args[1], Kind::Class) && static_cast<ClassObj*>(args[1].o)->is_exception) {
+        // throw(Type) or throw(Type, value): value is the argument (an instance: itself)
+        if (nargs > 2 && is_kind(args[2], Kind::Exception)) return args[2];
+        Value* a = nargs > 2 && !args[2].is_none() ? &args[2] : nullptr;
+        return instantiate(static_cast<ClassObj*>(args[1].o), a, a ? 1 : 0, CallArgs{});
+    }
     if (!is_kind(args[1], Kind::Exception)) return raise(T.TypeError, "exceptions must be classes or instances deriving from BaseException, not " + type_name(args[1]));
     return args[1];
 }

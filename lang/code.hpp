@@ -76,6 +76,7 @@ struct Code {
     int stacksize = 0;
     bool is_generator = false, is_coroutine = false, is_async_gen = false;
     bool is_module = false, is_class = false;
+    bool library = false;  // a stdlib module's code (lang/modules/*.py): not in tracebacks
     // True when a call can bind positional args straight into slots.
     bool simple_args() const { return !varargs && !varkw && nkwonly == 0; }
 };

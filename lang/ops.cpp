@@ -138,7 +138,7 @@ bool append_repr(std::string& out, const Value& v) {
             return true;
         }
         case Kind::Class: {
-            // a user class: <class 'module.qualname'>, as CPython
+            // <class 'module.qualname'>, as CPython
             auto* c = static_cast<ClassObj*>(o);
             Value mod = c->user ? dict_get_str(c->dict, name_of("__module__")) : Value();
             Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
@@ -326,6 +326,8 @@ bool hash_of(const Value& v, std::int64_t& h) {
             if (!is_kind(f, Kind::Builtin)) {
                 Value r = call1(f, v);
                 if (r.is_null()) return false;
+                // an int result is the hash itself, as CPython (-1 is reserved)
+                if (r.is_int()) { h = r.i == -1 ? -2 : r.i; return true; }
                 return hash_of(r, h);
             }
         } else if (!o->cls->lookup(name_of("__eq__")).is_null()) {

@@ -504,7 +504,7 @@ static StrObj* S(const char* s) { return rt().intern(s); }
 
 static void add_traceback(Frame* f) {
     Value& e = rt().exc;
-    if (!is_kind(e, Kind::Exception)) return;
+    if (!is_kind(e, Kind::Exception) || f->code->library) return;
     int pc = f->pc > 0 ? f->pc - 1 : 0;
     int line = pc < static_cast<int>(f->code->lines.size()) ? f->code->lines[pc] : 0;
     auto* ex = static_cast<ExceptionObj*>(e.o);
@@ -1564,10 +1564,25 @@ Value build_class(Value* args, int nargs, const CallArgs& kw) {
         if (!is_kind(kw.kwv[0], Kind::Class) || !static_cast<ClassObj*>(kw.kwv[0].o)->is_subclass_of(T.type))
             return raise(T.TypeError, "not supported in corolab: a metaclass that is not a subclass of type");
         meta = static_cast<ClassObj*>(kw.kwv[0].o);
-    } else if (!cls->bases.empty() && cls->bases[0]->cls && cls->bases[0]->cls != T.type) {
-        meta = cls->bases[0]->cls;
+    } else {
+        for (ClassObj* b : cls->bases)
+            if (b->cls && b->cls->user) { meta = b->cls; break; }
     }
     if (meta && meta->user) {
+        // A builtin data type among the bases (class Color(str, Enum)) cannot
+        // be the layout of a metaclass's instances here: it leaves the bases
+        // and the metaclass sees it as `_member_type_` (enum emulates it).
+        for (std::size_t i = 0; i < cls->bases.size(); ++i) {
+            ClassObj* b = cls->bases[i];
+            if (b->user || b->instance_kind == Kind::Instance || b->instance_kind == Kind::Object) continue;
+            dict_set_str(cls->dict, "_member_type_", cls->bases_ref[i]);
+            cls->bases.erase(cls->bases.begin() + static_cast<std::ptrdiff_t>(i));
+            cls->bases_ref.erase(cls->bases_ref.begin() + static_cast<std::ptrdiff_t>(i));
+            cls->mro.clear();
+            cls->instance_kind = Kind::Instance;
+            finish_class(cls);
+            break;
+        }
         cls->cls = meta;
         Value init = meta->lookup(rt().intern("__init__"));
         if (is_kind(init, Kind::Function)) {

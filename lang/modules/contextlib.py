@@ -1,10 +1,47 @@
-# contextlib: contextmanager, asynccontextmanager, suppress, closing,
+# contextlib: contextmanager, asynccontextmanager (both usable as
+# decorators), ContextDecorator, AsyncContextDecorator, suppress, closing,
 # aclosing, nullcontext, ExitStack, AsyncExitStack (as CPython 3.11).
 
 
-class _GeneratorContextManager:
+def _wraps(wrapper, func):
+    # what functools.wraps copies (contextlib then loads without functools)
+    wrapper.__name__ = func.__name__
+    wrapper.__qualname__ = func.__qualname__
+    wrapper.__doc__ = func.__doc__
+    wrapper.__wrapped__ = func
+    return wrapper
+
+
+class ContextDecorator:
+    # A context manager usable as a decorator: each call runs in a fresh one.
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        def inner(*args, **kwds):
+            with self._recreate_cm():
+                return func(*args, **kwds)
+        return _wraps(inner, func)
+
+
+class AsyncContextDecorator:
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        return _wraps(inner, func)
+
+
+class _GeneratorContextManager(ContextDecorator):
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return type(self)(self.func, self.args, self.kwds)
 
     def __enter__(self):
         try:
@@ -32,9 +69,13 @@ class _GeneratorContextManager:
         raise RuntimeError("generator didn't stop after throw()")
 
 
-class _AsyncGeneratorContextManager:
+class _AsyncGeneratorContextManager(AsyncContextDecorator):
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return type(self)(self.func, self.args, self.kwds)
 
     async def __aenter__(self):
         try:
@@ -65,21 +106,13 @@ class _AsyncGeneratorContextManager:
 def contextmanager(func):
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
-    helper.__name__ = func.__name__
-    helper.__qualname__ = func.__qualname__
-    helper.__doc__ = func.__doc__
-    helper.__wrapped__ = func
-    return helper
+    return _wraps(helper, func)
 
 
 def asynccontextmanager(func):
     def helper(*args, **kwds):
         return _AsyncGeneratorContextManager(func, args, kwds)
-    helper.__name__ = func.__name__
-    helper.__qualname__ = func.__qualname__
-    helper.__doc__ = func.__doc__
-    helper.__wrapped__ = func
-    return helper
+    return _wraps(helper, func)
 
 
 class closing:

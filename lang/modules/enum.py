@@ -56,6 +56,11 @@ class EnumType(type):
                 pass
             setattr(cls, key, member)
         cls.__members__ = dict(cls._member_map_)
+        if cls._member_type_ is not object:
+            # class Color(str, Enum): members compare and hash as their values
+            for method in _VALUE_METHODS:
+                if method not in namespace:
+                    setattr(cls, method, _VALUE_METHODS[method])
 
     def __iter__(cls):
         return iter([cls._member_map_[name] for name in cls._member_names_])
@@ -82,6 +87,35 @@ class EnumType(type):
 
 
 EnumMeta = EnumType
+
+
+def _value_of(x):
+    return x._value_ if isinstance(x, Enum) else x
+
+
+_VALUE_METHODS = {
+    "__eq__": lambda self, other: self._value_ == _value_of(other),
+    "__ne__": lambda self, other: self._value_ != _value_of(other),
+    "__hash__": lambda self: hash(self._value_),
+    "__lt__": lambda self, other: self._value_ < _value_of(other),
+    "__le__": lambda self, other: self._value_ <= _value_of(other),
+    "__gt__": lambda self, other: self._value_ > _value_of(other),
+    "__ge__": lambda self, other: self._value_ >= _value_of(other),
+    "__add__": lambda self, other: self._value_ + _value_of(other),
+    "__radd__": lambda self, other: _value_of(other) + self._value_,
+    "__sub__": lambda self, other: self._value_ - _value_of(other),
+    "__rsub__": lambda self, other: _value_of(other) - self._value_,
+    "__mul__": lambda self, other: self._value_ * _value_of(other),
+    "__rmul__": lambda self, other: _value_of(other) * self._value_,
+    "__getattr__": lambda self, name: _value_attr(self, name),
+}
+
+
+def _value_attr(member, name):
+    # the data type's methods: Color.RED.upper()
+    if name.startswith("_"):
+        raise AttributeError(f"{type(member).__name__!r} object has no attribute {name!r}")
+    return getattr(member._value_, name)
 
 
 class Enum(metaclass=EnumType):
@@ -131,10 +165,6 @@ class ReprEnum(Enum):
 
     def __format__(self, format_spec):
         return format(self._value_, format_spec)
-
-
-def _value_of(x):
-    return x._value_ if isinstance(x, Enum) else x
 
 
 class IntEnum(ReprEnum):

@@ -41,6 +41,9 @@ Value load_library_module(const std::string& name) {
     } catch (const SyntaxError& e) {
         return raise(T.RuntimeError, "corolab's " + name + ".py does not compile: " + e.message + " (line " + std::to_string(e.line) + ")");
     }
+    // Tracebacks show the scenario's lines only: the scenario's file name
+    // and text would mislabel a library line.
+    for (auto& code : keep->second.codes) code->library = true;
     rt().keep.push_back(keep);
     auto* m = make<ModuleObj>(name);
     Value mv(m);

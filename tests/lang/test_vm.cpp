@@ -115,6 +115,14 @@ TEST_CASE("a stdlib name corolab lacks says so; a misspelt one reads as in CPyth
     CHECK(m.result.message == "module 'functools' has no attribute 'partail'");
 }
 
+TEST_CASE("an error raised inside a stdlib module written in Python points at the scenario's line") {
+    Run r = run("from enum import Enum\nclass C(Enum):\n    A = 1\n\nC(5)\n");
+    CHECK(r.result.type == "ValueError");
+    CHECK(r.result.message == "5 is not a valid C");
+    CHECK(r.result.line == 5);
+    CHECK(r.err() == "Traceback (most recent call last):\n  File \"main.py\", line 5, in <module>\n    C(5)\nValueError: 5 is not a valid C\n");
+}
+
 TEST_CASE("sys.exit ends the run with its status and no error line") {
     Run r = run("import sys\nprint('a')\nsys.exit(2)\nprint('b')\n");
     CHECK(r.result.exit_code == 2);

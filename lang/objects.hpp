@@ -148,6 +148,7 @@ struct ClassObj : Obj {
     Kind instance_kind = Kind::Instance;  // layout of its instances
     bool is_exception = false;      // derives from BaseException
     bool user = false;              // defined by the scenario
+    BuiltinObj* builtin_new = nullptr;  // builtin types: their own "__new__" (set by add_method)
     // Cached dunder presence for fast paths (set when the class is built).
     ClassObj(std::string n);
     ~ClassObj() override;

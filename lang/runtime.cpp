@@ -104,7 +104,9 @@ static StrObj* immortal_str(std::string_view s) {
 void add_method(ClassObj* cls, const char* name, BuiltinFnPtr fn) {
     Runtime* saved = Runtime::current;
     Runtime::current = nullptr;
-    dict_set(cls->dict, Value(immortal_str(name)), Value(make_builtin(name, fn, true)));
+    BuiltinObj* b = make_builtin(name, fn, true);
+    dict_set(cls->dict, Value(immortal_str(name)), Value(b));
+    if (std::string_view(name) == "__new__") cls->builtin_new = b;  // instantiate's fast path
     Runtime::current = saved;
 }
 

@@ -196,6 +196,18 @@ static Value make_gen(FunctionObj* fn, Frame* fr) {
 }
 
 Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
+    // Fast path of the lookup below for a builtin type called directly
+    // (str(i), int(x), float(x)): the same "__new__" builtin (builtin types'
+    // dicts are immutable), without hashing the name or a vector.
+    constexpr int kFastArgs = 4;
+    if (!cls->user && cls->builtin_new && cls->instance_kind != Kind::Exception && nargs < kFastArgs) {
+        Value a[kFastArgs + 1];
+        a[0] = Value(static_cast<Object*>(cls));
+        for (int i = 0; i < nargs; ++i) a[i + 1] = args[i];
+        CallArgs ca = kw;
+        ca.fn = cls->builtin_new;
+        return cls->builtin_new->fn(a, nargs + 1, ca);
+    }
     // builtin types construct through their "__new__" builtin
     if (!cls->user || cls->instance_kind == Kind::Native) {
         for (ClassObj* c : cls->mro) {

@@ -100,7 +100,7 @@ Value coro_expected(const Value& v) {
 Value ensure_future(const Value& v) {
     if (is_future_like(v)) return v;
     if (is_coroutine(v)) return make_task(current_loop(), v, std::nullopt);
-    if (v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native && dynamic_cast<Awaitable*>(static_cast<Obj*>(v.o))) {
+    if (as_awaitable(v)) {
         // a bare awaitable (sleep(), gather of awaitables): run it in a task
         Value keep = v;
         auto runner = [](Value aw) -> corolab::Task<Value> {
@@ -956,10 +956,7 @@ static void track_asyncgen(const Value& agen) {
     gens.push_back(agen);
 }
 
-static bool engine_awaitable(const Value& v) {
-    return v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native &&
-           dynamic_cast<Awaitable*>(static_cast<Obj*>(v.o)) != nullptr;
-}
+static bool engine_awaitable(const Value& v) { return as_awaitable(v) != nullptr; }
 
 namespace {
 // Drops the frames of a Python coroutine whose engine coroutine is
@@ -997,7 +994,7 @@ corolab::Task<Value> drive(Value coro, bool root) {
             // The outcome comes back as a value, not a throw: clang 14's Wasm
             // exception handling loses exceptions thrown at a co_await inside
             // a try block of this coroutine.
-            auto outcome = co_await static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it().settle();
+            auto outcome = co_await as_awaitable(aw)->await_it().settle();
             if (outcome.error) exc = from_engine(outcome.error);
             else send = std::move(*outcome.value);
         }

@@ -248,6 +248,9 @@ struct IterObj : Obj {
 // Base of the objects module code defines in C++ (tasks, futures, locks...).
 struct NativeObj : Obj {
     explicit NativeObj(ClassObj* c) : Obj(Kind::Native, c) {}
+    // Set by Awaitable (asyncio_bridge.hpp): the await path tests this tag,
+    // not a dynamic_cast, on every suspension.
+    bool awaitable = false;
 };
 
 }  // namespace corolab::lang

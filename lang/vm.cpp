@@ -2,6 +2,7 @@
 #include "lang/vm.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdlib>
 
 #include "lang/exception_group.hpp"
@@ -10,6 +11,9 @@
 namespace corolab::lang {
 
 // ---- frames (pooled by slot count) ---------------------------------------------
+// A pooled frame keeps every slot Null while in the pool, so alloc_frame
+// writes no slot; free_frame clears only the live ones: locals, cells and
+// the stack below sp (the dispatch loop leaves every slot above sp Null).
 namespace {
 constexpr int kPoolClasses = 3;
 // Free frames by size class (never destroyed: reused by every run).
@@ -27,13 +31,12 @@ Frame* alloc_frame(Code* code) {
     if (pc >= 0 && !g_pool[pc].empty()) {
         void* mem = g_pool[pc].back();
         g_pool[pc].pop_back();
-        f = new (mem) Frame;  // default-init: the block stack stays unwritten
+        f = new (mem) Frame;  // default-init: the block stack stays unwritten; slots are Null
     } else {
         void* mem = std::malloc(sizeof(Frame) + sizeof(Value) * (cap - 1));
         f = new (mem) Frame;
+        for (int i = 1; i < cap; ++i) new (&f->slots[i]) Value();  // slot 0 is a member of Frame
     }
-    // only the slots the code uses are live (slot 0 is a member of Frame)
-    for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
     f->nslots = n;
     f->code = code;
     return f;
@@ -41,11 +44,20 @@ Frame* alloc_frame(Code* code) {
 
 void free_frame(Frame* f) {
     int n = f->nslots;
-    for (int i = 1; i < n; ++i) f->slots[i].~Value();
+    Code* c = f->code;
+    int live = c->nlocals + c->ncells + c->nfree + f->sp;
+#ifndef NDEBUG
+    for (int i = live; i < n; ++i) assert(f->slots[i].is_null() && "a slot above sp was left set");
+#endif
+    for (int i = 1; i < live; ++i) f->slots[i] = Value();
     f->~Frame();
     int pc = pool_class(n);
-    if (pc >= 0 && g_pool[pc].size() < 4096) g_pool[pc].push_back(f);
-    else std::free(f);
+    if (pc >= 0 && g_pool[pc].size() < 4096) {
+        g_pool[pc].push_back(f);
+    } else {
+        for (int i = 1; i < n; ++i) f->slots[i].~Value();
+        std::free(f);
+    }
 }
 
 // ---- argument binding --------------------------------------------------------

@@ -254,6 +254,10 @@ Value int_value(const num::BigInt& b) {
     if (b.fits_int64()) return Value::integer(b.to_int64());
     return Value(make<BigIntObj>(b));
 }
+Value int_value(num::BigInt&& b) {
+    if (b.fits_int64()) return Value::integer(b.to_int64());
+    return Value(make<BigIntObj>(std::move(b)));
+}
 
 Value tuple_value(std::vector<Value> items) {
     TupleObj* t = make<TupleObj>();

@@ -74,8 +74,9 @@ struct DictObj : Obj {
     std::vector<Entry> entries;
     std::vector<std::int32_t> index;  // -1 empty, else entry position; size power of 2
     std::size_t used = 0;
+    std::uint32_t keys_version = 0;  // changes whenever a key is added or removed
     DictObj();
-    void clear_refs() override { entries.clear(); index.clear(); used = 0; }
+    void clear_refs() override { entries.clear(); index.clear(); used = 0; ++keys_version; }
 };
 
 // Sets reuse the dict's table (values unused).

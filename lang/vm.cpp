@@ -507,17 +507,25 @@ static Value current_handled(Thread* th) {
     return Value();
 }
 
+static inline Code::NameHint& name_hint(Code* code, std::int32_t i) {
+    if (code->name_hints.size() != code->names.size()) code->name_hints.assign(code->names.size(), {});
+    return code->name_hints[i];
+}
+
+// The value at entry `slot` of `d` if that entry's key is `name`, else null.
+static inline Value* hinted(DictObj* d, std::int32_t slot, const Object* name) {
+    if (slot < 0 || static_cast<std::size_t>(slot) >= d->entries.size()) return nullptr;
+    auto& e = d->entries[slot];
+    return e.key.tag == Tag::Obj && e.key.o == name ? &e.value : nullptr;
+}
+
 // The entry of `d` holding the code's name `i`, through the code's per-name
 // hint (refreshed on a miss); null when `d` lacks the name. Names are
 // interned, so a hint is valid exactly when its entry's key is the same object.
 static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
-    if (code->name_slots.size() != code->names.size()) code->name_slots.assign(code->names.size(), -1);
-    std::int32_t& slot = code->name_slots[i];
+    std::int32_t& slot = name_hint(code, i).slot;
     auto* name = static_cast<StrObj*>(code->names[i].o);
-    if (slot >= 0 && static_cast<std::size_t>(slot) < d->entries.size()) {
-        auto& e = d->entries[slot];
-        if (e.key.tag == Tag::Obj && e.key.o == name) return &e.value;
-    }
+    if (Value* hit = hinted(d, slot, name)) return hit;
     slot = dict_find_str(d, name);
     return slot < 0 ? nullptr : &d->entries[slot].value;
 }
@@ -614,11 +622,29 @@ Value Vm::execute_loop(Frame* entry) {
             case Op::LoadClosure: PUSH(f->cells()[in.arg]); break;
             case Op::LoadGlobal: case Op::LoadName: {
                 DictObj* first = in.op == Op::LoadName && f->ns ? f->ns : f->globals;
+                const Code::NameHint& h = name_hint(f->code, in.arg);
+                const Object* key = f->code->names[in.arg].o;
+                if (Value* hit = hinted(first, h.slot, key)) { PUSH(*hit); break; }
+                // fast path of the lookups below for a builtin (str, len, range):
+                // these globals lacked the name and have gained or lost no key since
+                if (h.globals == first && h.version == first->keys_version && first == f->globals)
+                    if (Value* hit = hinted(rt_.builtins, h.builtin_slot, key)) { PUSH(*hit); break; }
                 if (Value* hit = cached_name(f->code, in.arg, first)) { PUSH(*hit); break; }
                 StrObj* name = as_str(f->code->names[in.arg]);
                 Value v;  // `first` lacks the name
                 if (first != f->globals) v = dict_get_str(f->globals, name);
-                if (v.is_null()) v = dict_get_str(rt_.builtins, name);
+                if (v.is_null()) {
+                    std::int32_t e = dict_find_str(rt_.builtins, name);
+                    if (e >= 0) {
+                        v = rt_.builtins->entries[e].value;
+                        if (first == f->globals) {
+                            Code::NameHint& h = name_hint(f->code, in.arg);
+                            h.globals = first;
+                            h.version = first->keys_version;
+                            h.builtin_slot = e;
+                        }
+                    }
+                }
                 if (v.is_null()) {
                     raise(T.NameError, "name '" + name->s + "' is not defined");
                     goto error;

@@ -552,7 +552,7 @@ Value Vm::execute_loop(Frame* entry) {
     bool reraise = false;
 #define LOAD_FRAME() (st = f->stack(), code = f->code->code.data())
 #define PUSH(v) (st[f->sp++] = (v))
-#define POP() (std::move(st[--f->sp]))
+#define POP() (Value(std::move(st[--f->sp])))  // a temporary: the slot is left Null even when bound to a const&
 #define TOP() (st[f->sp - 1])
 #define PEEK(n) (st[f->sp - (n)])
     LOAD_FRAME();

@@ -2,33 +2,10 @@
 Prints one "<key> <value>" line per figure."""
 import asyncio
 import random
-import selectors
 import time
 import tracemalloc
 
-
-class _VirtualSelector(selectors.DefaultSelector):
-    """select(timeout) advances the loop's virtual clock instead of waiting."""
-
-    def __init__(self):
-        super().__init__()
-        self.loop = None
-
-    def select(self, timeout=None):
-        if timeout:
-            self.loop.vtime += timeout
-        return []
-
-
-class VirtualLoop(asyncio.SelectorEventLoop):
-    def __init__(self):
-        sel = _VirtualSelector()
-        super().__init__(sel)
-        sel.loop = self
-        self.vtime = 0.0
-
-    def time(self):
-        return self.vtime
+from vloop import VirtualLoop  # bench/vloop.py: a loop whose clock is virtual
 
 
 async def yielder(n):

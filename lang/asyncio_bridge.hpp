@@ -43,9 +43,16 @@ Value from_engine(const std::exception_ptr& e);
 Value raise_current_cpp();
 
 struct Awaitable : NativeObj {
-    using NativeObj::NativeObj;
+    explicit Awaitable(ClassObj* c) : NativeObj(c) { awaitable = true; }
     virtual corolab::Task<Value> await_it() = 0;
 };
+
+// The Awaitable `v` holds, or null.
+inline Awaitable* as_awaitable(const Value& v) {
+    if (v.tag != Tag::Obj || static_cast<Obj*>(v.o)->kind != Kind::Native) return nullptr;
+    auto* n = static_cast<NativeObj*>(v.o);
+    return n->awaitable ? static_cast<Awaitable*>(n) : nullptr;
+}
 
 // asyncio.Future, asyncio.Task and the futures gather/shield return.
 struct FutureObj : Awaitable {

@@ -11,6 +11,8 @@
 
 namespace corolab::lang {
 
+struct DictObj;
+
 enum class Op : std::uint8_t {
     Nop,
     // stack
@@ -60,9 +62,18 @@ struct Code {
     std::vector<int> lines;        // source line of each instruction
     std::vector<Value> consts;
     std::vector<Value> names;      // interned str
-    // Per name: the dict entry where the VM last found it (-1: none); a hint
-    // checked by key identity before use, so a stale one only costs a lookup.
-    std::vector<std::int32_t> name_slots;
+    // Per name, hints checked by key identity before use (a stale one only
+    // costs a lookup): `slot`, the dict entry where the VM last found the
+    // name; for a builtin (str, len, range), the globals dict that lacked it
+    // with that dict's keys_version then, and its entry among the builtins
+    // (valid while those globals gain or lose no key).
+    struct NameHint {
+        std::int32_t slot = -1;
+        std::int32_t builtin_slot = -1;
+        std::uint32_t version = 0;
+        const DictObj* globals = nullptr;
+    };
+    std::vector<NameHint> name_hints;
     std::vector<Value> local_names;  // str, one per slot
     std::vector<Code*> children;   // nested code objects (owned by the Program)
     int nlocals = 0;     // slots (params first)

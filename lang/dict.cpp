@@ -126,6 +126,7 @@ bool dict_set(DictObj* d, const Value& key, const Value& value) {
     d->index[slot] = static_cast<std::int32_t>(d->entries.size());
     d->entries.push_back({h, key, value});
     ++d->used;
+    ++d->keys_version;
     return true;
 }
 
@@ -144,6 +145,7 @@ int dict_del(DictObj* d, const Value& key) {
     d->entries[e].key = Value();
     d->entries[e].value = Value();
     --d->used;
+    ++d->keys_version;
     // entry stays as a hole (index still points to it) so probing works
     if (d->used == 0) { d->entries.clear(); d->index.assign(d->index.size(), -1); }
     return 1;

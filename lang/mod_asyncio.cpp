@@ -102,7 +102,7 @@ Value coro_expected(const Value& v) {
 Value ensure_future(const Value& v) {
     if (is_future_like(v)) return v;
     if (is_coroutine(v)) return make_task(current_loop(), v, std::nullopt);
-    if (v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native && dynamic_cast<Awaitable*>(static_cast<Obj*>(v.o))) {
+    if (as_awaitable(v)) {
         // a bare awaitable (sleep(), gather of awaitables): run it in a task
         Value keep = v;
         auto runner = [](Value aw) -> corolab::Task<Value> {
@@ -1064,10 +1064,7 @@ static void track_asyncgen(const Value& agen) {
     gens.push_back(agen);
 }
 
-static bool engine_awaitable(const Value& v) {
-    return v.tag == Tag::Obj && static_cast<Obj*>(v.o)->kind == Kind::Native &&
-           dynamic_cast<Awaitable*>(static_cast<Obj*>(v.o)) != nullptr;
-}
+static bool engine_awaitable(const Value& v) { return as_awaitable(v) != nullptr; }
 
 namespace {
 // Drops the frames of a Python coroutine whose engine coroutine is
@@ -1122,10 +1119,9 @@ corolab::Task<Value> drive(Value coro, bool root) {
             // a try block of this coroutine. (One co_await only: the Wasm
             // build crashed with a second one here.)
             if (corolab::Trace* tr = aio().trace) tr->await_line = static_cast<std::uint32_t>(Vm::line_of(g.th));
-            auto* self = dynamic_cast<FutureObj*>(static_cast<Obj*>(aw.o));
             corolab::Task<Value> next;
-            if (task && self && self->fut.get() == task) next = awaiting_itself(self);
-            else next = static_cast<Awaitable*>(static_cast<Obj*>(aw.o))->await_it();
+            if (task && is_future_like(aw) && as_future(aw)->fut.get() == task) next = awaiting_itself(as_future(aw));
+            else next = as_awaitable(aw)->await_it();
             auto outcome = co_await std::move(next).settle();
             if (outcome.error) exc = from_engine(outcome.error);
             else send = std::move(*outcome.value);

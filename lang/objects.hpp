@@ -76,8 +76,9 @@ struct DictObj : Obj {
     std::vector<Entry> entries;
     std::vector<std::int32_t> index;  // -1 empty, else entry position; size power of 2
     std::size_t used = 0;
+    std::uint32_t keys_version = 0;  // changes whenever a key is added or removed
     DictObj();
-    void clear_refs() override { entries.clear(); index.clear(); used = 0; }
+    void clear_refs() override { entries.clear(); index.clear(); used = 0; ++keys_version; }
 };
 
 // Sets reuse the dict's table (values unused).
@@ -151,6 +152,7 @@ struct ClassObj : Obj {
     Kind instance_kind = Kind::Instance;  // layout of its instances
     bool is_exception = false;      // derives from BaseException
     bool user = false;              // defined by the scenario
+    BuiltinObj* builtin_new = nullptr;  // builtin types: their own "__new__" (set by add_method)
     // Cached dunder presence for fast paths (set when the class is built).
     ClassObj(std::string n);
     ~ClassObj() override;
@@ -255,6 +257,9 @@ struct IterObj : Obj {
 // Base of the objects module code defines in C++ (tasks, futures, locks...).
 struct NativeObj : Obj {
     explicit NativeObj(ClassObj* c) : Obj(Kind::Native, c) {}
+    // Set by Awaitable (asyncio_bridge.hpp): the await path tests this tag,
+    // not a dynamic_cast, on every suspension.
+    bool awaitable = false;
 };
 
 }  // namespace corolab::lang

@@ -469,7 +469,15 @@ static const char* binop_dunder(BinOpKind op, bool reflected) {
     return (reflected ? rev : fwd)[static_cast<int>(op)];
 }
 
-static Value big_result(const num::BigInt& b) { return int_value(b); }
+static Value big_result(num::BigInt&& b) { return int_value(std::move(b)); }
+
+// An int operand of int_binop as a BigInt: a big int's own value, read in
+// place; a small one widened into `tmp`.
+static const num::BigInt& big_operand(const Value& v, num::BigInt& tmp) {
+    if (v.tag == Tag::Obj) return static_cast<BigIntObj*>(v.o)->value;
+    tmp = num::BigInt(v.i);
+    return tmp;
+}
 
 static Value int_binop(BinOpKind op, const Value& a, const Value& b) {
     bool small = (a.tag == Tag::Int || a.tag == Tag::Bool) && (b.tag == Tag::Int || b.tag == Tag::Bool);
@@ -517,7 +525,9 @@ static Value int_binop(BinOpKind op, const Value& a, const Value& b) {
             default: return Value();
         }
     }
-    num::BigInt x = to_bigint(a), y = to_bigint(b);
+    num::BigInt ta, tb;
+    const num::BigInt& x = big_operand(a, ta);
+    const num::BigInt& y = big_operand(b, tb);
     switch (op) {
         case BinOpKind::Add: return big_result(x + y);
         case BinOpKind::Sub: return big_result(x - y);

@@ -104,7 +104,9 @@ static StrObj* immortal_str(std::string_view s) {
 void add_method(ClassObj* cls, const char* name, BuiltinFnPtr fn) {
     Runtime* saved = Runtime::current;
     Runtime::current = nullptr;
-    dict_set(cls->dict, Value(immortal_str(name)), Value(make_builtin(name, fn, true)));
+    BuiltinObj* b = make_builtin(name, fn, true);
+    dict_set(cls->dict, Value(immortal_str(name)), Value(b));
+    if (std::string_view(name) == "__new__") cls->builtin_new = b;  // instantiate's fast path
     Runtime::current = saved;
 }
 
@@ -252,6 +254,10 @@ Value str_value(std::string s) { return Value(make<StrObj>(std::move(s))); }
 Value int_value(const num::BigInt& b) {
     if (b.fits_int64()) return Value::integer(b.to_int64());
     return Value(make<BigIntObj>(b));
+}
+Value int_value(num::BigInt&& b) {
+    if (b.fits_int64()) return Value::integer(b.to_int64());
+    return Value(make<BigIntObj>(std::move(b)));
 }
 
 Value tuple_value(std::vector<Value> items) {

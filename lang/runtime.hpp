@@ -91,6 +91,7 @@ Value str_value(std::string s);
 inline Value str_value(std::string_view s) { return str_value(std::string(s)); }
 inline Value str_value(const char* s) { return str_value(std::string(s)); }
 Value int_value(const num::BigInt& b);  // small ints stay inline
+Value int_value(num::BigInt&& b);       // same, a temporary's limbs moved into the object
 Value tuple_value(std::vector<Value> items);
 Value list_value(std::vector<Value> items);
 Value new_dict();

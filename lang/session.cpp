@@ -20,6 +20,7 @@ void register_modules(std::uint64_t seed);  // modules.cpp
 
 struct Session::Impl {
     enum class State { NotStarted, Running, Done };
+    corolab::InternerUse names;  // first member: the run's names outlive everything below
     std::string source_text;
     Options opts;
     std::unique_ptr<Source> source;

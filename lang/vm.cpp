@@ -3,6 +3,7 @@
 #include "lang/modules/modules.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdlib>
 
 #include "lang/budget.hpp"
@@ -12,6 +13,9 @@
 namespace corolab::lang {
 
 // ---- frames (pooled by slot count) ---------------------------------------------
+// A pooled frame keeps every slot Null while in the pool, so alloc_frame
+// writes no slot; free_frame clears only the live ones: locals, cells and
+// the stack below sp (the dispatch loop leaves every slot above sp Null).
 namespace {
 constexpr int kPoolClasses = 3;
 // Free frames by size class (never destroyed: reused by every run).
@@ -29,13 +33,12 @@ Frame* alloc_frame(Code* code) {
     if (pc >= 0 && !g_pool[pc].empty()) {
         void* mem = g_pool[pc].back();
         g_pool[pc].pop_back();
-        f = new (mem) Frame;  // default-init: the block stack stays unwritten
+        f = new (mem) Frame;  // default-init: the block stack stays unwritten; slots are Null
     } else {
         void* mem = std::malloc(sizeof(Frame) + sizeof(Value) * (cap - 1));
         f = new (mem) Frame;
+        for (int i = 1; i < cap; ++i) new (&f->slots[i]) Value();  // slot 0 is a member of Frame
     }
-    // only the slots the code uses are live (slot 0 is a member of Frame)
-    for (int i = 1; i < n; ++i) new (&f->slots[i]) Value();
     f->nslots = n;
     f->code = code;
     return f;
@@ -43,11 +46,20 @@ Frame* alloc_frame(Code* code) {
 
 void free_frame(Frame* f) {
     int n = f->nslots;
-    for (int i = 1; i < n; ++i) f->slots[i].~Value();
+    Code* c = f->code;
+    int live = c->nlocals + c->ncells + c->nfree + f->sp;
+#ifndef NDEBUG
+    for (int i = live; i < n; ++i) assert(f->slots[i].is_null() && "a slot above sp was left set");
+#endif
+    for (int i = 1; i < live; ++i) f->slots[i] = Value();
     f->~Frame();
     int pc = pool_class(n);
-    if (pc >= 0 && g_pool[pc].size() < 4096) g_pool[pc].push_back(f);
-    else std::free(f);
+    if (pc >= 0 && g_pool[pc].size() < 4096) {
+        g_pool[pc].push_back(f);
+    } else {
+        for (int i = 1; i < n; ++i) f->slots[i].~Value();
+        std::free(f);
+    }
 }
 
 // ---- argument binding --------------------------------------------------------
@@ -220,6 +232,18 @@ static Value make_gen(FunctionObj* fn, Frame* fr) {
 }
 
 Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
+    // Fast path of the lookup below for a builtin type called directly
+    // (str(i), int(x), float(x)): the same "__new__" builtin (builtin types'
+    // dicts are immutable), without hashing the name or a vector.
+    constexpr int kFastArgs = 4;
+    if (!cls->user && cls->builtin_new && cls->instance_kind != Kind::Exception && nargs < kFastArgs) {
+        Value a[kFastArgs + 1];
+        a[0] = Value(static_cast<Object*>(cls));
+        for (int i = 0; i < nargs; ++i) a[i + 1] = args[i];
+        CallArgs ca = kw;
+        ca.fn = cls->builtin_new;
+        return cls->builtin_new->fn(a, nargs + 1, ca);
+    }
     // builtin types construct through their "__new__" builtin
     if (!cls->user || cls->instance_kind == Kind::Native) {
         for (ClassObj* c : cls->mro) {
@@ -517,17 +541,25 @@ static Value current_handled(Thread* th) {
     return Value();
 }
 
+static inline Code::NameHint& name_hint(Code* code, std::int32_t i) {
+    if (code->name_hints.size() != code->names.size()) code->name_hints.assign(code->names.size(), {});
+    return code->name_hints[i];
+}
+
+// The value at entry `slot` of `d` if that entry's key is `name`, else null.
+static inline Value* hinted(DictObj* d, std::int32_t slot, const Object* name) {
+    if (slot < 0 || static_cast<std::size_t>(slot) >= d->entries.size()) return nullptr;
+    auto& e = d->entries[slot];
+    return e.key.tag == Tag::Obj && e.key.o == name ? &e.value : nullptr;
+}
+
 // The entry of `d` holding the code's name `i`, through the code's per-name
 // hint (refreshed on a miss); null when `d` lacks the name. Names are
 // interned, so a hint is valid exactly when its entry's key is the same object.
 static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
-    if (code->name_slots.size() != code->names.size()) code->name_slots.assign(code->names.size(), -1);
-    std::int32_t& slot = code->name_slots[i];
+    std::int32_t& slot = name_hint(code, i).slot;
     auto* name = static_cast<StrObj*>(code->names[i].o);
-    if (slot >= 0 && static_cast<std::size_t>(slot) < d->entries.size()) {
-        auto& e = d->entries[slot];
-        if (e.key.tag == Tag::Obj && e.key.o == name) return &e.value;
-    }
+    if (Value* hit = hinted(d, slot, name)) return hit;
     slot = dict_find_str(d, name);
     return slot < 0 ? nullptr : &d->entries[slot].value;
 }
@@ -554,7 +586,7 @@ Value Vm::execute_loop(Frame* entry) {
     bool reraise = false;
 #define LOAD_FRAME() (st = f->stack(), code = f->code->code.data())
 #define PUSH(v) (st[f->sp++] = (v))
-#define POP() (std::move(st[--f->sp]))
+#define POP() (Value(std::move(st[--f->sp])))  // a temporary: the slot is left Null even when bound to a const&
 #define TOP() (st[f->sp - 1])
 #define PEEK(n) (st[f->sp - (n)])
     LOAD_FRAME();
@@ -626,11 +658,29 @@ Value Vm::execute_loop(Frame* entry) {
             case Op::LoadClosure: PUSH(f->cells()[in.arg]); break;
             case Op::LoadGlobal: case Op::LoadName: {
                 DictObj* first = in.op == Op::LoadName && f->ns ? f->ns : f->globals;
+                const Code::NameHint& h = name_hint(f->code, in.arg);
+                const Object* key = f->code->names[in.arg].o;
+                if (Value* hit = hinted(first, h.slot, key)) { PUSH(*hit); break; }
+                // fast path of the lookups below for a builtin (str, len, range):
+                // these globals lacked the name and have gained or lost no key since
+                if (h.globals == first && h.version == first->keys_version && first == f->globals)
+                    if (Value* hit = hinted(rt_.builtins, h.builtin_slot, key)) { PUSH(*hit); break; }
                 if (Value* hit = cached_name(f->code, in.arg, first)) { PUSH(*hit); break; }
                 StrObj* name = as_str(f->code->names[in.arg]);
                 Value v;  // `first` lacks the name
                 if (first != f->globals) v = dict_get_str(f->globals, name);
-                if (v.is_null()) v = dict_get_str(rt_.builtins, name);
+                if (v.is_null()) {
+                    std::int32_t e = dict_find_str(rt_.builtins, name);
+                    if (e >= 0) {
+                        v = rt_.builtins->entries[e].value;
+                        if (first == f->globals) {
+                            Code::NameHint& h = name_hint(f->code, in.arg);
+                            h.globals = first;
+                            h.version = first->keys_version;
+                            h.builtin_slot = e;
+                        }
+                    }
+                }
                 if (v.is_null()) {
                     raise(T.NameError, "name '" + name->s + "' is not defined");
                     goto error;

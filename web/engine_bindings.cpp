@@ -125,6 +125,7 @@ class EngineLoop {
     return o;
   }
 
+  InternerUse names_;  // first: the names and trace texts outlive the loop and the trace
   Loop loop_;
   Trace trace_;
   std::vector<std::string> output_;

@@ -9,7 +9,7 @@
 // COROLAB_BOMBS=<substr> runs only the bombs whose name contains it;
 // COROLAB_BOMBS_RUNTIME=native (or wasm) only that runtime.
 'use strict';
-const { test, before } = require('node:test');
+const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -104,10 +104,14 @@ before(async () => {
   }
 });
 
+after(() => fs.rmSync(DIR, { recursive: true, force: true }));
+
 // accept: the endings allowed ("ok", "budget", "budget:<name>", error types).
 const DEFAULT_ACCEPT = ['ok', 'budget', 'RecursionError', 'MemoryError', 'OverflowError', 'SyntaxError', 'IndentationError'];
 
+let bombs = 0;
 function bomb(name, source, opts = {}) {
+  const id = ++bombs;
   const { accept = DEFAULT_ACCEPT, flags = [], seconds = SECONDS, oracle = false, maxOutput = Infinity } = opts;
   const only = process.env.COROLAB_BOMBS;
   const runtimes = (process.env.COROLAB_BOMBS_RUNTIME || 'native,wasm').split(',');
@@ -115,12 +119,13 @@ function bomb(name, source, opts = {}) {
     const skip = (only && !name.includes(only)) || !runtimes.includes(runtime) ? 'filtered' : false;
     test(`${runtime}: ${name}`, { skip }, async () => {
       assert.ok(RUNTIMES[runtime].available, `the ${runtime} build is missing: run bash scripts/build.sh native module`);
-      const file = path.join(DIR, `${name.replace(/[^\w.-]+/g, '_')}.py`);
-      if (!fs.existsSync(file)) fs.writeFileSync(file, typeof source === 'function' ? source() : source);
+      const file = path.join(DIR, `${runtime}-${id}-${name.replace(/[^\w.-]+/g, '_')}.py`);
+      const text = typeof source === 'function' ? source() : source;
+      fs.writeFileSync(file, text);
       const memoryMb = Number((flags.join(' ').match(/--max-memory (\d+)/) || [0, MEMORY_MB])[1]);
       const rssLimit = baseline[runtime] + 1.5 * memoryMb * 2 ** 20;
       const r = await run(runtime, file, [...BUDGET_FLAGS, ...flags], { seconds, rssLimit });
-      const what = describe(r);
+      const what = `${describe(r)}\nscenario (${text.length} chars): ${text.slice(0, 300)}`;
       assert.equal(r.killedBy, null, `killed: ${r.killedBy === 'rss' ? `RSS beyond ${(rssLimit / 2 ** 20).toFixed(0)} MB` : `no end within ${seconds} s`}\n${what}`);
       assert.equal(r.signal, null, `ended by a signal\n${what}`);
       assert.doesNotMatch(r.stderr.tail, /internal error|WebAssembly|RangeError|Aborted|Segmentation/, what);
@@ -173,9 +178,10 @@ for (const [kind, gen] of Object.entries(NESTING)) {
 // --- Nested and self-referential data at run time. ------------------------
 const deepList = (n) => `x = []\nfor i in range(${n}):\n    x = [x]\n`;
 const deepTuple = (n) => `x = ()\nfor i in range(${n}):\n    x = (x,)\n`;
-for (const [op, expr] of [['repr', 'repr(x)'], ['str', 'str(x)'], ['==', 'x == y'], ['<', 'x < y'], ['in', 'x in [y]'], ['copy', 'x.copy()']]) {
-  bomb(`data list 100000 deep: ${op}`, deepList(100000) + `y = []\nfor i in range(100000):\n    y = [y]\ntry:\n    print(len(str(${expr})))\nexcept RecursionError:\n    print("RecursionError")\n`);
+for (const [op, expr] of [['repr', 'len(repr(x))'], ['str', 'len(str(x))'], ['==', 'x == y'], ['<', 'x < y'], ['in', 'x in [y]'], ['copy', 'len(x.copy())']]) {
+  bomb(`data list 100000 deep: ${op}`, deepList(100000) + `y = []\nfor i in range(100000):\n    y = [y]\ntry:\n    print(${expr})\nexcept RecursionError:\n    print("RecursionError")\n`);
 }
+bomb('data list 100000 deep: dropped', deepList(100000) + 'x = None\nprint("dropped")\n', { accept: ['ok'], oracle: true });
 bomb('data tuple 100000 deep: hash', deepTuple(100000) + 'try:\n    print(hash(x) != 0)\nexcept RecursionError:\n    print("RecursionError")\n');
 bomb('data dict 100000 deep: repr', 'x = {}\nfor i in range(100000):\n    x = {"k": x}\ntry:\n    print(len(repr(x)))\nexcept RecursionError:\n    print("RecursionError")\n');
 

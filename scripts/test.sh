@@ -14,8 +14,8 @@ echo "== C++ suites, AddressSanitizer + UndefinedBehaviorSanitizer"
 ctest --test-dir build/sanitize --output-on-failure
 echo "== C++ suites, Wasm under Node"
 ctest --test-dir build/wasm --output-on-failure
-echo "== Fuzzing smoke run (libFuzzer, ASan+UBSan, one process, about a minute)"
-bash tests/fuzz/run.sh smoke 60
 
 echo "== Node suites"
 node --test --test-reporter=spec tests/node/
+echo "== Fuzzing smoke run (libFuzzer, ASan+UBSan, one process, about a minute)"
+bash tests/fuzz/run.sh smoke 60

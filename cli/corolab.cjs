@@ -22,11 +22,11 @@ options:
                          json: the whole trace, one event per line
   --seed N               seed for random when the scenario does not seed it
   --max-steps N          budget: interpreter steps (default 200000000)
-  --max-memory MB        budget: live memory in MB (default 256)
+  --max-memory MB        budget: memory the run holds, in MB (default 256)
   --max-tasks N          budget: live tasks (default 100000)
   --max-depth N          budget: recursion depth (default 1000)
   --max-output BYTES     budget: output size (default 1000000)
-  --max-time SECONDS     budget: virtual-time horizon (default 86400)
+  --max-time SECONDS     budget: virtual-time horizon (default 3600)
   -h, --help             this text
 
 exit status: 0, or 1 when the scenario fails (the error is on stderr),
@@ -109,6 +109,7 @@ async function main() {
     speed: opts.speed,
     filename: path.basename(file),
     budgets: opts.budgets,
+    trace: opts.format === 'json',  // recorded only when printed
   };
   if (opts.seed !== undefined) options.seed = opts.seed;
 

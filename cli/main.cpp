@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     const char* slash = std::strrchr(file, '/');
     opts.filename = slash ? slash + 1 : file;
 
+    opts.trace = format == OutputFormat::json;  // only json prints it
     Session session(source.str(), opts);
     OutputFormatter formatter(format);
     for (;;) {

@@ -105,9 +105,13 @@ struct AsyncioState {
     std::vector<std::unique_ptr<Loop>> loops;
     std::unordered_map<Loop*, double> base;  // global time at engine time 0
     Loop* default_loop = nullptr;  // get_event_loop()'s loop
+    bool loop_set = false;         // set_event_loop was called (asyncio.run calls it)
     Loop* running = nullptr;       // loop inside run_until_done
     double now = 0;                // global virtual time when no loop runs
     std::unordered_map<TaskBase*, FutureObj*> tasks;  // task -> its Python object
+    // The coroutine of each unfinished Python-coroutine task: its Python
+    // object can be freed and made again (all_tasks()) while it runs.
+    std::unordered_map<TaskBase*, Value> task_coros;
     std::unordered_map<Loop*, Value> loop_objects;    // loop -> its Python object
     std::string filename = "main.py";
     double horizon = 3600.0;
@@ -132,6 +136,8 @@ struct AsyncioState {
     static AsyncioState* current;
 };
 
+// repr(future or task) as CPython prints it (Null if a repr raised).
+Value future_repr(FutureObj* f);
 // Python-visible task object for an engine task (made once per task).
 Value task_object(TaskBase* t);
 Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name);

@@ -46,6 +46,10 @@ Value b_print(Value* args, int nargs, const CallArgs& kw) {
         if (!append_str(out, args[i])) return Value();
     }
     out += end;
+    if (auto* file = kwarg(kw, "file"); file && !file->is_none()) {  // sys.stderr or any object with write()
+        Value w = getattr(*file, rt().intern("write"));
+        return w.is_null() || call1(w, str_value(std::move(out))).is_null() ? Value() : Value::none();
+    }
     if (!write_output(out, false)) return Value();
     return Value::none();
 }
@@ -157,6 +161,16 @@ bool dict_update_from(DictObj* d, const Value& src) {
         return true;
     }
     std::vector<Value> items;
+    // a mapping (has keys()), as CPython's dict(): Counter, defaultdict...
+    if (Value keys = is_kind(src, Kind::Instance) ? getattr_opt(src, rt().intern("keys")) : Value(); !keys.is_null()) {
+        if (!collect(call0(keys), items)) return false;
+        for (auto& k : items) {
+            Value v = getitem(src, k);
+            if (v.is_null() || !dict_set(d, k, v)) return false;
+        }
+        return true;
+    }
+    if (has_exc()) return false;
     if (!collect(src, items)) return false;
     for (auto& it : items) {
         std::vector<Value> kv;
@@ -185,9 +199,23 @@ Value t_type(Value* args, int nargs, const CallArgs&) {
     if (nargs == 2) return Value(static_cast<Object*>(type_of(args[1])));
     return raise(T.TypeError, "not supported in corolab: type() with 3 arguments");
 }
+// object.__new__(cls): a bare instance of cls (a user class's __new__ calls it).
 Value t_object(Value* args, int nargs, const CallArgs&) {
-    (void)args; (void)nargs;
-    return Value(make<InstanceObj>(T.object));
+    ClassObj* c = nargs > 0 && is_kind(args[0], Kind::Class) ? static_cast<ClassObj*>(args[0].o) : T.object;
+    if (c->instance_kind != Kind::Instance && c->instance_kind != Kind::Object)
+        return raise(T.TypeError, "object.__new__(" + c->name + ") is not safe, use " + c->name + ".__new__()");
+    return Value(make<InstanceObj>(c));
+}
+// object.__setattr__(self, name, value): sets the attribute itself, past a
+// class's own __setattr__ (frozen dataclasses' __init__).
+Value obj_setattr(Value* args, int nargs, const CallArgs&) {
+    if (nargs != 3 || !is_str(args[1])) return raise(T.TypeError, "expected 3 arguments: self, name (str), value");
+    if (!is_kind(args[0], Kind::Instance)) {
+        if (!setattr(args[0], rt().intern(as_str(args[1])->s), args[2])) return Value();
+        return Value::none();
+    }
+    if (!dict_set(static_cast<InstanceObj*>(args[0].o)->dict, Value(static_cast<Object*>(rt().intern(as_str(args[1])->s))), args[2])) return Value();
+    return Value::none();
 }
 Value t_wrapper(Value* args, int nargs, const CallArgs&) {
     ClassObj* c = static_cast<ClassObj*>(args[0].o);
@@ -225,6 +253,29 @@ Value gen_close(Value* args, int, const CallArgs&) {
     if (has_exc()) take_exc();
     return Value::none();
 }
+// aiter(x): x.__aiter__()
+Value b_aiter(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("aiter", nargs, 1, 1)) return Value();
+    if (is_kind(args[0], Kind::AsyncGen)) return args[0];
+    Value m = lookup_special(args[0], as_str(str_value("__aiter__")));
+    if (m.is_null()) return has_exc() ? Value() : raise(T.TypeError, "'" + type_name(args[0]) + "' object is not an async iterable");
+    return call1(m, args[0]);
+}
+// anext(x[, default]): the awaitable x.__anext__(); with a default (async
+// generators only), StopAsyncIteration becomes the default.
+Value b_anext(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("anext", nargs, 1, 2)) return Value();
+    if (is_kind(args[0], Kind::AsyncGen)) {
+        rt().vm->agen_init_hooks(static_cast<GenObj*>(args[0].o));
+        auto* step = make<AsyncGenStep>(args[0]);
+        if (nargs > 1) step->dflt = args[1];
+        return Value(step);
+    }
+    Value m = lookup_special(args[0], as_str(str_value("__anext__")));
+    if (m.is_null()) return has_exc() ? Value() : raise(T.TypeError, "'" + type_name(args[0]) + "' object is not an async iterator");
+    if (nargs > 1) return raise(T.RuntimeError, "not supported in corolab: anext() with a default on a non-generator async iterator");
+    return call1(m, args[0]);
+}
 // aclose(): the awaitable that raises GeneratorExit in the async generator.
 Value agen_aclose(Value* args, int, const CallArgs&) {
     auto* g = static_cast<GenObj*>(args[0].o);
@@ -238,6 +289,37 @@ Value gen_send(Value* args, int nargs, const CallArgs&) {
     Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o), args[1]);
     if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
     return r;
+}
+// gen.throw(exc) / agen.athrow(exc): exc an exception instance or class.
+Value thrown_exception(Value* args, int nargs) {
+    if (nargs < 2) return raise(T.TypeError, "throw expected at least 1 argument, got 0");
+    if (is_kind(args[1], Kind::Class) && static_cast<ClassObj*>(args[1].o)->is_exception)
+        return instantiate(static_cast<ClassObj*>(args[1].o), nullptr, 0, CallArgs{});
+    if (!is_kind(args[1], Kind::Exception)) return raise(T.TypeError, "exceptions must be classes or instances deriving from BaseException, not " + type_name(args[1]));
+    return args[1];
+}
+Value gen_throw(Value* args, int nargs, const CallArgs&) {
+    Value exc = thrown_exception(args, nargs);
+    if (exc.is_null()) return exc;
+    auto* g = static_cast<GenObj*>(args[0].o);
+    if (!g->frame) return raise_value(exc);
+    Value r = rt().vm->gen_next(g, Value(), exc);
+    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    return r;
+}
+Value agen_anext(Value* args, int, const CallArgs&) {
+    auto* g = static_cast<GenObj*>(args[0].o);
+    rt().vm->agen_init_hooks(g);
+    return Value(make<AsyncGenStep>(args[0]));
+}
+Value agen_athrow(Value* args, int nargs, const CallArgs&) {
+    Value exc = thrown_exception(args, nargs);
+    if (exc.is_null()) return exc;
+    auto* g = static_cast<GenObj*>(args[0].o);
+    rt().vm->agen_init_hooks(g);
+    auto* step = make<AsyncGenStep>(args[0]);
+    step->throw_exc = exc;
+    return Value(step);
 }
 Value gen_next_m(Value* args, int, const CallArgs&) {
     Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o));
@@ -462,6 +544,11 @@ Value b_setattr(Value* args, int nargs, const CallArgs&) {
     if (!setattr(args[0], rt().intern(as_str(args[1])->s), args[2])) return Value();
     return Value::none();
 }
+Value b_delattr(Value* args, int nargs, const CallArgs&) {
+    if (!check_args("delattr", nargs, 2, 2)) return Value();
+    if (!is_str(args[1])) return raise(T.TypeError, "attribute name must be string, not '" + type_name(args[1]) + "'");
+    return delattr(args[0], rt().intern(as_str(args[1])->s)) ? Value::none() : Value();
+}
 Value b_hasattr(Value* args, int nargs, const CallArgs&) {
     if (!check_args("hasattr", nargs, 2, 2)) return Value();
     Value v = getattr_opt(args[0], rt().intern(as_str(args[1])->s));
@@ -599,6 +686,7 @@ void register_builtins(DictObj* b) {
     def("all", b_all);
     def("getattr", b_getattr);
     def("setattr", b_setattr);
+    def("delattr", b_delattr);
     def("hasattr", b_hasattr);
     def("round", b_round);
     def("divmod", b_divmod);
@@ -607,6 +695,8 @@ void register_builtins(DictObj* b) {
     def("ord", b_ord);
     def("hash", b_hash);
     def("callable", b_callable);
+    def("aiter", b_aiter);
+    def("anext", b_anext);
     def("hex", b_hex);
     def("oct", b_oct);
     def("bin", b_bin);
@@ -656,10 +746,14 @@ void init_type_constructors() {
     (void)t_exception_new;
     add_method(T.BaseException, "__init__", exc_init);
     add_method(T.object, "__init__", obj_init);
+    add_method(T.object, "__setattr__", obj_setattr);
     add_method(T.coroutine, "close", gen_close);
     add_method(T.generator, "close", gen_close);
     add_method(T.async_generator, "aclose", agen_aclose);
     add_method(T.generator, "send", gen_send);
+    add_method(T.generator, "throw", gen_throw);
+    add_method(T.async_generator, "athrow", agen_athrow);
+    add_method(T.async_generator, "__anext__", agen_anext);
     add_method(T.generator, "__next__", gen_next_m);
 }
 

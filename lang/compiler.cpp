@@ -107,6 +107,13 @@ public:
 
 private:
     const Source& src_;
+    std::string source_text(const Span& sp) const {
+        std::string_view line = src_.line_text(sp.line);
+        // columns count from 1; end_col is one past the end
+        std::size_t a = std::min<std::size_t>(sp.col > 0 ? sp.col - 1 : 0, line.size());
+        std::size_t b = sp.end_line == sp.line && sp.end_col > 0 ? std::min<std::size_t>(sp.end_col - 1, line.size()) : line.size();
+        return std::string(line.substr(a, b > a ? b - a : 0));
+    }
     Program& prog_;
     std::vector<Unit*> units_;
 
@@ -252,6 +259,15 @@ private:
             case StmtKind::AnnAssign: {
                 auto* a = s->as<AnnAssign>();
                 if (a->value) { expr(a->value); store(a->target); }
+                if (code()->is_class && a->simple && a->target->kind == ExprKind::Name) {
+                    // __annotations__[name] = the annotation's text, as under
+                    // `from __future__ import annotations` (dataclasses read it)
+                    emit(Op::SetupAnnotations);
+                    emit(Op::LoadConst, add_const(str_value(source_text(a->annotation->span))));
+                    emit(Op::LoadName, name_index("__annotations__"));
+                    emit(Op::LoadConst, add_const(str_value(a->target->as<Name>()->id)));
+                    emit(Op::StoreSubscr);
+                }
                 return;
             }
             case StmtKind::Pass: return;
@@ -709,14 +725,15 @@ private:
         for (Expr* d : c->decorators) expr(d);
         emit(Op::LoadBuildClass);
         // body function
-        Code* body_code = new_code(c->name, qualname_for(c->name), c->scope);
+        std::string qualname = qualname_for(c->name);
+        Code* body_code = new_code(c->name, qualname, c->scope);
         body_code->is_class = true;
         Unit bu{body_code, c->scope};
         bu.line = c->span.line;
         units_.push_back(&bu);
         emit(Op::LoadName, name_index("__name__"));
         emit(Op::StoreName, name_index("__module__"));
-        emit(Op::LoadConst, add_const(str_value(qualname_for_parent(c->name))));
+        emit(Op::LoadConst, add_const(str_value(qualname)));
         emit(Op::StoreName, name_index("__qualname__"));
         if (!c->body.empty()) {
             Value d = docstring(c->body[0]);
@@ -745,9 +762,17 @@ private:
         int n = 2;
         bool star = false;
         for (Expr* b : c->bases) if (b->kind == ExprKind::Starred) star = true;
-        if (star || !c->keywords.empty()) error(c->span, "class keywords or starred bases");
+        if (star) error(c->span, "class keywords or starred bases");
+        for (Keyword* k : c->keywords)
+            if (k->arg != "metaclass") error(k->span, "class keyword '" + k->arg + "'");
         for (Expr* b : c->bases) { expr(b); ++n; }
-        emit(Op::CallFunction, n);
+        if (c->keywords.empty()) {
+            emit(Op::CallFunction, n);
+        } else {  // metaclass=M
+            expr(c->keywords[0]->value);
+            emit(Op::LoadConst, add_const(tuple_value({Value(rt().intern("metaclass"))})));
+            emit(Op::CallKw, n + 1);
+        }
         for (std::size_t i = 0; i < c->decorators.size(); ++i) emit(Op::CallFunction, 1);
         name_op(c->name, Access::Store);
     }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "lang/asyncio_bridge.hpp"
+#include "lang/budget.hpp"
 #include "lang/ops.hpp"
 #include "lang/vm.hpp"
 
@@ -41,7 +42,7 @@ void AsyncioState::report_pending_tasks() {
 namespace {
 struct Classes {
     ClassObj *Future, *Task, *Handle, *Loop, *Event, *Lock, *Semaphore, *BoundedSemaphore, *Condition,
-        *Queue, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq;
+        *Queue, *LifoQueue, *PriorityQueue, *Barrier, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq;
 };
 Classes C;
 
@@ -220,6 +221,8 @@ Value a_wait(Value* args, int nargs, const CallArgs& kw) {
     std::vector<Value> items;
     if (!collect(fs, items)) return Value();
     if (items.empty()) return raise(T.ValueError, "Set of Tasks/Futures is empty.");
+    for (auto& it : items)
+        if (is_coroutine(it)) return raise(T.TypeError, "Passing coroutines is forbidden, use tasks explicitly.");
     ReturnWhen rw = ReturnWhen::all_completed;
     if (!when.is_null() && is_str(when)) {
         const std::string& w = as_str(when)->s;
@@ -321,6 +324,9 @@ Value a_all_tasks(Value*, int, const CallArgs&) {
 Value a_iscoroutine(Value* args, int nargs, const CallArgs&) {
     return Value::boolean(nargs > 0 && is_coroutine(args[0]));
 }
+Value a_isfuture(Value* args, int nargs, const CallArgs&) {
+    return Value::boolean(nargs > 0 && is_future_like(args[0]));
+}
 Value a_iscoroutinefunction(Value* args, int nargs, const CallArgs&) {
     if (nargs < 1) return Value::boolean(false);
     Value f = args[0];
@@ -346,7 +352,13 @@ Value loop_object(Loop* l) {
 }
 Loop* L(Value* args) { return static_cast<LoopObj*>(args[0].o)->loop; }
 
-Value a_get_event_loop(Value*, int, const CallArgs&) { return loop_object(&current_loop()); }
+Value a_get_event_loop(Value*, int, const CallArgs&) {
+    // the policy's get_event_loop: after set_event_loop (asyncio.run ends
+    // with set_event_loop(None)) it no longer makes a loop
+    if (!aio().running && !aio().default_loop && aio().loop_set)
+        return raise(T.RuntimeError, "There is no current event loop in thread 'MainThread'.");
+    return loop_object(&current_loop());
+}
 Value a_get_running_loop(Value*, int, const CallArgs&) {
     if (!aio().running) return raise(T.RuntimeError, "no running event loop");
     return loop_object(aio().running);
@@ -355,6 +367,7 @@ Value a_new_event_loop(Value*, int, const CallArgs&) { return loop_object(&aio()
 Value a_set_event_loop(Value* args, int nargs, const CallArgs&) {
     if (nargs > 0 && is_kind(args[0], Kind::Native) && args[0].o->cls == C.Loop) aio().default_loop = L(args);
     else aio().default_loop = nullptr;
+    aio().loop_set = true;
     return Value::none();
 }
 
@@ -468,6 +481,17 @@ Value l_call_at(Value* args, int nargs, const CallArgs&) {
 Value l_create_future(Value* args, int, const CallArgs&) {
     return wrap_future(Future<Value>::create(*L(args)).ref(), read_value);
 }
+// asyncio.Future(*, loop=None)
+Value fut_new(Value* args, int nargs, const CallArgs& kw) {
+    if (nargs > 1) return raise(T.TypeError, "Future() takes no positional arguments");
+    Value l = arg_at(args, 0, kw, 0, "loop");
+    Loop* loop = l.is_null() || l.is_none() ? &current_loop() : nullptr;
+    if (!loop) {
+        if (!is_kind(l, Kind::Native) || l.o->cls != C.Loop) return raise(T.TypeError, "loop must be an event loop");
+        loop = static_cast<LoopObj*>(l.o)->loop;
+    }
+    return wrap_future(Future<Value>::create(*loop).ref(), read_value);
+}
 Value l_create_task(Value* args, int nargs, const CallArgs& kw) {
     Value coro = arg_at(args, nargs, kw, 1, "coro");
     Value name = arg_at(args, nargs, kw, 2, "name");
@@ -532,12 +556,14 @@ Value f_add_done_callback(Value* args, int nargs, const CallArgs&) {
     Value self = args[0], fn = args[1];
     auto live = std::make_shared<bool>(true);
     F(args)->callbacks.push_back({fn, live});
-    F(args)->fut->add_done_callback([self, fn, live](FutureBase&) {
-        if (!*live) return;
-        *live = false;
-        Value arg = self;
-        run_callback(fn, &arg, 1);
-    });
+    F(args)->fut->add_done_callback(
+        [self, fn, live](FutureBase&) {
+            if (!*live) return;
+            *live = false;
+            Value arg = self;
+            run_callback(fn, &arg, 1);
+        },
+        [fn, live] { return *live ? callback_source(fn, nullptr, 0) : std::string(); });
     return Value::none();
 }
 Value f_remove_done_callback(Value* args, int nargs, const CallArgs&) {
@@ -575,8 +601,9 @@ static void show_running_line(FutureObj* f, std::string& repr) {
     repr.replace(a, b - a, std::to_string(fr->code->lines[pc]));
 }
 
-Value f_repr(Value* args, int, const CallArgs&) {
-    FutureObj* f = F(args);
+Value f_repr(Value* args, int, const CallArgs&) { return future_repr(F(args)); }
+}  // namespace
+Value future_repr(FutureObj* f) {
     std::string s = f->fut->repr();
     show_running_line(f, s);
     if (f->fut->done() && !f->fut->cancelled() && !f->fut->failed() && f->read) {
@@ -584,14 +611,23 @@ Value f_repr(Value* args, int, const CallArgs&) {
         if (!append_repr(r, f->read(*f->fut))) return Value();
         s.insert(s.size() - 1, " result=" + r);  // base_futures._future_repr_info
     }
+    // base_futures._format_callbacks: first, "<n more>", last
+    std::vector<std::string> cbs = f->fut->callback_labels();
+    if (!cbs.empty()) {
+        std::string c = cbs[0];
+        if (cbs.size() == 2) c += ", " + cbs[1];
+        else if (cbs.size() > 2) c += ", <" + std::to_string(cbs.size() - 2) + " more>, " + cbs.back();
+        s.insert(s.size() - 1, " cb=[" + c + "]");
+    }
     return str_value(std::move(s));
 }
+namespace {
 Value t_get_name(Value* args, int, const CallArgs&) { return str_value(TB(args)->name()); }
 Value t_set_name(Value* args, int nargs, const CallArgs&) {
     if (nargs > 1) { Value s = str_of(args[1]); if (s.is_null()) return s; TB(args)->set_name(as_str(s)->s); }
     return Value::none();
 }
-Value t_get_coro(Value* args, int, const CallArgs&) { return F(args)->coro; }
+Value t_get_coro(Value* args, int, const CallArgs&) { return F(args)->coro.is_null() ? Value::none() : F(args)->coro; }
 Value t_cancelling(Value* args, int, const CallArgs&) { return Value::integer(TB(args)->cancelling()); }
 Value t_uncancel(Value* args, int, const CallArgs&) { return Value::integer(TB(args)->uncancel()); }
 
@@ -704,11 +740,22 @@ Value cond_aexit(Value* a, int n, const CallArgs& kw) {
 }
 
 using PyQueue = corolab::Queue<Value>;
-Value q_new(Value* a, int n, const CallArgs& kw) {
+Value queue_make(Value* a, int n, const CallArgs& kw, ClassObj* cls, corolab::QueueOrder order) {
     Value m = arg_at(a, n, kw, 1, "maxsize");
     std::int64_t maxsize = 0;
     if (!m.is_null() && !to_index(m, maxsize)) return Value();
-    return Value(make<EngineObj<PyQueue>>(C.Queue, std::make_unique<PyQueue>(static_cast<long>(maxsize))));
+    // heapq compares with `<`; a Python error crosses the engine as PyError
+    auto less = [](const Value& x, const Value& y) {
+        int r = less_than(x, y);
+        if (r < 0) throw PyError(take_exc());
+        return r == 1;
+    };
+    return Value(make<EngineObj<PyQueue>>(cls, std::make_unique<PyQueue>(static_cast<long>(maxsize), order, less)));
+}
+Value q_new(Value* a, int n, const CallArgs& kw) { return queue_make(a, n, kw, C.Queue, corolab::QueueOrder::fifo); }
+Value lifoq_new(Value* a, int n, const CallArgs& kw) { return queue_make(a, n, kw, C.LifoQueue, corolab::QueueOrder::lifo); }
+Value prioq_new(Value* a, int n, const CallArgs& kw) {
+    return queue_make(a, n, kw, C.PriorityQueue, corolab::QueueOrder::priority);
 }
 Value q_put(Value* a, int n, const CallArgs&) {
     if (n < 2) return raise(T.TypeError, "put() missing 1 required positional argument: 'item'");
@@ -730,6 +777,24 @@ Value q_qsize(Value* a, int, const CallArgs&) { return Value::integer(static_cas
 Value q_empty(Value* a, int, const CallArgs&) { return Value::boolean(eng<PyQueue>(a).empty()); }
 Value q_full(Value* a, int, const CallArgs&) { return Value::boolean(eng<PyQueue>(a).full()); }
 Value q_maxsize(Value* a, int, const CallArgs&) { return Value::integer(eng<PyQueue>(a).maxsize()); }
+
+corolab::Task<Value> conv_int(corolab::Task<int> t) { co_return Value::integer(co_await std::move(t)); }
+Value bar_new(Value* a, int n, const CallArgs& kw) {
+    Value p = arg_at(a, n, kw, 1, "parties");
+    if (p.is_null()) return raise(T.TypeError, "Barrier.__init__() missing 1 required positional argument: 'parties'");
+    std::int64_t parties;
+    if (!to_index(p, parties)) return Value();
+    if (parties < 1) return raise(T.ValueError, "parties must be > 0");
+    if (parties > INT32_MAX) return raise(T.OverflowError, "parties is too large");
+    return Value(make<EngineObj<Barrier>>(C.Barrier, std::make_unique<Barrier>(static_cast<int>(parties))));
+}
+Value bar_wait(Value* a, int, const CallArgs&) { return cotask(conv_int(eng<Barrier>(a).wait()), a[0]); }
+Value bar_reset(Value* a, int, const CallArgs&) { return cotask(conv_void(eng<Barrier>(a).reset()), a[0]); }
+Value bar_abort(Value* a, int, const CallArgs&) { return cotask(conv_void(eng<Barrier>(a).abort()), a[0]); }
+Value bar_aexit(Value* a, int, const CallArgs&) { return completed(Value::none()); }
+Value bar_parties(Value* a, int, const CallArgs&) { return Value::integer(eng<Barrier>(a).parties()); }
+Value bar_n_waiting(Value* a, int, const CallArgs&) { return Value::integer(eng<Barrier>(a).n_waiting()); }
+Value bar_broken(Value* a, int, const CallArgs&) { return Value::boolean(eng<Barrier>(a).broken()); }
 
 // __aexit__ of scopes whose engine exit(e) rethrows e, throws a
 // replacement, or returns when there is nothing to raise.
@@ -836,7 +901,7 @@ void init_classes() {
     done = true;
     C.Awaitable = native_class("coroutine", nullptr);
     C.RunReq = native_class("_RunRequest", nullptr);
-    C.Future = native_class("Future", nullptr);
+    C.Future = native_class("Future", fut_new);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"done", f_done}, {"cancelled", f_cancelled}, {"result", f_result}, {"exception", f_exception},
              {"cancel", f_cancel}, {"set_result", f_set_result}, {"set_exception", f_set_exception},
@@ -891,6 +956,18 @@ void init_classes() {
              {"full", q_full}})
         add_method(C.Queue, n, f);
     add_property(C.Queue, "maxsize", q_maxsize);
+    C.LifoQueue = make_builtin_class("LifoQueue", C.Queue, Kind::Native);
+    add_method(C.LifoQueue, "__new__", lifoq_new);
+    C.PriorityQueue = make_builtin_class("PriorityQueue", C.Queue, Kind::Native);
+    add_method(C.PriorityQueue, "__new__", prioq_new);
+    C.Barrier = native_class("Barrier", bar_new);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"wait", bar_wait}, {"reset", bar_reset}, {"abort", bar_abort}, {"__aenter__", bar_wait},
+             {"__aexit__", bar_aexit}})
+        add_method(C.Barrier, n, f);
+    add_property(C.Barrier, "parties", bar_parties);
+    add_property(C.Barrier, "n_waiting", bar_n_waiting);
+    add_property(C.Barrier, "broken", bar_broken);
     C.TaskGroup = native_class("TaskGroup", tg_new);
     add_method(C.TaskGroup, "__aenter__", tg_aenter);
     add_method(C.TaskGroup, "__aexit__", tg_aexit);
@@ -902,6 +979,16 @@ void init_classes() {
     add_method(C.Timeout, "reschedule", to_reschedule);
     add_method(C.Timeout, "expired", to_expired);
     C.AsCompleted = native_class("_AsCompleted", nullptr);
+    // type(x) prints CPython's module paths (<class '_asyncio.Task'>)
+    for (auto [c, m] : std::initializer_list<std::pair<ClassObj*, const char*>>{
+             {C.Future, "_asyncio"}, {C.Task, "_asyncio"}, {C.Handle, "asyncio.events"},
+             {C.Loop, "asyncio.unix_events"}, {C.Event, "asyncio.locks"}, {C.Lock, "asyncio.locks"},
+             {C.Semaphore, "asyncio.locks"}, {C.BoundedSemaphore, "asyncio.locks"}, {C.Condition, "asyncio.locks"}, {C.Barrier, "asyncio.locks"},
+             {T.BrokenBarrierError, "asyncio.exceptions"},
+             {C.Queue, "asyncio.queues"}, {C.LifoQueue, "asyncio.queues"}, {C.PriorityQueue, "asyncio.queues"}, {C.TaskGroup, "asyncio.taskgroups"}, {C.Timeout, "asyncio.timeouts"},
+             {T.CancelledError, "asyncio.exceptions"}, {T.InvalidStateError, "asyncio.exceptions"},
+             {T.QueueEmpty, "asyncio.queues"}, {T.QueueFull, "asyncio.queues"}})
+        c->module = m;
     add_method(C.AsCompleted, "__iter__", ac_iter);
     add_method(C.AsCompleted, "__next__", ac_next);
 }
@@ -966,7 +1053,9 @@ namespace {
 // destroyed before it finished (loop.stop()).
 struct ThreadGuard {
     Thread th;
+    TaskBase* coro_of = nullptr;  // a task's root coroutine: forget it when it ends
     ~ThreadGuard() {
+        if (coro_of && AsyncioState::current) AsyncioState::current->task_coros.erase(coro_of);
         if (th.top && rt().vm) rt().vm->abandon(th);
     }
 };
@@ -978,11 +1067,14 @@ static std::string coro_repr(const Value& coro, const char* state) {
     return as_str(g->qualname)->s + "() " + state + " " + aio().filename + ":" + std::to_string(line);
 }
 
+constexpr std::uint64_t kTaskSwitchSteps = 100;
+
 corolab::Task<Value> drive(Value coro, bool root) {
     ThreadGuard g;
     Vm& vm = *rt().vm;
     TaskBase* task = corolab::current_task();
     g.th.task_id = task ? task->id() : 0;
+    g.coro_of = root ? task : nullptr;
     std::string done_repr = root ? coro_repr(coro, "done, defined at") : std::string();
     RunResult r = vm.start_coroutine(coro, g.th);  // `coro` keeps its frames alive
     while (true) {
@@ -993,6 +1085,13 @@ corolab::Task<Value> drive(Value coro, bool root) {
         Value send, exc;
         if (!engine_awaitable(aw)) {
             exc = make_exception(T.RuntimeError, {str_value("not supported in corolab: awaiting this object")});
+        } else if (task && dynamic_cast<FutureObj*>(static_cast<Obj*>(aw.o)) &&
+                   static_cast<FutureObj*>(static_cast<Obj*>(aw.o))->fut.get() == task) {
+            // Task.__step: the error is thrown in on the next iteration
+            Value r = future_repr(static_cast<FutureObj*>(static_cast<Obj*>(aw.o)));
+            co_await corolab::sleep(0);
+            exc = r.is_null() ? take_exc()
+                              : make_exception(T.RuntimeError, {str_value("Task cannot await on itself: " + as_str(r)->s)});
         } else {
             // The outcome comes back as a value, not a throw: clang 14's Wasm
             // exception handling loses exceptions thrown at a co_await inside
@@ -1002,6 +1101,10 @@ corolab::Task<Value> drive(Value coro, bool root) {
             else send = std::move(*outcome.value);
         }
         aw = Value();
+        // A task switch costs the loop far more than one instruction: charged
+        // so the step budget ends `while True: await asyncio.sleep(0)` as
+        // soon as it ends `while True: pass`.
+        charge_steps(kTaskSwitchSteps);
         r = vm.resume(g.th, std::move(send), std::move(exc));
     }
 }
@@ -1025,6 +1128,7 @@ static Value engine_error_value(const char* kind, const std::string& what) {
     else if (k == "QueueFull") c = T.QueueFull;
     else if (k == "QueueEmpty") c = T.QueueEmpty;
     else if (k == "ValueError") c = T.ValueError;
+    else if (k == "BrokenBarrierError") c = T.BrokenBarrierError;
     std::vector<Value> args;
     if (!what.empty()) args.push_back(str_value(what));
     return make_exception(c, std::move(args));
@@ -1072,6 +1176,11 @@ Value task_object(TaskBase* t) {
     if (it != m.end()) return Value(static_cast<Object*>(it->second));
     auto* obj = make<FutureObj>(C.Task, Ref<FutureBase>(t), read_value);
     m[t] = obj;
+    auto c = aio().task_coros.find(t);
+    if (c != aio().task_coros.end()) {
+        if (!t->done()) obj->coro = c->second;
+        else aio().task_coros.erase(c);
+    }
     return Value(obj);
 }
 
@@ -1104,12 +1213,65 @@ Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name) 
     auto h = corolab::create_task(loop, drive(coro, true), std::move(name));
     Value t = task_object(&h.base());
     as_future(t)->coro = coro;
+    aio().task_coros[&h.base()] = coro;
     Code* c = g->frame->code;
     h->set_coro_repr(as_str(g->qualname)->s + "() running at " + aio().filename + ":" + std::to_string(c->firstline));
     return t;
 }
 
 static void set(DictObj* d, const char* n, Value v) { dict_set_str(d, n, v); }
+
+// CPython 3.11's asyncio submodules that code imports from, each with its
+// __all__: the names corolab has are shared with `asyncio`, the others
+// say "not supported in corolab" (ModuleObj::unsupported), as do the names
+// of asyncio.__all__ that corolab lacks.
+static Value dict_lookup(DictObj* d, const char* n) { return dict_get(d, str_value(n)); }
+static void add_submodules(ModuleObj* asyncio) {
+    static const std::vector<std::pair<const char*, std::vector<const char*>>> subs = {
+        {"exceptions", {"BrokenBarrierError", "CancelledError", "IncompleteReadError", "InvalidStateError",
+                        "LimitOverrunError", "SendfileNotAvailableError", "TimeoutError"}},
+        {"tasks", {"ALL_COMPLETED", "FIRST_COMPLETED", "FIRST_EXCEPTION", "Task", "all_tasks", "as_completed",
+                   "create_task", "current_task", "ensure_future", "gather", "run_coroutine_threadsafe", "shield",
+                   "sleep", "wait", "wait_for"}},
+        {"queues", {"LifoQueue", "PriorityQueue", "Queue", "QueueEmpty", "QueueFull"}},
+        {"locks", {"Barrier", "BoundedSemaphore", "Condition", "Event", "Lock", "Semaphore"}},
+        {"futures", {"Future", "isfuture", "wrap_future"}},
+        {"events", {"AbstractEventLoop", "AbstractEventLoopPolicy", "AbstractServer", "Handle", "TimerHandle",
+                    "get_child_watcher", "get_event_loop", "get_event_loop_policy", "get_running_loop",
+                    "new_event_loop", "set_child_watcher", "set_event_loop", "set_event_loop_policy"}},
+        {"runners", {"Runner", "run"}},
+        {"taskgroups", {"TaskGroup"}},
+        {"timeouts", {"Timeout", "timeout", "timeout_at"}},
+        {"coroutines", {"iscoroutine", "iscoroutinefunction"}},
+        {"threads", {"to_thread"}},
+    };
+    static const char* const others[] = {
+        "AbstractChildWatcher", "BaseEventLoop", "BaseProtocol", "BaseTransport", "BufferedProtocol",
+        "DatagramProtocol", "DatagramTransport", "DefaultEventLoopPolicy", "FastChildWatcher",
+        "MultiLoopChildWatcher", "PidfdChildWatcher", "Protocol", "ReadTransport", "SafeChildWatcher",
+        "SelectorEventLoop", "Server", "StreamReader", "StreamReaderProtocol", "StreamWriter",
+        "SubprocessProtocol", "SubprocessTransport", "ThreadedChildWatcher", "Transport", "WriteTransport",
+        "create_subprocess_exec", "create_subprocess_shell", "open_connection", "open_unix_connection",
+        "start_server", "start_unix_server", "subprocess", "streams", "base_events", "unix_events"};
+    auto missing = std::make_shared<std::unordered_set<std::string>>();
+    for (const char* n : others)
+        if (dict_lookup(asyncio->dict, n).is_null()) missing->insert(n);
+    for (auto& [sub, names] : subs) {
+        std::string full = std::string("asyncio.") + sub;
+        ModuleObj* m = make<ModuleObj>(full);
+        Value mv(m);
+        auto lacks = std::make_shared<std::unordered_set<std::string>>();
+        for (const char* n : names) {
+            Value v = dict_lookup(asyncio->dict, n);
+            if (v.is_null()) { lacks->insert(n); missing->insert(n); }
+            else set(m->dict, n, v);
+        }
+        m->unsupported = lacks;
+        set(asyncio->dict, sub, mv);
+        rt().modules[full] = mv;
+    }
+    asyncio->unsupported = missing;
+}
 
 Value make_module_asyncio() {
     init_classes();
@@ -1136,6 +1298,7 @@ Value make_module_asyncio() {
     fn("set_event_loop", a_set_event_loop);
     fn("iscoroutine", a_iscoroutine);
     fn("iscoroutinefunction", a_iscoroutinefunction);
+    fn("isfuture", a_isfuture);
     fn("timeout", a_timeout);
     fn("timeout_at", a_timeout_at);
     auto cls = [&](const char* n, ClassObj* c) { set(d, n, Value(static_cast<Object*>(c))); };
@@ -1146,7 +1309,11 @@ Value make_module_asyncio() {
     cls("Semaphore", C.Semaphore);
     cls("BoundedSemaphore", C.BoundedSemaphore);
     cls("Condition", C.Condition);
+    cls("Barrier", C.Barrier);
+    cls("BrokenBarrierError", T.BrokenBarrierError);
     cls("Queue", C.Queue);
+    cls("LifoQueue", C.LifoQueue);
+    cls("PriorityQueue", C.PriorityQueue);
     cls("TaskGroup", C.TaskGroup);
     cls("Timeout", C.Timeout);
     cls("CancelledError", T.CancelledError);
@@ -1157,6 +1324,7 @@ Value make_module_asyncio() {
     set(d, "FIRST_COMPLETED", str_value("FIRST_COMPLETED"));
     set(d, "FIRST_EXCEPTION", str_value("FIRST_EXCEPTION"));
     set(d, "ALL_COMPLETED", str_value("ALL_COMPLETED"));
+    add_submodules(m);
     return mv;
 }
 
@@ -1234,7 +1402,8 @@ void LoopRun::finish() {
     }
     if (own_loop_) {
         loop_->stop();
-        if (s.default_loop == loop_) s.default_loop = nullptr;
+        s.default_loop = nullptr;  // asyncio.Runner.close: set_event_loop(None)
+        s.loop_set = true;
     }
     finished_ = true;
 }

@@ -1,11 +1,13 @@
 // The importable modules: asyncio (mod_asyncio.cpp), time, math, random,
-// datetime. Modules are created on first import, once per run.
+// datetime, and the stdlib modules of lang/modules/. Modules are created on
+// first import, once per run.
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <optional>
 
 #include "lang/asyncio_bridge.hpp"
+#include "lang/modules/modules.hpp"
 #include "lang/num/datetime_format.hpp"
 #include "lang/num/float_ops.hpp"
 #include "lang/num/mt19937.hpp"
@@ -750,12 +752,21 @@ Value import_module(StrObj* name) {
     Value m;
     const std::string& n = name->s;
     if (n == "asyncio") m = make_module_asyncio();
+    else if (n.rfind("asyncio.", 0) == 0) {
+        // the submodules are made with asyncio (make_module_asyncio)
+        if (import_module(as_str(str_value("asyncio"))).is_null()) return Value();
+        it = rt().modules.find(n);
+        if (it != rt().modules.end()) return it->second;
+        return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+    }
     else if (n == "time") m = make_time();
     else if (n == "math") m = make_math();
     else if (n == "random") m = make_random();
     else if (n == "datetime") m = make_datetime();
-    else if (n == "__future__" || n == "typing") m = Value(new_module(n.c_str()));
-    else return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+    else if (n == "sys") m = make_module_sys();
+    else if (n == "os") m = make_module_os();
+    else if (!(m = load_library_module(n)) && !has_exc())
+        return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
     if (m.is_null()) return m;
     rt().modules[n] = m;
     return m;

@@ -89,10 +89,16 @@ bool ClassObj::is_subclass_of(const ClassObj* other) const {
     return false;
 }
 
-InstanceObj::InstanceObj(ClassObj* c, Kind k) : Obj(k, c) { dict = owned_dict(false); }
-InstanceObj::~InstanceObj() { if (dict) decref(dict); }
+// An instance keeps its (user) class alive, as in CPython: a class made in a
+// function (namedtuple's) may outlive every other reference to it.
+InstanceObj::InstanceObj(ClassObj* c, Kind k) : Obj(k, c) {
+    dict = owned_dict(false);
+    if (c && !c->immortal) { incref(c); owns_cls = true; }
+}
+InstanceObj::~InstanceObj() { InstanceObj::clear_refs(); }
 void InstanceObj::clear_refs() {
     if (dict) { DictObj* d = dict; dict = nullptr; decref(d); }
+    if (owns_cls) { owns_cls = false; decref(cls); }
 }
 
 ExceptionObj::ExceptionObj(ClassObj* c) : InstanceObj(c, Kind::Exception) {}

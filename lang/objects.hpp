@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "lang/num/bigint.hpp"
@@ -141,6 +143,7 @@ struct MethodObj : Obj {
 // Both builtin types and user classes. Attribute lookup walks `mro`.
 struct ClassObj : Obj {
     std::string name;
+    std::string module;             // repr prefix ("_asyncio", "__main__"); "" for builtins
     std::vector<ClassObj*> bases;   // references held in `bases_ref`
     std::vector<ClassObj*> mro;     // self first
     std::vector<Value> bases_ref;
@@ -159,6 +162,7 @@ struct ClassObj : Obj {
 
 struct InstanceObj : Obj {
     DictObj* dict;  // owned
+    bool owns_cls = false;  // holds a reference to `cls` (user classes)
     explicit InstanceObj(ClassObj* c, Kind k = Kind::Instance);
     ~InstanceObj() override;
     void clear_refs() override;
@@ -185,6 +189,9 @@ struct ExceptionObj : InstanceObj {
 struct ModuleObj : Obj {
     std::string name;
     DictObj* dict;
+    // Names the real module has that corolab does not: looking one up says
+    // "not supported in corolab: <module>.<name>" rather than "no attribute".
+    std::shared_ptr<const std::unordered_set<std::string>> unsupported;
     explicit ModuleObj(std::string n);
     ~ModuleObj() override;
     void clear_refs() override;
@@ -224,8 +231,9 @@ struct AsyncGenStep : Obj {
     Value gen;
     Value send;       // value to send
     Value throw_exc;  // exception to throw (athrow / aclose)
+    Value dflt;       // anext(agen, default): the result instead of StopAsyncIteration
     AsyncGenStep(Value g);
-    void clear_refs() override { gen = Value(); send = Value(); throw_exc = Value(); }
+    void clear_refs() override { gen = Value(); send = Value(); throw_exc = Value(); dflt = Value(); }
 };
 
 // Builtin iterators: list/tuple/str/range/dict views, enumerate, zip, map,

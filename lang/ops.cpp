@@ -1,6 +1,7 @@
 // Generic operations on Values: text conversion, hashing, equality,
 // arithmetic, comparison, iteration, attributes, items.
 #include "lang/ops.hpp"
+#include "lang/modules/modules.hpp"
 
 #include <cmath>
 
@@ -136,7 +137,18 @@ bool append_repr(std::string& out, const Value& v) {
             out += ")";
             return true;
         }
-        case Kind::Class: out += "<class '" + static_cast<ClassObj*>(o)->name + "'>"; return true;
+        case Kind::Class: {
+            // a user class: <class 'module.qualname'>, as CPython
+            auto* c = static_cast<ClassObj*>(o);
+            Value mod = c->user ? dict_get_str(c->dict, name_of("__module__")) : Value();
+            Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
+            out += "<class '";
+            if (is_str(mod) && as_str(mod)->s != "builtins") out += as_str(mod)->s + ".";
+            else if (!c->user && !c->module.empty()) out += c->module + ".";  // e.g. _asyncio.Task
+            out += is_str(qual) ? as_str(qual)->s : c->name;
+            out += "'>";
+            return true;
+        }
         case Kind::Function:
             out += "<function " + as_str(static_cast<FunctionObj*>(o)->qualname)->s + " at 0x7f0000000000>";
             return true;
@@ -1011,8 +1023,9 @@ Value getattr_opt(const Value& obj, StrObj* name) {
             auto* f = static_cast<FunctionObj*>(o);
             if (name->s == "__name__") return f->name;
             if (name->s == "__qualname__") return f->qualname;
-            if (name->s == "__doc__") return f->code->doc.is_null() ? Value::none() : f->code->doc;
             if (f->dict.is_obj()) d = static_cast<DictObj*>(f->dict.o);
+            if (name->s == "__doc__" && (!d || dict_get_str(d, name).is_null()))  // functools.wraps may set it
+                return f->code->doc.is_null() ? Value::none() : f->code->doc;
         }
         if (d) {
             Value v = dict_get_str(d, name);
@@ -1090,7 +1103,7 @@ Value getattr(const Value& obj, StrObj* name) {
     Value v = getattr_opt(obj, name);
     if (!v.is_null() || has_exc()) return v;
     if (is_kind(obj, Kind::Module))
-        return raise(T.AttributeError, "module '" + static_cast<ModuleObj*>(obj.o)->name + "' has no attribute '" + name->s + "'");
+        return raise_missing_name(static_cast<ModuleObj*>(obj.o), name->s, T.AttributeError);
     if (is_kind(obj, Kind::Class))
         return raise(T.AttributeError, "type object '" + static_cast<ClassObj*>(obj.o)->name + "' has no attribute '" + name->s + "'");
     return raise(T.AttributeError, "'" + type_name(obj) + "' object has no attribute '" + name->s + "'");
@@ -1123,11 +1136,17 @@ bool setattr(const Value& obj, StrObj* name, const Value& v) {
             }
             if (o->kind != Kind::Native) return dict_set(static_cast<InstanceObj*>(o)->dict, Value(static_cast<Object*>(name)), v);
         }
-        if (o->kind == Kind::Class && static_cast<ClassObj*>(o)->user)
+        if (o->kind == Kind::Class && static_cast<ClassObj*>(o)->user) {
+            if (name->s == "__name__" && is_str(v)) static_cast<ClassObj*>(o)->name = as_str(v)->s;  // namedtuple's types
             return dict_set(static_cast<ClassObj*>(o)->dict, Value(static_cast<Object*>(name)), v);
+        }
         if (o->kind == Kind::Module) return dict_set(static_cast<ModuleObj*>(o)->dict, Value(static_cast<Object*>(name)), v);
         if (o->kind == Kind::Function) {
             auto* f = static_cast<FunctionObj*>(o);
+            if ((name->s == "__name__" || name->s == "__qualname__") && is_str(v)) {  // functools.wraps
+                (name->s == "__name__" ? f->name : f->qualname) = v;
+                return true;
+            }
             if (f->dict.is_null()) f->dict = new_dict();
             return dict_set(static_cast<DictObj*>(f->dict.o), Value(static_cast<Object*>(name)), v);
         }
@@ -1257,6 +1276,7 @@ Value getitem(const Value& obj, const Value& key) {
                 return Value::integer(r->start + i * r->step);
             }
             case Kind::Class: {
+                if (o->cls->user) break;  // a metaclass's __getitem__ (Color['RED'])
                 // generic aliases like list[int] in annotations: return the class
                 return obj;
             }

@@ -61,7 +61,7 @@ FormattedOutput OutputFormatter::finish(Session& session) {
     // with its caret) to the error stream; tsv adds the contract's last line.
     FormattedOutput f = take(session);
     Session::Result r = session.result();
-    if (r.exit_code != 0 && format_ == OutputFormat::tsv) {
+    if (r.exit_code != 0 && !r.exited && format_ == OutputFormat::tsv) {
         put_time(f.out, "%.3f\t!", r.t);
         f.out += r.type;
         if (!r.message.empty()) f.out += ": " + r.message;

@@ -232,6 +232,7 @@ Runtime::~Runtime() {
     exc = Value();
     interned.clear();
     modules.clear();
+    keep.clear();
     heap.destroy_all();
     current = saved == this ? nullptr : saved;
     Heap::current = saved_heap == &heap ? nullptr : saved_heap;

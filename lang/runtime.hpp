@@ -4,6 +4,7 @@
 // returns the runtime of the run being executed.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,6 +65,7 @@ public:
     DictObj* builtins = nullptr;
     std::unordered_map<std::string, Value> interned;  // names used by code
     std::unordered_map<std::string, Value> modules;   // imported modules
+    std::vector<std::shared_ptr<void>> keep;  // compiled library modules: freed before the heap
     std::size_t memory_limit = 256u << 20;
     bool memory_exceeded = false;
     std::string filename = "main.py";  // the scenario's name, as warnings show it

@@ -6,6 +6,7 @@
 
 #include "corolab/corolab.hpp"
 #include "lang/asyncio_bridge.hpp"
+#include "lang/budget.hpp"
 #include "lang/compiler.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
@@ -34,7 +35,13 @@ struct Session::Impl {
     std::string partial;  // unfinished stdout line
     std::uint32_t partial_task = 0;
     std::size_t out_chars = 0;
+    std::size_t err_chars = 0;  // bytes written to the error stream
+    bool err_cut = false;       // the error stream reached its cap
+    static constexpr std::size_t kMinErrorChars = 1'000'000;
     Result res;
+    RunBudget budget;  // memory and steps (lang/budget.hpp), metered inside Enter
+    double last_progress = 0;  // host seconds of the last Options::on_progress call
+    std::uint64_t checks = 0;  // loop iterations' budget checks
 
     // Makes this session's runtime the current one for the duration of a call.
     struct Enter {
@@ -42,7 +49,9 @@ struct Session::Impl {
         Runtime* saved_rt;
         Heap* saved_heap;
         AsyncioState* saved_aio;
-        explicit Enter(Impl& i) : s(i), saved_rt(Runtime::current), saved_heap(Heap::current), saved_aio(AsyncioState::current) {
+        BudgetScope metered;
+        explicit Enter(Impl& i)
+            : s(i), saved_rt(Runtime::current), saved_heap(Heap::current), saved_aio(AsyncioState::current), metered(&i.budget) {
             Runtime::current = s.runtime.get();
             Heap::current = s.runtime ? &s.runtime->heap : nullptr;
             AsyncioState::current = &s.aio;
@@ -103,8 +112,18 @@ struct Session::Impl {
         out.push_back(std::move(l));
     }
 
-    bool write(const std::string& text, bool err) {
+    // `ending`: the run's own end (traceback, budget stop), never dropped.
+    bool write(const std::string& text, bool err, bool ending = false) {
         if (err) {
+            // The error stream is bounded too (a scenario can make asyncio
+            // report thousands of tracebacks): past the cap, one marker line.
+            std::size_t cap = std::max<std::size_t>(opts.budgets.output, kMinErrorChars);
+            if (err_chars >= cap && !ending) {
+                if (!err_cut) emit("[corolab: further error output dropped: " + std::to_string(cap) + " characters written]", true);
+                err_cut = true;
+                return true;
+            }
+            err_chars += text.size();
             std::size_t a = 0, p;
             while ((p = text.find('\n', a)) != std::string::npos) { emit(text.substr(a, p - a), true); a = p + 1; }
             if (a < text.size()) emit(text.substr(a), true);
@@ -149,6 +168,8 @@ struct Session::Impl {
     }
 
     void report(const corolab::Report& r) {
+        // A budget stop ends tasks with an internal error: not the scenario's.
+        if (vm && vm->fatal()) return;
         std::string text = r.text() + "\n";
         if (r.error) {
             try {
@@ -178,7 +199,27 @@ struct Session::Impl {
         return tb;
     }
 
+    // sys.exit(code) not caught: the status CPython exits with, no error line.
+    bool system_exit(const Value& exc) {
+        if (!exc_matches(exc, T.SystemExit)) return false;
+        auto* args = static_cast<TupleObj*>(static_cast<ExceptionObj*>(exc.o)->args.o);
+        Value code = args && !args->items.empty() ? args->items[0] : Value::none();
+        res.exited = true;
+        res.type = "SystemExit";
+        if (code.is_none()) res.exit_code = 0;
+        else if (code.is_int() || code.is_bool()) res.exit_code = static_cast<int>(code.i & 0xff);
+        else {
+            std::string text;
+            if (!append_str(text, code)) take_exc();
+            write(text + "\n", true);
+            res.exit_code = 1;
+        }
+        res.message = std::to_string(res.exit_code);
+        return true;
+    }
+
     void fail_exception(const Value& exc) {
+        if (system_exit(exc)) return;
         res.exit_code = 1;
         if (!is_kind(exc, Kind::Exception)) {
             res.type = "SystemError";
@@ -189,7 +230,7 @@ struct Session::Impl {
         if (!append_str(res.message, exc)) { take_exc(); res.message.clear(); }
         if (!e->traceback.empty()) res.line = e->traceback.front().line;
         res.display = traceback_text(exc);
-        write(res.display, true);
+        write(res.display, true, true);
     }
 
     void abort(const RunAbort& a) {
@@ -199,10 +240,12 @@ struct Session::Impl {
         res.budget = a.budget;
         res.line = vm ? vm->current_line() : 0;
         res.display = a.type + ": " + a.message + "\n";
-        write(res.display, true);
+        write(res.display, true, true);
     }
 
     void check_budgets() {
+        if ((++checks & 1023) == 0) progress();
+        if (!vm->fatal() && memory_exceeded()) vm->budget_hooks().exhausted(vm.get(), "memory", budget.memory_limit);
         if (vm->fatal()) {
             if (vm->fatal_budget == "stop") throw RunAbort{"Stopped", "the run was stopped", "stop"};
             throw RunAbort{"BudgetExceeded", vm->fatal_message, vm->fatal_budget};
@@ -218,6 +261,11 @@ struct Session::Impl {
         vm->step_limit = opts.budgets.steps;
         vm->recursion_limit = opts.budgets.recursion;
         vm->memory_limit = opts.budgets.memory;
+        budget.hooks = vm->budget_hooks();
+        if (opts.on_progress) {
+            vm->progress = [](void* self) { static_cast<Impl*>(self)->progress(); };
+            vm->progress_ctx = this;
+        }
         aio.filename = opts.filename;
         runtime->filename = opts.filename;
         aio.horizon = opts.budgets.horizon;
@@ -230,6 +278,9 @@ struct Session::Impl {
         aio.task_limit = opts.budgets.tasks;
         aio.check_budgets = [this] { check_budgets(); };
         aio.trace = opts.trace ? &trace : nullptr;
+        // The trace's records may take an eighth of the memory budget; then
+        // it ends with a `truncated` record and the run goes on without it.
+        trace.max_records = std::max<std::size_t>(opts.budgets.memory / 8 / sizeof(corolab::TraceRecord), 16);
         corolab::reset_task_counter();
         Value b = new_dict();
         runtime->builtins = static_cast<DictObj*>(b.o);
@@ -247,7 +298,7 @@ struct Session::Impl {
             res.line = e.line;
             res.col = e.column;
             res.display = e.format();
-            write(res.display, true);
+            write(res.display, true, true);
             return false;
         }
         Value globals = new_dict();
@@ -294,9 +345,30 @@ struct Session::Impl {
         } catch (const RunAbort& a) {
             abort(a);
             state = State::Done;
+        } catch (const std::bad_alloc&) {
+            // An allocation past the memory budget's hard ceiling (or one
+            // the allocator could not serve): the run ends on the budget.
+            abort(RunAbort{"BudgetExceeded", "memory limit of " + std::to_string(budget.memory_limit) + " bytes reached", "memory"});
+            state = State::Done;
+        } catch (const std::exception& x) {
+            // Never end silently: an internal failure is reported as such.
+            abort(RunAbort{"InternalError", std::string("corolab internal error: ") + x.what(), ""});
+            state = State::Done;
+        } catch (...) {
+            abort(RunAbort{"InternalError", "corolab internal error", ""});
+            state = State::Done;
         }
         state = State::Done;
         return finish();
+    }
+
+    // Options::on_progress, at most every progress_interval host seconds.
+    void progress() {
+        if (!opts.on_progress || !aio.host_seconds) return;
+        double now_s = aio.host_seconds();
+        if (now_s - last_progress < opts.progress_interval) return;
+        last_progress = now_s;
+        opts.on_progress();
     }
 
     double finish() {
@@ -330,6 +402,7 @@ struct Session::Impl {
 Session::Session(std::string source, Options options) : impl_(std::make_unique<Impl>()) {
     impl_->source_text = std::move(source);
     impl_->opts = std::move(options);
+    impl_->budget.start(impl_->opts.budgets.memory);
 }
 
 Session::~Session() { impl_->teardown(); }
@@ -362,7 +435,7 @@ std::string Session::format_tsv(const std::vector<OutputLine>& lines, const Resu
         std::snprintf(buf, sizeof buf, "%.3f\t", l.t);
         s += buf + l.text + "\n";
     }
-    if (r.exit_code != 0) {
+    if (r.exit_code != 0 && !r.exited) {
         std::snprintf(buf, sizeof buf, "%.3f\t!", r.t);
         s += buf + r.type + (r.message.empty() ? "" : ": " + r.message) + "\n";
     }

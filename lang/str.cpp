@@ -543,23 +543,26 @@ Value m_zfill(Value* a, int n, const CallArgs&) {
     return str_value(sign + s);
 }
 
-// str.format: fields {} {0} {name} {x.attr} {x[0]} with !r/!s and :spec
-Value m_format(Value* a, int n, const CallArgs& kw) {
-    const std::string& f = S0(a);
-    std::string out;
-    int auto_idx = 0;
+// string.Formatter._vformat: fields {} {0} {name} {x.attr} {x[0]} with
+// !r/!s and :spec, where the spec may hold nested fields ("{:>{}}"),
+// expanded as CPython does (two levels at most, auto-numbering shared).
+// Appends to `out`; false when an exception is pending.
+static bool vformat(const std::string& f, Value* a, int n, const CallArgs& kw, int& auto_idx, std::string& out,
+                    int depth) {
+    if (depth < 0) { raise(T.ValueError, "Max string recursion exceeded"); return false; }
     for (std::size_t i = 0; i < f.size(); ++i) {
         char c = f[i];
         if (c == '}' ) {
             if (i + 1 < f.size() && f[i + 1] == '}') { out += '}'; ++i; continue; }
-            return raise(T.ValueError, "Single '}' encountered in format string");
+            raise(T.ValueError, "Single '}' encountered in format string");
+            return false;
         }
         if (c != '{') { out += c; continue; }
         if (i + 1 < f.size() && f[i + 1] == '{') { out += '{'; ++i; continue; }
         std::size_t j = i + 1;
-        int depth = 1;
-        while (j < f.size() && depth) { if (f[j] == '{') ++depth; else if (f[j] == '}') --depth; if (depth) ++j; }
-        if (j >= f.size()) return raise(T.ValueError, "expected '}' before end of string");
+        int open = 1;
+        while (j < f.size() && open) { if (f[j] == '{') ++open; else if (f[j] == '}') --open; if (open) ++j; }
+        if (j >= f.size()) { raise(T.ValueError, "expected '}' before end of string"); return false; }
         std::string field = f.substr(i + 1, j - i - 1);
         i = j;
         std::string spec;
@@ -573,39 +576,50 @@ Value m_format(Value* a, int n, const CallArgs& kw) {
         std::string head = field.substr(0, k);
         Value v;
         if (head.empty()) {
-            if (auto_idx + 1 >= n) return raise(T.IndexError, "Replacement index " + std::to_string(auto_idx) + " out of range for positional args tuple");
+            if (auto_idx + 1 >= n) { raise(T.IndexError, "Replacement index " + std::to_string(auto_idx) + " out of range for positional args tuple"); return false; }
             v = a[1 + auto_idx++];
         } else if (head[0] >= '0' && head[0] <= '9') {
             int idx = std::stoi(head);
-            if (idx + 1 >= n) return raise(T.IndexError, "Replacement index " + std::to_string(idx) + " out of range for positional args tuple");
+            if (idx + 1 >= n) { raise(T.IndexError, "Replacement index " + std::to_string(idx) + " out of range for positional args tuple"); return false; }
             v = a[1 + idx];
         } else {
             for (int q = 0; q < kw.nkw; ++q) if (kw.kwn[q]->s == head) v = kw.kwv[q];
-            if (v.is_null()) return raise_value(make_exception(T.KeyError, {str_value(head)}));
+            if (v.is_null()) { raise_value(make_exception(T.KeyError, {str_value(head)})); return false; }
         }
         while (k < field.size()) {
             if (field[k] == '.') {
                 std::size_t e = k + 1;
                 while (e < field.size() && field[e] != '.' && field[e] != '[') ++e;
                 v = getattr(v, rt().intern(field.substr(k + 1, e - k - 1)));
-                if (v.is_null()) return v;
+                if (v.is_null()) return false;
                 k = e;
             } else {
                 std::size_t e = field.find(']', k);
                 std::string key = field.substr(k + 1, e - k - 1);
                 Value kv = !key.empty() && key[0] >= '0' && key[0] <= '9' ? Value::integer(std::stoll(key)) : str_value(key);
                 v = getitem(v, kv);
-                if (v.is_null()) return v;
+                if (v.is_null()) return false;
                 k = e + 1;
             }
         }
         if (conv == 'r') v = repr_of(v);
         else if (conv == 's') v = str_of(v);
-        if (v.is_null()) return v;
+        if (v.is_null()) return false;
+        if (spec.find('{') != std::string::npos) {
+            std::string expanded;
+            if (!vformat(spec, a, n, kw, auto_idx, expanded, depth - 1)) return false;
+            spec = std::move(expanded);
+        }
         Value r = format_value(v, spec.empty() ? Value() : str_value(spec));
-        if (r.is_null()) return r;
+        if (r.is_null()) return false;
         out += as_str(r)->s;
     }
+    return true;
+}
+Value m_format(Value* a, int n, const CallArgs& kw) {
+    std::string out;
+    int auto_idx = 0;
+    if (!vformat(S0(a), a, n, kw, auto_idx, out, 2)) return Value();
     return str_value(std::move(out));
 }
 }  // namespace

@@ -1,9 +1,11 @@
 // The dispatch loop and the call path (see vm.hpp).
 #include "lang/vm.hpp"
+#include "lang/modules/modules.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 
+#include "lang/budget.hpp"
 #include "lang/exception_group.hpp"
 #include "lang/ops.hpp"
 
@@ -60,7 +62,7 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
     if (c->varargs) {
         std::vector<Value> extra;
         for (int i = np; i < nargs; ++i) extra.push_back(args[i]);
-        slots[np + c->nkwonly] = tuple_value(std::move(extra));
+        slots[np] = tuple_value(std::move(extra));
     } else if (nargs > np) {
         int ndef = static_cast<int>(fn->defaults.size());
         std::string msg = name + "() takes ";
@@ -72,23 +74,26 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
         return false;
     }
     (void)next_slot;
+    // Slots (as the scope analysis numbers parameters): positional, *args,
+    // keyword-only, **kwargs.
+    const int va = c->varargs ? 1 : 0;
     DictObj* kwdict = nullptr;
     if (c->varkw) {
         Value d = new_dict();
         kwdict = static_cast<DictObj*>(d.o);
-        slots[np + c->nkwonly + (c->varargs ? 1 : 0)] = d;
+        slots[np + va + c->nkwonly] = d;
     }
     for (int k = 0; k < nkw; ++k) {
         StrObj* key = kwn[k];
         int found = -1;
-        for (int i = c->nposonly; i < np + c->nkwonly; ++i)
-            if (as_str(c->local_names[i])->s == key->s) { found = i; break; }
+        for (int i = c->nposonly; i < np + va + c->nkwonly && found < 0; ++i)
+            if ((i < np || i >= np + va) && as_str(c->local_names[i])->s == key->s) found = i;
         if (found < 0) {
             if (kwdict) { dict_set(kwdict, Value(static_cast<Object*>(key)), kwv[k]); continue; }
             raise(T.TypeError, name + "() got an unexpected keyword argument '" + key->s + "'");
             return false;
         }
-        int slot = found >= np ? found + (c->varargs ? 1 : 0) : found;
+        int slot = found;
         if (!slots[slot].is_null()) {
             raise(T.TypeError, name + "() got multiple values for argument '" + key->s + "'");
             return false;
@@ -116,12 +121,12 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
     }
     std::vector<std::string> kwmissing;
     for (int i = 0; i < c->nkwonly; ++i) {
-        int slot = np + (c->varargs ? 1 : 0) + i;
+        int slot = np + va + i;
         if (!slots[slot].is_null()) continue;
         Value d;
-        if (fn->kwdefaults.is_obj()) d = dict_get(static_cast<DictObj*>(fn->kwdefaults.o), c->local_names[np + i]);
+        if (fn->kwdefaults.is_obj()) d = dict_get(static_cast<DictObj*>(fn->kwdefaults.o), c->local_names[slot]);
         if (!d.is_null()) slots[slot] = d;
-        else kwmissing.push_back(as_str(c->local_names[np + i])->s);
+        else kwmissing.push_back(as_str(c->local_names[slot])->s);
     }
     if (!kwmissing.empty()) {
         std::string msg = name + "() missing " + std::to_string(kwmissing.size()) + " required keyword-only argument" +
@@ -141,6 +146,23 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
 
 // ---- Vm --------------------------------------------------------------------------
 Vm::Vm(Runtime& r) : rt_(r) { r.vm = this; }
+
+void Vm::budget_exhausted(void* vm, const char* budget, std::size_t limit) {
+    auto* self = static_cast<Vm*>(vm);
+    std::string b = budget;
+    if (b == "memory") self->set_fatal(b, "memory limit of " + std::to_string(limit) + " bytes reached");
+    else self->set_fatal(b, "step limit of " + std::to_string(limit) + " reached");
+}
+
+BudgetHooks Vm::budget_hooks() {
+    BudgetHooks h;
+    h.steps = &steps;
+    h.step_limit = step_limit;
+    h.interrupt = &next_check_;
+    h.exhausted = &Vm::budget_exhausted;
+    h.ctx = this;
+    return h;
+}
 
 Value Vm::set_fatal(std::string budget, std::string message) {
     if (!fatal()) {
@@ -211,7 +233,17 @@ Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
         }
     }
     Value self;
-    if (cls->is_exception) {
+    Value user_new = cls->user ? cls->lookup(rt().intern("__new__")) : Value();
+    if (is_kind(user_new, Kind::StaticMethod)) user_new = static_cast<WrapperObj*>(user_new.o)->fget;
+    if (is_kind(user_new, Kind::Function)) {
+        // a class's own __new__(cls, ...); __init__ runs when it returns an instance of cls
+        std::vector<Value> a;
+        a.reserve(nargs + 1);
+        a.push_back(Value(static_cast<Object*>(cls)));
+        for (int i = 0; i < nargs; ++i) a.push_back(args[i]);
+        self = call(user_new, a.data(), static_cast<int>(a.size()), kw);
+        if (self.is_null() || !type_of(self)->is_subclass_of(cls)) return self;
+    } else if (cls->is_exception) {
         ExceptionObj* e = make<ExceptionObj>(cls);
         std::vector<Value> a(args, args + nargs);
         e->args = tuple_value(a);
@@ -236,7 +268,7 @@ Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
         Value r = call(init, a.data(), static_cast<int>(a.size()), kw);
         if (r.is_null()) return r;
         if (!r.is_none()) return raise(T.TypeError, "__init__() should return None, not '" + type_name(r) + "'");
-    } else if (!cls->is_exception && (nargs || kw.nkw)) {
+    } else if (!cls->is_exception && (nargs || kw.nkw) && !is_kind(user_new, Kind::Function)) {
         return raise(T.TypeError, cls->name + "() takes no arguments");
     }
     return self;
@@ -531,17 +563,19 @@ Value Vm::execute_loop(Frame* entry) {
     }
     for (;;) {
         if (++steps >= next_check_) {
+            // Every 4096 steps, or at once when an allocation went over the
+            // memory budget (budget.cpp zeroes next_check_).
             next_check_ = std::min(step_limit + 1, steps + 4096);
-            if ((steps & 0xFFFF) < 4096 && !fatal() && !stop_requested && steps <= step_limit) {
+            if (!fatal()) {
+                if (steps > step_limit) budget_exhausted(this, "steps", static_cast<std::size_t>(step_limit));
+                else if (stop_requested) set_fatal("stop", "stopped");
+                else if (memory_exceeded()) budget_exhausted(this, "memory", memory_limit);
+            }
+            if (!fatal() && (steps & 0xFFFF) < 4096) {
+                if (progress) progress(progress_ctx);
                 reenter_ = true;  // see execute()
                 return Value();
             }
-            if (steps > step_limit && !fatal())
-                set_fatal("steps", "step limit of " + std::to_string(step_limit) + " reached");
-            else if (stop_requested && !fatal())
-                set_fatal("stop", "stopped");
-            else if (rt_.heap.bytes() > memory_limit && !fatal())
-                set_fatal("memory", "memory limit of " + std::to_string(memory_limit) + " bytes reached");
             if (fatal()) {
                 next_check_ = 0;  // from now on every instruction stops
                 reraise = true;
@@ -1009,9 +1043,10 @@ Value Vm::execute_loop(Frame* entry) {
                 Value self_holder;
                 if (is_kind(func, Kind::Method) && is_kind(static_cast<MethodObj*>(func.o)->func, Kind::Function)) {
                     auto* m = static_cast<MethodObj*>(func.o);
-                    exargs.insert(exargs.begin(), m->self);
-                    if (args != exargs.data() + 1) {
-                        exargs.resize(1);
+                    if (args == exargs.data()) {  // CallEx: the arguments are in exargs already
+                        exargs.insert(exargs.begin(), m->self);
+                    } else {
+                        exargs.assign(1, m->self);
                         exargs.insert(exargs.end(), args, args + nargs);
                     }
                     args = exargs.data();
@@ -1085,7 +1120,13 @@ Value Vm::execute_loop(Frame* entry) {
                 LOAD_FRAME();
                 switch (mode) {
                     case FrameMode::ForIter: --f->sp; st[f->sp] = Value(); f->pc = code[f->pc - 1].arg; break;
-                    case FrameMode::AGenNext: rt_.exc = make_exception(T.StopAsyncIteration, {}); goto error;
+                    case FrameMode::AGenNext:
+                        if (is_kind(TOP(), Kind::AsyncGenStep) && !static_cast<AsyncGenStep*>(TOP().o)->dflt.is_null()) {
+                            TOP() = static_cast<AsyncGenStep*>(TOP().o)->dflt;  // anext(agen, default)
+                            break;
+                        }
+                        rt_.exc = make_exception(T.StopAsyncIteration, {});
+                        goto error;
                     case FrameMode::Await: TOP() = std::move(v); break;  // replaces the awaitable
                     case FrameMode::AGenClose: TOP() = Value::none(); break;
                     default: PUSH(std::move(v)); break;
@@ -1152,6 +1193,8 @@ Value Vm::execute_loop(Frame* entry) {
                                 break;
                             }
                         } else if (!g->frame) {
+                            Value d = static_cast<AsyncGenStep*>(a.o)->dflt;
+                            if (!d.is_null()) { TOP() = std::move(d); break; }  // anext(agen, default)
                             rt_.exc = make_exception(T.StopAsyncIteration, {});
                             goto error;
                         }
@@ -1375,8 +1418,8 @@ Value Vm::execute_loop(Frame* entry) {
                 Value v = getattr_opt(TOP(), name);
                 if (v.is_null()) {
                     if (!has_exc()) {
-                        std::string mod = is_kind(TOP(), Kind::Module) ? static_cast<ModuleObj*>(TOP().o)->name : "?";
-                        raise(T.ImportError, "cannot import name '" + name->s + "' from '" + mod + "'");
+                        if (is_kind(TOP(), Kind::Module)) raise_missing_name(static_cast<ModuleObj*>(TOP().o), name->s, T.ImportError);
+                        else raise(T.ImportError, "cannot import name '" + name->s + "' from '?'");
                     }
                     goto error;
                 }
@@ -1384,11 +1427,18 @@ Value Vm::execute_loop(Frame* entry) {
                 break;
             }
             case Op::LoadAssertionError: PUSH(Value(static_cast<Object*>(T.AssertionError))); break;
-            case Op::SetupAnnotations: case Op::PrintExpr: break;
+            case Op::SetupAnnotations:
+                if (f->ns && dict_get_str(f->ns, rt_.intern("__annotations__")).is_null())
+                    dict_set_str(f->ns, "__annotations__", new_dict());
+                break;
+            case Op::PrintExpr: break;
         }
         continue;
         }
     error:
+        // An operation that failed without saying why must not end the run
+        // silently (a Null result with no exception would unwind every frame).
+        if (!has_exc() && !fatal()) raise(T.RuntimeError, "internal error in corolab: an operation failed without an exception");
         if (!reraise) {
             // implicit chaining with the exception being handled
             Value handled = current_handled(cur_);
@@ -1444,6 +1494,12 @@ Value Vm::execute_loop(Frame* entry) {
                 TOP() = Value::none();  // replaces the step object
                 goto next;
             }
+            if (mode == FrameMode::AGenNext && !fatal() && exc_matches(rt_.exc, T.StopAsyncIteration) &&
+                is_kind(TOP(), Kind::AsyncGenStep) && !static_cast<AsyncGenStep*>(TOP().o)->dflt.is_null()) {
+                take_exc();  // anext(agen, default) of a finished generator
+                TOP() = static_cast<AsyncGenStep*>(TOP().o)->dflt;
+                goto next;
+            }
             if (fatal()) f->nblocks = 0;
             add_traceback(f);
         }
@@ -1459,7 +1515,7 @@ Value Vm::execute_loop(Frame* entry) {
 // ---- classes ---------------------------------------------------------------------
 void finish_class(ClassObj* c);  // runtime.cpp
 
-Value build_class(Value* args, int nargs, const CallArgs&) {
+Value build_class(Value* args, int nargs, const CallArgs& kw) {
     if (nargs < 2) return raise(T.TypeError, "__build_class__: not enough arguments");
     auto* body = static_cast<FunctionObj*>(args[0].o);
     Value ns = new_dict();
@@ -1485,6 +1541,7 @@ Value build_class(Value* args, int nargs, const CallArgs&) {
     auto* cls = make<ClassObj>(as_str(args[1])->s);
     Value cv(cls);
     cls->user = true;
+    cls->module = "__main__";
     for (int i = 2; i < nargs; ++i) {
         if (!is_kind(args[i], Kind::Class)) return raise(T.TypeError, "bases must be types");
         cls->bases.push_back(static_cast<ClassObj*>(args[i].o));
@@ -1495,6 +1552,28 @@ Value build_class(Value* args, int nargs, const CallArgs&) {
         if (!e.key.is_null()) dict_set(cls->dict, e.key, e.value);
     finish_class(cls);
     if (is_kind(cell, Kind::Cell)) static_cast<CellObj*>(cell.o)->value = cv;
+    // A metaclass (a user subclass of type: enum's EnumType), given or
+    // inherited from the first base, becomes the class's type: operations on
+    // the class (repr, iter, len, [], in) then look there. Its __init__(cls,
+    // name, bases, namespace) runs once the class is built. (Metaclasses
+    // live in module globals for the whole run: the class holds no reference.)
+    ClassObj* meta = nullptr;
+    if (kw.nkw == 1) {
+        if (!is_kind(kw.kwv[0], Kind::Class) || !static_cast<ClassObj*>(kw.kwv[0].o)->is_subclass_of(T.type))
+            return raise(T.TypeError, "not supported in corolab: a metaclass that is not a subclass of type");
+        meta = static_cast<ClassObj*>(kw.kwv[0].o);
+    } else if (!cls->bases.empty() && cls->bases[0]->cls && cls->bases[0]->cls != T.type) {
+        meta = cls->bases[0]->cls;
+    }
+    if (meta && meta->user) {
+        cls->cls = meta;
+        Value init = meta->lookup(rt().intern("__init__"));
+        if (is_kind(init, Kind::Function)) {
+            std::vector<Value> bases(cls->bases_ref);
+            Value a[4] = {cv, args[1], tuple_value(std::move(bases)), ns};
+            if (call(init, a, 4).is_null()) return Value();
+        }
+    }
     return cv;
 }
 

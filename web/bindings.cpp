@@ -7,6 +7,7 @@
 //   s.takeTrace()          -> JSON [trace events] since the last call
 //   s.takeFormatted(fmt)   -> {stdout, stderr}: the CLI's text|tsv|json formats
 //   s.status()             -> JSON {state, exitCode, time, error}
+//   s.onProgress(fn)       -> fn() called during long advance() calls (take output then)
 //   s.stop(); s.delete()
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -61,7 +62,12 @@ lang::Options parse_options(const std::string& json) {
 class JsSession {
 public:
     JsSession(std::string source, std::string options)
-        : session_(std::move(source), parse_options(options)) {}
+        : session_(std::move(source), with_progress(parse_options(options))) {}
+
+    // fn() is called from inside advance() about every 50 ms of a long run
+    // (virtual time too): the worker takes the output and trace so far and
+    // sends them to the page, so a run that must be killed keeps them.
+    void onProgress(val fn) { progress_ = fn; }
 
     double advance() { return session_.advance(); }
     void stop() { session_.stop(); }
@@ -113,6 +119,14 @@ public:
     }
 
 private:
+    lang::Options with_progress(lang::Options o) {
+        o.on_progress = [this] {
+            if (!progress_.isUndefined() && !progress_.isNull()) progress_();
+        };
+        return o;
+    }
+
+    val progress_ = val::undefined();
     lang::Session session_;
     std::size_t trace_pos_ = 0;
     std::optional<lang::OutputFormatter> formatter_;
@@ -125,6 +139,7 @@ EMSCRIPTEN_BINDINGS(corolab_lang) {
     emscripten::class_<JsSession>("Session")
         .constructor<std::string, std::string>()
         .function("advance", &JsSession::advance)
+        .function("onProgress", &JsSession::onProgress)
         .function("stop", &JsSession::stop)
         .function("takeOutput", &JsSession::takeOutput)
         .function("takeTrace", &JsSession::takeTrace)

@@ -5,7 +5,7 @@
 // Messages in:  {type:'init', jsUrl, wasmModule}   once, first
 //               {type:'run', id, source, options}   options: {clock, speed, seed}
 // Messages out: {type:'ready'} | {type:'fatal', message}
-//               {type:'batch', id, output, trace}   streamed while running
+//               {type:'batch', id, output, trace}   streamed while running (both clocks)
 //               {type:'done', id, status, output, trace}
 
 import './driver.js';  // a plain script: defines self.CorolabDriver
@@ -77,7 +77,13 @@ function run({ id, source, options }) {
     return;
   }
   if (options.clock !== 'real') {
-    // Virtual time: the whole run is one call.
+    // Virtual time: the whole run is one call; while it goes, the engine
+    // calls back about every 50 ms and what was printed so far is sent, so
+    // a Stop (which terminates this worker) keeps it.
+    session.onProgress(() => {
+      const got = take(session);
+      if (got.output.length || got.trace.length) self.postMessage({ type: 'batch', id, ...got });
+    });
     try { session.advance(); } catch (err) { fatal(`engine error: ${err}`); return; }
     finish(id, session);
     return;

@@ -1,6 +1,7 @@
 #include "corolab/future.hpp"
 
 #include "corolab/report.hpp"
+#include "corolab/scheduled_task.hpp"
 
 namespace corolab {
 
@@ -105,22 +106,53 @@ void FutureBase::add_done_callback(DoneCallback cb) {
 }
 
 namespace {
-void invoke_function(void* ctx, void* fut, bool run) {
-  auto* fn = static_cast<std::function<void(FutureBase&)>*>(ctx);
+template <class Fn>
+void run_function(Fn& fn, void* fut, bool run) {
   Ref<FutureBase> f = Ref<FutureBase>::adopt(static_cast<FutureBase*>(fut));
   if (run) {
     try {
-      (*fn)(*f);
+      fn(*f);
     } catch (...) {
       report(Report{"Exception in callback", "handle: <Handle " + f->repr() + ">", std::current_exception()});
     }
   }
+}
+void invoke_function(void* ctx, void* fut, bool run) {
+  auto* fn = static_cast<std::function<void(FutureBase&)>*>(ctx);
+  run_function(*fn, fut, run);
   delete fn;
+}
+struct Labelled {
+  std::function<void(FutureBase&)> fn;
+  std::function<std::string()> label;
+};
+void invoke_labelled(void* ctx, void* fut, bool run) {
+  auto* l = static_cast<Labelled*>(ctx);
+  run_function(l->fn, fut, run);
+  delete l;
 }
 }  // namespace
 
 void FutureBase::add_done_callback(std::function<void(FutureBase&)> fn) {
   add_done_callback(DoneCallback{&invoke_function, new std::function<void(FutureBase&)>(std::move(fn))});
+}
+
+void FutureBase::add_done_callback(std::function<void(FutureBase&)> fn, std::function<std::string()> label) {
+  add_done_callback(DoneCallback{&invoke_labelled, new Labelled{std::move(fn), std::move(label)}});
+}
+
+std::vector<std::string> FutureBase::callback_labels() const {
+  std::vector<std::string> out;
+  auto add = [&](const DoneCallback& cb) {
+    std::string s;
+    if (cb.fn == &TaskBase::wakeup_cb) s = "Task.task_wakeup()";
+    else if (cb.fn == &invoke_labelled) s = static_cast<Labelled*>(cb.ctx)->label();
+    if (!s.empty()) out.push_back(std::move(s));
+  };
+  if (first_cb_.fn) add(first_cb_);
+  if (has_more_cbs())
+    for (const auto& cb : extra_->more_cbs) add(cb);
+  return out;
 }
 
 size_t FutureBase::remove_done_callback(DoneCallback::Fn fn, void* ctx) {

@@ -259,3 +259,67 @@ TEST_CASE("cancelling a task waiting on a lock, semaphore, queue or condition ke
                          "7.000\touter cancel passes through the timeout scope at 7.0",
                      });
 }
+
+TEST_CASE("PriorityQueue pops in heapq's order, LifoQueue last in first out") {
+  // cpython/barrier_queues.py (first two lines)
+  struct K {
+    int k, t;
+  };
+  Loop loop;
+  loop.make_current();
+  Queue<K> pq(0, QueueOrder::priority, [](const K& a, const K& b) { return a.k < b.k; });
+  int t = 0;
+  for (int k : {2, 1, 2, 1, 2, 1, 3, 0}) pq.put_nowait(K{k, t++});
+  std::string order;
+  while (!pq.empty()) {
+    K x = pq.get_nowait();
+    order += (order.empty() ? "" : " ") + std::to_string(x.k) + "/" + std::to_string(x.t);
+  }
+  CHECK(order == "0/7 1/5 1/1 1/3 2/2 2/0 2/4 3/6");
+  Queue<int> lq(0, QueueOrder::lifo);
+  for (int i = 0; i < 4; ++i) lq.put_nowait(i);
+  std::vector<int> got;
+  while (!lq.empty()) got.push_back(lq.get_nowait());
+  CHECK(got == std::vector<int>{3, 2, 1, 0});
+}
+
+TEST_CASE("Barrier releases all parties at once; reset and abort break waiters") {
+  // cpython/barrier_queues.py (the rest)
+  Loop loop;
+  Log log(loop);
+  Barrier b(3);
+  auto worker = [&](std::string name, double delay) -> Task<void> {
+    co_await sleep(delay);
+    int idx = co_await b.wait();
+    log(name + " passed with index " + std::to_string(idx));
+  };
+  Barrier b2(3);
+  auto breaker = [&](std::string name) -> Task<void> {
+    try {
+      co_await b2.wait();
+    } catch (const BrokenBarrierError& e) {
+      log(name + " broken: " + e.what());
+    }
+  };
+  auto main = [&]() -> Task<void> {
+    auto w0 = create_task(worker("w0", 0));
+    auto w1 = create_task(worker("w1", 0.5));
+    auto w2 = create_task(worker("w2", 1.0));
+    co_await w0;
+    co_await w1;
+    co_await w2;
+    auto b0 = create_task(breaker("b0"));
+    auto b1 = create_task(breaker("b1"));
+    co_await sleep(0.1);
+    co_await b2.reset();
+    co_await b0;
+    co_await b1;
+    co_await b2.abort();
+    co_await breaker("late");
+  };
+  run_until_complete(loop, main());
+  CHECK(log.texts() == Lines{"w2 passed with index 2", "w0 passed with index 0", "w1 passed with index 1",
+                             "b0 broken: Abort or reset of barrier", "b1 broken: Abort or reset of barrier",
+                             "late broken: Barrier aborted"});
+  CHECK_THROWS_AS(Barrier(0), ValueError);
+}

@@ -91,14 +91,41 @@ TEST_CASE("uncaught exception: final status and traceback on the error stream") 
 }
 
 TEST_CASE("unsupported constructs name the construct and the line") {
-    Run r = run("x = 1\nimport os\n");
+    Run r = run("x = 1\nimport socket\n");
     CHECK(r.result.exit_code == 1);
     CHECK(r.result.type == "ModuleNotFoundError");
-    CHECK(r.result.message == "not supported in corolab: import of module 'os'");
+    CHECK(r.result.message == "not supported in corolab: import of module 'socket'");
     CHECK(r.result.line == 2);
     Run e = run("print(eval('1'))\n");
     CHECK(e.result.exit_code == 1);
     CHECK(e.result.message == "not supported in corolab: eval()");
+}
+
+TEST_CASE("a stdlib name corolab lacks says so; a misspelt one reads as in CPython") {
+    Run r = run("import os\nprint(os.name)\nos.getpid()\n");
+    CHECK(r.out() == "posix\n");
+    CHECK(r.result.type == "AttributeError");
+    CHECK(r.result.message == "not supported in corolab: os.getpid");
+    CHECK(r.result.line == 3);
+    Run f = run("from functools import singledispatch\n");
+    CHECK(f.result.type == "ImportError");
+    CHECK(f.result.message == "not supported in corolab: functools.singledispatch");
+    Run m = run("import functools\nfunctools.partail\n");
+    CHECK(m.result.type == "AttributeError");
+    CHECK(m.result.message == "module 'functools' has no attribute 'partail'");
+}
+
+TEST_CASE("sys.exit ends the run with its status and no error line") {
+    Run r = run("import sys\nprint('a')\nsys.exit(2)\nprint('b')\n");
+    CHECK(r.result.exit_code == 2);
+    CHECK(r.result.exited);
+    CHECK(Session::format_tsv(r.lines, r.result) == "0.000\ta\n");
+    Run m = run("import sys\nsys.exit('stopping')\n");
+    CHECK(m.result.exit_code == 1);
+    CHECK(m.err() == "stopping\n");
+    CHECK(Session::format_tsv(m.lines, m.result).empty());
+    Run z = run("import sys\nsys.exit()\n");
+    CHECK(z.result.exit_code == 0);
 }
 
 TEST_CASE("syntax errors are reported as CPython shows them") {

@@ -109,6 +109,23 @@ test('an unsupported import says so, with its line', async () => {
   assert.match(r.stderr, /line 2/);
 });
 
+test('an asyncio name corolab lacks says so, not a bare AttributeError', async () => {
+  const attr = scenario('attr.py', 'import asyncio\nprint("a")\nasyncio.run_coroutine_threadsafe\n');
+  let r = await corolab(['run', attr, '--format', 'tsv']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '0.000\ta\n0.000\t!AttributeError: not supported in corolab: asyncio.run_coroutine_threadsafe\n');
+  const from = scenario('from.py', 'from asyncio.streams import StreamReader\n');
+  r = await corolab(['run', from, '--format', 'tsv']);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /!ModuleNotFoundError: not supported in corolab: import of module 'asyncio\.streams'/);
+  const name = scenario('name.py', 'from asyncio import open_connection\n');
+  r = await corolab(['run', name, '--format', 'tsv']);
+  assert.equal(r.stdout, '0.000\t!ImportError: not supported in corolab: asyncio.open_connection\n');
+  const typo = scenario('typo.py', 'import asyncio\nasyncio.sleeep\n');
+  r = await corolab(['run', typo, '--format', 'tsv']);
+  assert.equal(r.stdout, "0.000\t!AttributeError: module 'asyncio' has no attribute 'sleeep'\n");
+});
+
 test('budgets stop runaway scenarios and name the budget', async () => {
   const spin = scenario('spin.py', 'print("spinning")\nwhile True:\n    pass\n');
   let r = await corolab(['run', spin, '--format', 'tsv', '--max-steps', '100000']);

@@ -4,7 +4,8 @@
 // what CPython 3.11 printed under the virtual-clock oracle (the checked-in .tsv).
 //   syntax/ scenarios: only the error type and line are compared.
 //   .stderr files: each (normalized) line must appear in corolab's stderr.
-//   exit status: non-zero iff the expected output ends with a "!" line.
+//   exit status: non-zero iff the expected output ends with a "!" line, or
+//   the one in <stem>.status when there is one (a run ended by sys.exit(n)).
 // CONFORMANCE_FILTER=<substring> runs the scenarios whose path contains it.
 // CONFORMANCE_CLI=<file.cjs> runs another CLI with the same arguments (to
 // check this runner itself, e.g. against a wrapper around the oracle).
@@ -158,9 +159,14 @@ function checkScenario(rel, result) {
     assert.fail(`${rel}: output differs from CPython's\n${shortDiff(expected, result.stdout)}` +
       (result.stderr ? `\nstderr:\n${result.stderr.split('\n').slice(0, 10).join('\n')}` : ''));
   }
-  const failed = errorLineOf(expected) !== null;
-  assert.equal(result.code !== 0, failed,
-    `${rel}: exit status ${result.code}, expected ${failed ? 'non-zero' : '0'}`);
+  const status = readIfExists(`${stem}.status`);  // sys.exit(n): the status, no "!" line
+  if (status !== null) {
+    assert.equal(result.code, Number(status), `${rel}: exit status ${result.code}, expected ${status.trim()}`);
+  } else {
+    const failed = errorLineOf(expected) !== null;
+    assert.equal(result.code !== 0, failed,
+      `${rel}: exit status ${result.code}, expected ${failed ? 'non-zero' : '0'}`);
+  }
   const expectedErr = readIfExists(`${stem}.stderr`);
   if (expectedErr !== null) {
     const actual = new Set(normalizeStderr(result.stderr));

@@ -167,6 +167,34 @@ describe('playground page', () => {
     await page.close();
   });
 
+  test('Stop in virtual time keeps what was printed before the stop', async () => {
+    const page = await open(codeLink('print("before the loop")\nwhile True:\n    pass\n'));
+    // The line arrives while the run is still going (streamed from the worker).
+    await page.waitForFunction(() => [...document.querySelectorAll('#output .text')].some((e) => e.textContent === 'before the loop'),
+      null, { timeout: 5000 });
+    assert.equal(await page.getAttribute('body', 'data-run'), 'running');
+    await page.click('#stop');
+    await page.waitForFunction(() => document.body.dataset.run === 'stopped', null, { timeout: 1000 });
+    assert.deepEqual(await outputRows(page), ['0.000\tbefore the loop']);
+    await page.close();
+  });
+
+  test('runaway loops end on a named budget and keep their output', async () => {
+    const cases = [
+      ['import asyncio\nasync def main():\n    print("start")\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n', 'steps'],
+      ['a = []\nprint("start")\nwhile True:\n    a.append([0] * 10000)\n', 'memory'],
+    ];
+    for (const [code, budget] of cases) {
+      const page = await open(codeLink(code));
+      await settled(page, 120000);
+      assert.equal(await page.getAttribute('body', 'data-run'), 'failed');
+      assert.match(await page.textContent('#status'), new RegExp(`the ${budget} budget ran out`));
+      assert.deepEqual(await outputRows(page), ['0.000\tstart']);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    }
+  });
+
   test('a syntax error highlights its line and links to it', async () => {
     const page = await open(codeLink('import asyncio\n\nasync def main(:\n    pass\n'));
     await settled(page);

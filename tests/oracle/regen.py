@@ -83,7 +83,10 @@ def run_oracle(rel):
         problems.append(f"took {cpu:.2f} s of CPU time (limit {CPU_TIME_LIMIT} s)")
     last = stdout.splitlines()[-1] if stdout else ""
     ends_in_error = "\t!" in last
-    if ends_in_error != (proc.returncode != 0):
+    # sys.exit(n) ends a run with status n and no "!" line; the status is
+    # then kept beside the .tsv (<stem>.status).
+    exited = proc.returncode not in (0, 1) and not ends_in_error
+    if ends_in_error != (proc.returncode != 0) and not exited:
         problems.append(f"exit status {proc.returncode} but last line {last!r}")
     if rel.startswith("syntax" + os.sep):
         with open(path, encoding="utf-8") as f:
@@ -93,7 +96,8 @@ def run_oracle(rel):
             problems.append("syntax scenario without a first line '# expect-line: N'")
         elif not m or int(m.group(1)) != want:
             problems.append(f"expected a SyntaxError on line {want}, oracle said {last!r}")
-    return stdout, normalize_stderr(stderr), problems
+    status = f"{proc.returncode}\n" if exited else ""
+    return stdout, normalize_stderr(stderr), status, problems
 
 
 def read(path):
@@ -114,18 +118,24 @@ def main():
         return 1
     failed = 0
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for rel, (tsv, err, problems) in zip(names, pool.map(run_oracle, names)):
+        for rel, (tsv, err, status, problems) in zip(names, pool.map(run_oracle, names)):
             stem = os.path.join(CORPUS, rel[:-3])
             for p in problems:
                 print(f"{rel}: {p}", file=sys.stderr)
                 failed += 1
             if check:
-                if read(stem + ".tsv") != tsv or (read(stem + ".stderr") or "") != err:
+                if (read(stem + ".tsv") != tsv or (read(stem + ".stderr") or "") != err
+                        or (read(stem + ".status") or "") != status):
                     print(f"{rel}: expected output is stale", file=sys.stderr)
                     failed += 1
                 continue
             with open(stem + ".tsv", "w", encoding="utf-8") as f:
                 f.write(tsv)
+            if status:
+                with open(stem + ".status", "w", encoding="utf-8") as f:
+                    f.write(status)
+            elif os.path.exists(stem + ".status"):
+                os.remove(stem + ".status")
             if err:
                 with open(stem + ".stderr", "w", encoding="utf-8") as f:
                     f.write(err)

@@ -29,6 +29,7 @@
 #pragma once
 
 #include "corolab/as_completed.hpp"
+#include "corolab/barrier.hpp"
 #include "corolab/condition.hpp"
 #include "corolab/errors.hpp"
 #include "corolab/event.hpp"

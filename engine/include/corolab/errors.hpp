@@ -47,6 +47,7 @@ COROLAB_ERROR(QueueFull)
 COROLAB_ERROR(QueueEmpty)
 COROLAB_ERROR(RuntimeError)
 COROLAB_ERROR(ValueError)
+COROLAB_ERROR(BrokenBarrierError)
 // Raised by run_until_complete when nothing can ever run again
 // (virtual clock, no ready callback, no timer, target unfinished).
 COROLAB_ERROR(DeadlockError)

@@ -87,6 +87,12 @@ class FutureBase {
   void add_done_callback(DoneCallback cb);
   // Runs fn(future) on the loop once done (one allocation).
   void add_done_callback(std::function<void(FutureBase&)> fn);
+  // Same; `label` names it in callback_labels() ("" = leave it out).
+  void add_done_callback(std::function<void(FutureBase&)> fn, std::function<std::string()> label);
+  // The registered callbacks as asyncio's _format_callbacks names them, in
+  // registration order: a task's wakeup is "Task.task_wakeup()", labelled
+  // functions give their label; the engine's own callbacks are left out.
+  std::vector<std::string> callback_labels() const;
   // Removes every registration of (fn, ctx); returns how many (each is
   // discarded, i.e. its ctx released).
   size_t remove_done_callback(DoneCallback::Fn fn, void* ctx);

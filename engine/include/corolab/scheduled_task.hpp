@@ -72,6 +72,7 @@ class TaskBase : public FutureBase {
 
  private:
   friend class Loop;
+  friend class FutureBase;  // names wakeup_cb in callback_labels()
   static void step_cb(void* task, void* exc, bool run);
   static void wakeup_cb(void* task, void* fut, bool run);
   static void sleep_timer_cb(void* task, void*, bool run);

@@ -1,0 +1,65 @@
+// Modules written in the scenario language: their sources are embedded at
+// build time (lang/CMakeLists.txt writes library_sources.inc from
+// lang/modules/*.py) and each is compiled and run on its first import, like
+// CPython runs a .py module.
+#include <memory>
+#include <string_view>
+
+#include "lang/compiler.hpp"
+#include "lang/frame.hpp"
+#include "lang/modules/modules.hpp"
+#include "lang/ops.hpp"
+#include "lang/parser.hpp"
+#include "lang/vm.hpp"
+
+namespace corolab::lang {
+
+namespace {
+
+struct LibrarySource {
+    const char* name;
+    const char* text;
+};
+const LibrarySource kSources[] = {
+#include "library_sources.inc"
+};
+
+}  // namespace
+
+Value load_library_module(const std::string& name) {
+    const LibrarySource* src = nullptr;
+    for (auto& s : kSources)
+        if (name == s.name) src = &s;
+    if (!src) return Value();
+    // Compiled per run: code constants are values of the run's heap. The
+    // run keeps the program until its heap is freed.
+    auto keep = std::make_shared<std::pair<Source, Program>>(
+        std::piecewise_construct, std::forward_as_tuple(name + ".py", std::string(src->text)), std::forward_as_tuple());
+    try {
+        ParseResult pr = parse_and_analyze(keep->first);
+        compile_module(*pr.module, keep->first, keep->second);
+    } catch (const SyntaxError& e) {
+        return raise(T.RuntimeError, "corolab's " + name + ".py does not compile: " + e.message + " (line " + std::to_string(e.line) + ")");
+    }
+    rt().keep.push_back(keep);
+    auto* m = make<ModuleObj>(name);
+    Value mv(m);
+    dict_set_str(m->dict, "__name__", str_value(name));
+    dict_set_str(m->dict, "__builtins__", rt().modules["builtins"]);
+    Frame* fr = alloc_frame(keep->second.module);
+    fr->globals = m->dict;
+    fr->ns = m->dict;
+    fr->ns_ref = Value(static_cast<Object*>(m->dict));
+    if (rt().vm->run_frame(fr).is_null()) return Value();
+    return mv;
+}
+
+Value raise_missing_name(ModuleObj* m, const std::string& name, ClassObj* cls) {
+    const std::string& module = m->name;
+    bool cpython_has = (m->unsupported && m->unsupported->count(name)) || cpython_has_name(module, name);
+    if (cpython_has) return raise(cls, "not supported in corolab: " + module + "." + name);
+    if (cls == T.ImportError) return raise(cls, "cannot import name '" + name + "' from '" + module + "'");
+    return raise(cls, "module '" + module + "' has no attribute '" + name + "'");
+}
+
+}  // namespace corolab::lang

@@ -1,0 +1,29 @@
+// The stdlib modules of lang/modules/: one file per module, written in C++
+// (sys.cpp, os.cpp) or in the scenario language itself (*.py, embedded at
+// build time and compiled on first import, see library.cpp).
+#pragma once
+
+#include <string>
+
+#include "lang/runtime.hpp"
+
+namespace corolab::lang {
+
+Value import_module(StrObj* name);  // modules.cpp: `import name`, once per run
+
+Value make_module_sys();
+Value make_module_os();
+
+// The module `name` from its embedded Python source: Null with no exception
+// set when there is no such source; Null with the exception set when running
+// it failed.
+Value load_library_module(const std::string& name);
+
+// The error for `module.name` that corolab lacks: "not supported in corolab:
+// module.name" when CPython 3.11's module has that name (the generated table,
+// or the module's own `unsupported` set; `cls` is
+// AttributeError or ImportError), else CPython's own wording.
+Value raise_missing_name(ModuleObj* m, const std::string& name, ClassObj* cls);
+bool cpython_has_name(const std::string& module, const std::string& name);  // cpython_names.cpp
+
+}  // namespace corolab::lang

@@ -1,0 +1,82 @@
+// The sys module: what tutorials use of it (argv, exit, stdout/stderr.write,
+// version_info, maxsize, the recursion limit).
+#include "lang/modules/modules.hpp"
+#include "lang/ops.hpp"
+#include "lang/output.hpp"
+#include "lang/vm.hpp"
+
+namespace corolab::lang {
+
+namespace {
+
+// sys.stdout / sys.stderr: write() goes where print() writes.
+struct StreamObj : NativeObj {
+    bool err;
+    StreamObj(ClassObj* c, bool e) : NativeObj(c), err(e) {}
+};
+
+Value stream_write(Value* a, int n, const CallArgs&) {
+    if (n != 2) return raise(T.TypeError, "write() takes exactly one argument (" + std::to_string(n - 1) + " given)");
+    if (!is_str(a[1])) return raise(T.TypeError, "write() argument must be str, not " + type_name(a[1]));
+    if (!write_output(as_str(a[1])->s, static_cast<StreamObj*>(a[0].o)->err)) return Value();
+    return Value::integer(as_str(a[1])->cp_len);
+}
+Value stream_flush(Value*, int, const CallArgs&) { return Value::none(); }
+Value stream_isatty(Value*, int, const CallArgs&) { return Value::boolean(false); }
+
+ClassObj* stream_class() {
+    static ClassObj* c = nullptr;
+    if (!c) {
+        c = make_builtin_class("TextIOWrapper", T.object, Kind::Native);
+        add_method(c, "write", stream_write);
+        add_method(c, "flush", stream_flush);
+        add_method(c, "isatty", stream_isatty);
+    }
+    return c;
+}
+
+Value sys_exit(Value* a, int n, const CallArgs&) {
+    if (n > 1) return raise(T.TypeError, "exit expected at most 1 argument, got " + std::to_string(n));
+    std::vector<Value> args;
+    if (n == 1) args.push_back(a[0]);
+    return raise_value(make_exception(T.SystemExit, std::move(args)));
+}
+Value sys_getrecursionlimit(Value*, int, const CallArgs&) { return Value::integer(1000); }
+Value sys_setrecursionlimit(Value* a, int n, const CallArgs&) {
+    std::int64_t v;
+    if (n != 1 || !to_index(a[0], v)) return has_exc() ? Value() : raise(T.TypeError, "setrecursionlimit() takes exactly one argument");
+    return raise(T.RuntimeError, "not supported in corolab: sys.setrecursionlimit (the limit is a run budget)");
+}
+
+}  // namespace
+
+Value make_module_sys() {
+    auto* m = make<ModuleObj>("sys");
+    Value mv(m);
+    auto def = [&](const char* name, BuiltinFnPtr f) { dict_set_str(m->dict, name, Value(make_builtin(name, f, true))); };
+    def("exit", sys_exit);
+    def("getrecursionlimit", sys_getrecursionlimit);
+    def("setrecursionlimit", sys_setrecursionlimit);
+    dict_set_str(m->dict, "argv", list_value({str_value(rt().filename)}));
+    dict_set_str(m->dict, "stdout", Value(make<StreamObj>(stream_class(), false)));
+    dict_set_str(m->dict, "stderr", Value(make<StreamObj>(stream_class(), true)));
+    dict_set_str(m->dict, "maxsize", Value::integer(9223372036854775807LL));
+    dict_set_str(m->dict, "platform", str_value("linux"));
+    dict_set_str(m->dict, "byteorder", str_value("little"));
+    dict_set_str(m->dict, "version", str_value("3.11.7 (corolab)"));
+    // A named tuple as CPython's: the collections module builds its type.
+    Value collections = import_module(rt().intern("collections"));
+    if (collections.is_null()) return Value();
+    Value nt = getattr(collections, rt().intern("namedtuple"));
+    if (nt.is_null()) return Value();
+    Value nt_args[2] = {str_value("sys.version_info"), str_value("major minor micro releaselevel serial")};
+    Value vi_type = call(nt, nt_args, 2);
+    if (vi_type.is_null()) return Value();
+    Value vi_args[5] = {Value::integer(3), Value::integer(11), Value::integer(7), str_value("final"), Value::integer(0)};
+    Value vi = call(vi_type, vi_args, 5);
+    if (vi.is_null()) return Value();
+    dict_set_str(m->dict, "version_info", vi);
+    return mv;
+}
+
+}  // namespace corolab::lang

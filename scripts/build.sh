@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds corolab. Usage: scripts/build.sh [native] [sanitize] [wasm|module] [web]
+# Builds corolab. Usage: scripts/build.sh [native] [sanitize] [wasm|module] [web] [fuzz]
 # (no argument: native wasm web; npm test adds sanitize). Outputs go to build/ and dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,10 @@ for t in "${targets[@]}"; do
       fi ;;
     web)
       npx vite build --logLevel warn ;;
+    fuzz)
+      # clang + libFuzzer + ASan/UBSan: only the fuzz target (tests/fuzz).
+      cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 -DCOROLAB_FUZZ=ON -DCOROLAB_TESTS_ONLY=ON >/dev/null
+      cmake --build build/fuzz -j"$jobs" --target corolab_fuzz_session ;;
     *) echo "build.sh: unknown target $t" >&2; exit 2 ;;
   esac
 done

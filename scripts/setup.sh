@@ -13,6 +13,9 @@ command -v cmake >/dev/null 2>&1 || need+=(cmake)
 command -v g++ >/dev/null 2>&1 || need+=(g++)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# The fuzz target (tests/fuzz): clang 14 and its libFuzzer/sanitizer runtime.
+command -v clang++-14 >/dev/null 2>&1 || need+=(clang-14)
+compgen -G '/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a' >/dev/null || need+=(libclang-rt-14-dev)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

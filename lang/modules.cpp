@@ -626,9 +626,9 @@ void init_datetime_classes() {
         add_method(c, "__format__", dt_format);
         add_method(c, "today", c == DT.date ? date_today : dt_now);
     }
-    add_method(DT.datetime, "now", dt_now);
+    add_class_function(DT.datetime, "now", dt_now);
     add_method(DT.datetime, "utcnow", dt_now);
-    add_method(DT.datetime, "fromtimestamp", dt_fromtimestamp);
+    add_class_function(DT.datetime, "fromtimestamp", dt_fromtimestamp);
     add_method(DT.datetime, "timestamp", dt_timestamp);
     add_method(DT.datetime, "date", dt_date);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{

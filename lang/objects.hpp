@@ -129,6 +129,10 @@ using BuiltinFnPtr = Value (*)(Value* args, int nargs, const CallArgs& call);
 struct BuiltinObj : Obj {
     const char* name;
     BuiltinFnPtr fn;
+    // A method of a builtin type (add_method): the type its first argument
+    // must have when it is called unbound (`list.append(x, 1)`); null for
+    // plain functions and for methods called on the class (`datetime.now()`).
+    ClassObj* self_type = nullptr;
     Value self;
     Value data;  // extra state for closures made by modules
     BuiltinObj(const char* n, BuiltinFnPtr f);

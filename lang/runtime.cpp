@@ -107,7 +107,14 @@ void add_method(ClassObj* cls, const char* name, BuiltinFnPtr fn) {
     BuiltinObj* b = make_builtin(name, fn, true);
     dict_set(cls->dict, Value(immortal_str(name)), Value(b));
     if (std::string_view(name) == "__new__") cls->builtin_new = b;  // instantiate's fast path
+    // One function shared by several types checks only that self is an object.
+    else b->self_type = !b->self_type || b->self_type == cls ? cls : T.object;
     Runtime::current = saved;
+}
+
+void add_class_function(ClassObj* cls, const char* name, BuiltinFnPtr fn) {
+    add_method(cls, name, fn);
+    static_cast<BuiltinObj*>(dict_get(cls->dict, Value(immortal_str(name))).o)->self_type = nullptr;
 }
 
 void add_property(ClassObj* cls, const char* name, BuiltinFnPtr fn) {

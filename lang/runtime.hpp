@@ -51,6 +51,9 @@ void init_types();  // idempotent; builds T and the builtin methods
 BuiltinObj* make_builtin(const char* name, BuiltinFnPtr fn, bool immortal = false);
 // Adds a method to a builtin type's dict.
 void add_method(ClassObj* cls, const char* name, BuiltinFnPtr fn);
+// A function of a class called on the class itself (`datetime.now()`): its
+// first argument is not checked to be an instance.
+void add_class_function(ClassObj* cls, const char* name, BuiltinFnPtr fn);
 ClassObj* make_builtin_class(const char* name, ClassObj* base, Kind kind);
 // Adds a read-only attribute computed by `fn(self)` to a builtin type.
 void add_property(ClassObj* cls, const char* name, BuiltinFnPtr fn);

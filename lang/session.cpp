@@ -38,7 +38,7 @@ struct Session::Impl {
     std::size_t out_chars = 0;
     std::size_t err_chars = 0;  // bytes written to the error stream
     bool err_cut = false;       // the error stream reached its cap
-    static constexpr std::size_t kMinErrorChars = 1'000'000;
+    static constexpr std::size_t kMinErrorChars = 64 * 1024;
     Result res;
     RunBudget budget;  // memory and steps (lang/budget.hpp), metered inside Enter
     double last_progress = 0;  // host seconds of the last Options::on_progress call

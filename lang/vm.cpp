@@ -318,6 +318,13 @@ Value Vm::call_nonpy(const Value& f, Value* args, int nargs, StrObj* const* kwn,
                 for (int i = 0; i < nargs; ++i) a.push_back(args[i]);
                 return b->fn(a.data(), nargs + 1, ca);
             }
+            if (b->self_type && (nargs == 0 || !type_of(args[0])->is_subclass_of(b->self_type))) {
+                // CPython's words for a method descriptor called on the wrong object.
+                if (nargs == 0)
+                    return raise(T.TypeError, std::string("unbound method ") + b->self_type->name + "." + b->name + "() needs an argument");
+                return raise(T.TypeError, std::string("descriptor '") + b->name + "' for '" + b->self_type->name +
+                                              "' objects doesn't apply to a '" + type_name(args[0]) + "' object");
+            }
             return b->fn(args, nargs, ca);
         }
         case Kind::Class: return instantiate(static_cast<ClassObj*>(o), args, nargs, ca);

@@ -7,6 +7,7 @@
 #include "lang/code.hpp"
 #include "lang/num/float_format.hpp"
 #include "lang/num/float_ops.hpp"
+#include "lang/stack_guard.hpp"
 
 namespace corolab::lang {
 
@@ -73,6 +74,9 @@ bool append_repr(std::string& out, const Value& v) {
         case Tag::Obj: break;
     }
     Obj* o = static_cast<Obj*>(v.o);
+    if (o->kind == Kind::Str) { out += repr_string(static_cast<StrObj*>(o)->s); return true; }
+    StackGuard guard(" while getting the repr of an object");
+    if (!guard.ok()) return false;
     // user-defined __repr__ first
     if (o->cls->user) {
         Value f = o->cls->lookup(name_of("__repr__"));
@@ -192,6 +196,8 @@ bool append_str(std::string& out, const Value& v) {
     if (v.tag == Tag::Obj) {
         Obj* o = static_cast<Obj*>(v.o);
         if (o->kind == Kind::Str) { out += static_cast<StrObj*>(o)->s; return true; }
+        StackGuard guard(" while getting the str of an object");
+        if (!guard.ok()) return false;
         if (o->cls->user) {
             Value f = o->cls->lookup(name_of("__str__"));
             if (!f.is_null() && !is_kind(f, Kind::Builtin)) {
@@ -271,6 +277,39 @@ int truthy(const Value& v) {
     return 1;
 }
 
+// CPython's xxHash-based tuple hash. Tuples nest without bound (`t = (t,)`
+// in a loop) and CPython hashes them all, so nested tuples are walked with
+// an explicit stack rather than C++ recursion.
+static bool hash_tuple(TupleObj* top, std::int64_t& out) {
+    constexpr std::uint64_t kSeed = 2870177450012600261ull;
+    struct Level { TupleObj* t; std::size_t i; std::uint64_t acc; };
+    std::vector<Level> stack{{top, 0, kSeed}};
+    std::int64_t lane = 0;
+    bool have_lane = false;
+    for (;;) {
+        Level& l = stack.back();
+        if (have_lane) {
+            l.acc += static_cast<std::uint64_t>(lane) * 14029467366897019727ull;
+            l.acc = (l.acc << 31) | (l.acc >> 33);
+            l.acc *= 11400714785074694791ull;
+            have_lane = false;
+        }
+        if (l.i == l.t->items.size()) {
+            std::uint64_t acc = l.acc + (l.t->items.size() ^ (kSeed ^ 3527539ull));
+            lane = static_cast<std::int64_t>(acc);
+            if (lane == -1) lane = 1546275796;
+            stack.pop_back();
+            if (stack.empty()) { out = lane; return true; }
+            have_lane = true;
+            continue;
+        }
+        const Value& item = l.t->items[l.i++];
+        if (is_kind(item, Kind::Tuple)) { stack.push_back({static_cast<TupleObj*>(item.o), 0, kSeed}); continue; }
+        if (!hash_of(item, lane)) return false;
+        have_lane = true;
+    }
+}
+
 bool hash_of(const Value& v, std::int64_t& h) {
     switch (v.tag) {
         case Tag::None: h = 0x5f3759df; return true;
@@ -283,22 +322,7 @@ bool hash_of(const Value& v, std::int64_t& h) {
     switch (o->kind) {
         case Kind::Str: h = str_hash(static_cast<StrObj*>(o)); return true;
         case Kind::BigInt: h = static_cast<BigIntObj*>(o)->value.hash(); return true;
-        case Kind::Tuple: {
-            // CPython's xxHash-based tuple hash
-            auto& items = static_cast<TupleObj*>(o)->items;
-            std::uint64_t acc = 2870177450012600261ull;
-            for (auto& it : items) {
-                std::int64_t lane;
-                if (!hash_of(it, lane)) return false;
-                acc += static_cast<std::uint64_t>(lane) * 14029467366897019727ull;
-                acc = (acc << 31) | (acc >> 33);
-                acc *= 11400714785074694791ull;
-            }
-            acc += items.size() ^ (2870177450012600261ull ^ 3527539ull);
-            h = static_cast<std::int64_t>(acc);
-            if (h == -1) h = 1546275796;
-            return true;
-        }
+        case Kind::Tuple: return hash_tuple(static_cast<TupleObj*>(o), h);
         case Kind::List: case Kind::Dict:
             raise(T.TypeError, "unhashable type: '" + o->cls->name + "'");
             return false;
@@ -357,10 +381,10 @@ static int num_compare(const Value& a, const Value& b, bool& unordered) {
 }
 
 int equals(const Value& a, const Value& b) {
-    if (a.tag == Tag::Obj && b.tag == Tag::Obj && a.o == b.o) {
-        // identity implies equality except for NaN floats (never objects here)
-        return 1;
-    }
+    // identity implies equality (CPython's PyObject_RichCompareBool): a NaN
+    // float is "in" a list holding that same float; `==` on two floats
+    // compares values (compare_op)
+    if (a.tag == b.tag && (a.tag == Tag::Obj || a.tag == Tag::Float) && a.i == b.i) return 1;
     if (numeric(a) && numeric(b)) {
         bool un;
         int c = num_compare(a, b, un);
@@ -374,8 +398,10 @@ int equals(const Value& a, const Value& b) {
     Obj* oa = a.tag == Tag::Obj ? static_cast<Obj*>(a.o) : nullptr;
     Obj* ob = b.tag == Tag::Obj ? static_cast<Obj*>(b.o) : nullptr;
     if (oa && ob && oa->kind == ob->kind && !oa->cls->user && !ob->cls->user) {
+        if (oa->kind == Kind::Str) return static_cast<StrObj*>(oa)->s == static_cast<StrObj*>(ob)->s;
+        StackGuard guard(" in comparison");
+        if (!guard.ok()) return -1;
         switch (oa->kind) {
-            case Kind::Str: return static_cast<StrObj*>(oa)->s == static_cast<StrObj*>(ob)->s;
             case Kind::List: return seq_equal(static_cast<ListObj*>(oa)->items, static_cast<ListObj*>(ob)->items);
             case Kind::Tuple: return seq_equal(static_cast<TupleObj*>(oa)->items, static_cast<TupleObj*>(ob)->items);
             case Kind::Dict: {
@@ -411,6 +437,8 @@ int equals(const Value& a, const Value& b) {
         }
     }
     // user __eq__ (left operand first, then reflected)
+    StackGuard guard(" in comparison");
+    if (!guard.ok()) return -1;
     for (int side = 0; side < 2; ++side) {
         const Value& x = side ? b : a;
         const Value& y = side ? a : b;
@@ -796,6 +824,7 @@ Value compare_op(CmpOpKind op, const Value& a, const Value& b) {
         }
         case CmpOpKind::Eq: case CmpOpKind::NotEq: {
             if (a.tag == Tag::Int && b.tag == Tag::Int) return Value::boolean((a.i == b.i) == (op == CmpOpKind::Eq));
+            if (a.tag == Tag::Float && b.tag == Tag::Float) return Value::boolean((a.f == b.f) == (op == CmpOpKind::Eq));
             // user __ne__ rarely differs from not __eq__
             int e = equals(a, b);
             if (e < 0) return Value();
@@ -827,8 +856,11 @@ Value compare_op(CmpOpKind op, const Value& a, const Value& b) {
     }
     Obj* oa = a.tag == Tag::Obj ? static_cast<Obj*>(a.o) : nullptr;
     Obj* ob = b.tag == Tag::Obj ? static_cast<Obj*>(b.o) : nullptr;
+    if (oa && ob && oa->kind == Kind::Str && ob->kind == Kind::Str && !oa->cls->user && !ob->cls->user)
+        return result(static_cast<StrObj*>(oa)->s.compare(static_cast<StrObj*>(ob)->s));
+    StackGuard guard(" in comparison");
+    if (!guard.ok()) return Value();
     if (oa && ob && oa->kind == ob->kind && !oa->cls->user && !ob->cls->user) {
-        if (oa->kind == Kind::Str) return result(static_cast<StrObj*>(oa)->s.compare(static_cast<StrObj*>(ob)->s));
         if (oa->kind == Kind::List || oa->kind == Kind::Tuple) {
             auto& x = oa->kind == Kind::List ? static_cast<ListObj*>(oa)->items : static_cast<TupleObj*>(oa)->items;
             auto& y = oa->kind == Kind::List ? static_cast<ListObj*>(ob)->items : static_cast<TupleObj*>(ob)->items;

@@ -128,12 +128,16 @@ struct Session::Impl {
             over = true;
         }
         out_chars += n;
+        // only the new text is searched and the finished lines are cut once:
+        // a million print(x, end="") calls take linear time
+        std::size_t from = partial.size();
         partial += t;
-        std::size_t p;
-        while ((p = partial.find('\n')) != std::string::npos) {
-            emit(partial.substr(0, p), false);
-            partial.erase(0, p + 1);
+        std::size_t a = 0, p;
+        while ((p = partial.find('\n', from)) != std::string::npos) {
+            emit(partial.substr(a, p - a), false);
+            a = from = p + 1;
         }
+        if (a) partial.erase(0, a);
         if (over) {
             vm->set_fatal("output", "output limit of " + std::to_string(opts.budgets.output) + " characters reached");
             return false;
@@ -247,6 +251,13 @@ struct Session::Impl {
             res.line = e.line;
             res.col = e.column;
             res.display = e.format();
+            write(res.display, true);
+            return false;
+        } catch (const CompileLimitError& e) {
+            res.exit_code = 1;
+            res.type = e.type;
+            res.message = e.message;
+            res.display = e.type + (e.message.empty() ? "" : ": " + e.message) + "\n";
             write(res.display, true);
             return false;
         }

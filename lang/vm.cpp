@@ -6,6 +6,7 @@
 
 #include "lang/exception_group.hpp"
 #include "lang/ops.hpp"
+#include "lang/stack_guard.hpp"
 
 namespace corolab::lang {
 
@@ -302,6 +303,11 @@ Value Vm::call(const Value& f, Value* args, int nargs, const CallArgs& kw) {
 }
 
 Value Vm::run_frame(Frame* fr) {
+    // C++ re-enters the dispatch loop here (builtins, __init__, dunders):
+    // the frame counts against the depth budget below, the guard checks
+    // the C++ stack
+    StackGuard level("", false);
+    if (!level.ok()) { free_frame(fr); return Value(); }
     Thread tmp;
     Thread* th = cur_ ? cur_ : &tmp;
     Thread* saved = cur_;
@@ -329,6 +335,8 @@ Value Vm::gen_next(GenObj* g, Value send, Value exc) {
     if (exc.is_null() && !g->started && !send.is_null() && !send.is_none())
         return raise(T.TypeError, "can't send non-None value to a just-started generator");
     if (g->running) return raise(T.ValueError, "generator already executing");
+    StackGuard level("", false);
+    if (!level.ok()) return Value();
     Thread tmp;
     Thread* th = cur_ ? cur_ : &tmp;
     Thread* saved = cur_;

@@ -128,6 +128,7 @@ Value t_float(Value* args, int nargs, const CallArgs&) {
     }
     double d;
     if (!to_double(v, d)) {
+        if (is_int_like(v)) return Value();  // OverflowError: int too large to convert to float
         take_exc();
         return raise(T.TypeError, "float() argument must be a string or a real number, not '" + type_name(v) + "'");
     }

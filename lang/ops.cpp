@@ -3,6 +3,7 @@
 #include "lang/ops.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "lang/code.hpp"
 #include "lang/num/float_format.hpp"
@@ -1198,17 +1199,30 @@ bool to_index(const Value& v, std::int64_t& out) {
     return false;
 }
 
+// A slice bound or step: ints past the 64-bit range clamp, as CPython's
+// _PyEval_SliceIndex does ([1, 2][10**30:] is []).
+static bool slice_index(const Value& v, std::int64_t& out) {
+    constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+    if (auto* b = bigint_of(v); b && !b->fits_int64()) {
+        out = b->is_negative() ? -kMax : kMax;
+        return true;
+    }
+    if (!to_index(v, out)) return false;
+    if (out < -kMax) out = -kMax;  // so that -step cannot overflow
+    return true;
+}
+
 bool slice_indices(SliceObj* s, std::int64_t len, std::int64_t& start, std::int64_t& stop,
                    std::int64_t& step, std::int64_t& count) {
     step = 1;
     if (!s->step.is_none() && !s->step.is_null()) {
-        if (!to_index(s->step, step)) return false;
+        if (!slice_index(s->step, step)) return false;
         if (step == 0) { raise(T.ValueError, "slice step cannot be zero"); return false; }
     }
     std::int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? len - 1 : len;
     auto norm = [&](const Value& v, std::int64_t def, std::int64_t& out) {
         if (v.is_none() || v.is_null()) { out = def; return true; }
-        if (!to_index(v, out)) return false;
+        if (!slice_index(v, out)) return false;
         if (out < 0) { out += len; if (out < lo) out = lo; }
         else if (out > hi) out = hi;
         return true;

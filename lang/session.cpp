@@ -176,10 +176,19 @@ struct Session::Impl {
             std::size_t a = src.find_first_not_of(" \t");
             if (a != std::string_view::npos) tb += "    " + std::string(src.substr(a)) + "\n";
         }
-        std::string msg;
-        if (!append_str(msg, exc)) { take_exc(); msg.clear(); }
+        std::string msg = exception_message(exc);
         tb += e->cls->name + (msg.empty() ? "" : ": " + msg) + "\n";
         return tb;
+    }
+
+    // str(exc), or what CPython's traceback prints when that raises
+    static std::string exception_message(const Value& exc) {
+        std::string msg;
+        if (!append_str(msg, exc)) {
+            take_exc();
+            msg = "<exception str() failed>";
+        }
+        return msg;
     }
 
     void fail_exception(const Value& exc) {
@@ -190,7 +199,7 @@ struct Session::Impl {
         }
         auto* e = static_cast<ExceptionObj*>(exc.o);
         res.type = e->cls->name;
-        if (!append_str(res.message, exc)) { take_exc(); res.message.clear(); }
+        res.message = exception_message(exc);
         if (!e->traceback.empty()) res.line = e->traceback.front().line;
         res.display = traceback_text(exc);
         write(res.display, true);

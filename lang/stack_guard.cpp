@@ -17,19 +17,24 @@ namespace {
 
 #ifdef __EMSCRIPTEN__
 // The shadow stack (-sTOTAL_STACK) holds only address-taken locals; the
-// engine's own stack holds the rest and is not visible from Wasm, so the
-// guarded levels are capped too. A level costs at most about 1.5 KB of
-// engine stack (Python re-entered from a builtin, measured in Node 20); a
-// worker gets about 1 MB.
+// engine's own stack holds the rest and is not visible from Wasm, so each
+// guarded level is charged an estimate of it. Measured in Node 20 (984 KB
+// of stack): a nested-list repr level takes about 195 bytes, a Python frame
+// re-entered from C++ (class instantiation) about 590, a user __repr__
+// calling repr() about 1,000 for both. Browsers give a worker at least as
+// much; a quarter stays free for the unguarded calls below the last level.
 constexpr std::uintptr_t kMargin = 128 * 1024;
-constexpr int kMaxLevels = 500;
+constexpr std::size_t kLevelCost = 200, kVmEntryCost = 800;
+constexpr std::size_t kEngineStack = 720 * 1024;
 #else
 // Room for the deepest unguarded call chain below a guard.
 constexpr std::uintptr_t kMargin = 512 * 1024;
 #endif
 
 thread_local std::uintptr_t stack_floor = 0;  // lowest usable address (0: not known yet)
-thread_local int levels = 0;                  // active guards on this thread
+#ifdef __EMSCRIPTEN__
+thread_local std::size_t engine_used = 0;     // estimated engine stack of the active guards
+#endif
 thread_local int fallback_depth = 0;          // recursion count outside a Python thread
 
 std::uintptr_t current_sp() {
@@ -59,14 +64,13 @@ std::uintptr_t compute_floor() {
 bool stack_exhausted() {
     if (!stack_floor) stack_floor = compute_floor();
 #ifdef __EMSCRIPTEN__
-    if (levels >= kMaxLevels) return true;
+    if (engine_used > kEngineStack) return true;
 #endif
     return current_sp() < stack_floor;
 }
 
-int stack_guard_levels() { return levels; }
-
-StackGuard::StackGuard(const char* what, bool counts_depth) {
+StackGuard::StackGuard(const char* what, bool vm_entry) {
+    bool counts_depth = !vm_entry;
     Runtime* r = Runtime::current;
     Thread* th = r && r->vm ? r->vm->current_thread() : nullptr;
     int limit = r && r->vm ? r->vm->recursion_limit : 1000;
@@ -79,14 +83,19 @@ StackGuard::StackGuard(const char* what, bool counts_depth) {
         ++depth;
         depth_ = &depth;
     }
-    ++levels;
+#ifdef __EMSCRIPTEN__
+    cost_ = vm_entry ? kVmEntryCost : kLevelCost;
+    engine_used += cost_;
+#endif
     ok_ = true;
 }
 
 StackGuard::~StackGuard() {
     if (!ok_) return;
     if (depth_) --*depth_;
-    --levels;
+#ifdef __EMSCRIPTEN__
+    engine_used -= cost_;
+#endif
 }
 
 }  // namespace corolab::lang

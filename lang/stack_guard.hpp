@@ -23,9 +23,10 @@ namespace corolab::lang {
 
 class StackGuard {
 public:
-    // counts_depth = false: the level only checks the C++ stack (the VM's
-    // re-entry points count their Python frame themselves).
-    explicit StackGuard(const char* what, bool counts_depth = true);
+    // vm_entry: C++ re-entering the dispatch loop (Vm::run_frame,
+    // gen_next), which counts its Python frame itself; the guard only
+    // checks the stack, for a level that costs more of it.
+    explicit StackGuard(const char* what, bool vm_entry = false);
     ~StackGuard();
     bool ok() const { return ok_; }
     StackGuard(const StackGuard&) = delete;
@@ -33,15 +34,12 @@ public:
 
 private:
     int* depth_ = nullptr;  // the counter this level was added to
+    unsigned cost_ = 0;     // engine stack bytes this level is charged (Wasm)
     bool ok_ = false;
 };
 
 // True when the current thread's C++ stack is nearly used up, or (Wasm)
-// too many guarded C++ levels are active. For recursion outside a run
-// (compiler passes), which reports its own error.
+// the active guarded levels may have used up the engine's stack.
 bool stack_exhausted();
-
-// Guarded C++ levels active on this thread (Wasm's level cap counts these).
-int stack_guard_levels();
 
 }  // namespace corolab::lang

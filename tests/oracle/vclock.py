@@ -235,6 +235,15 @@ def install_virtual_time():
     real_gmtime = time.gmtime
 
     def sleep(seconds):
+        # the argument checks of the real time.sleep (CPython 3.11 pytime.c:
+        # the duration must fit in int64 nanoseconds)
+        if isinstance(seconds, float):
+            if seconds != seconds:
+                raise ValueError("Invalid value NaN (not a number)")
+            if not abs(seconds * 1e9) <= 2.0**63:
+                raise OverflowError("timestamp out of range for platform time_t")
+        elif isinstance(seconds, int) and abs(seconds) > 9223372036:
+            raise OverflowError("timestamp too large to convert to C _PyTime_t")
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
         Clock.advance(float(seconds))
@@ -314,7 +323,10 @@ def install_virtual_time():
 # --- running a scenario -----------------------------------------------------
 
 def exception_line(exc):
-    text = str(exc)
+    try:
+        text = str(exc)
+    except Exception:  # what CPython's traceback prints then
+        text = "<exception str() failed>"
     name = type(exc).__name__
     return f"!{name}: {text}" if text else f"!{name}"
 

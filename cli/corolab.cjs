@@ -119,6 +119,7 @@ async function main() {
     speed: opts.speed,
     filename: path.basename(file),
     budgets: opts.budgets,
+    trace: opts.format === 'json',  // recorded only when printed
   };
   if (opts.seed !== undefined) options.seed = opts.seed;
 

@@ -147,6 +147,7 @@ int main(int argc, char** argv) {
     const char* slash = std::strrchr(file, '/');
     opts.filename = slash ? slash + 1 : file;
 
+    opts.trace = format == OutputFormat::json;  // only json prints it
     return run_with_stack([&] {
         Session session(source.str(), opts);
         OutputFormatter formatter(format);

@@ -22,7 +22,9 @@ function loadCorolab() {
 // Runs `source` to its end on the virtual clock; returns what the CLI prints
 // ({stdout, stderr} in the given format: text, tsv or json) and its exit code.
 function runVirtual(mod, source, options, format) {
-  const session = new mod.Session(source, JSON.stringify({ ...options, clock: 'virtual' }));
+  // The trace is recorded only when it is printed (json): an endless loop
+  // then costs no memory per step.
+  const session = new mod.Session(source, JSON.stringify({ trace: format === 'json', ...options, clock: 'virtual' }));
   try {
     session.advance();
     const out = session.takeFormatted(format);

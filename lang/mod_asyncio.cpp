@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "lang/asyncio_bridge.hpp"
+#include "lang/budget.hpp"
 #include "lang/ops.hpp"
 #include "lang/vm.hpp"
 
@@ -978,6 +979,8 @@ static std::string coro_repr(const Value& coro, const char* state) {
     return as_str(g->qualname)->s + "() " + state + " " + aio().filename + ":" + std::to_string(line);
 }
 
+constexpr std::uint64_t kTaskSwitchSteps = 100;
+
 corolab::Task<Value> drive(Value coro, bool root) {
     ThreadGuard g;
     Vm& vm = *rt().vm;
@@ -1002,6 +1005,10 @@ corolab::Task<Value> drive(Value coro, bool root) {
             else send = std::move(*outcome.value);
         }
         aw = Value();
+        // A task switch costs the loop far more than one instruction: charged
+        // so the step budget ends `while True: await asyncio.sleep(0)` as
+        // soon as it ends `while True: pass`.
+        charge_steps(kTaskSwitchSteps);
         r = vm.resume(g.th, std::move(send), std::move(exc));
     }
 }

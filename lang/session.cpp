@@ -6,6 +6,7 @@
 
 #include "corolab/corolab.hpp"
 #include "lang/asyncio_bridge.hpp"
+#include "lang/budget.hpp"
 #include "lang/compiler.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
@@ -35,6 +36,9 @@ struct Session::Impl {
     std::uint32_t partial_task = 0;
     std::size_t out_chars = 0;
     Result res;
+    RunBudget budget;  // memory and steps (lang/budget.hpp), metered inside Enter
+    double last_progress = 0;  // host seconds of the last Options::on_progress call
+    std::uint64_t checks = 0;  // loop iterations' budget checks
 
     // Makes this session's runtime the current one for the duration of a call.
     struct Enter {
@@ -42,7 +46,9 @@ struct Session::Impl {
         Runtime* saved_rt;
         Heap* saved_heap;
         AsyncioState* saved_aio;
-        explicit Enter(Impl& i) : s(i), saved_rt(Runtime::current), saved_heap(Heap::current), saved_aio(AsyncioState::current) {
+        BudgetScope metered;
+        explicit Enter(Impl& i)
+            : s(i), saved_rt(Runtime::current), saved_heap(Heap::current), saved_aio(AsyncioState::current), metered(&i.budget) {
             Runtime::current = s.runtime.get();
             Heap::current = s.runtime ? &s.runtime->heap : nullptr;
             AsyncioState::current = &s.aio;
@@ -153,6 +159,8 @@ struct Session::Impl {
     }
 
     void report(const corolab::Report& r) {
+        // A budget stop ends tasks with an internal error: not the scenario's.
+        if (vm && vm->fatal()) return;
         std::string text = r.text() + "\n";
         if (r.error) {
             try {
@@ -216,6 +224,8 @@ struct Session::Impl {
     }
 
     void check_budgets() {
+        if ((++checks & 1023) == 0) progress();
+        if (!vm->fatal() && memory_exceeded()) vm->budget_hooks().exhausted(vm.get(), "memory", budget.memory_limit);
         if (vm->fatal()) {
             if (vm->fatal_budget == "stop") throw RunAbort{"Stopped", "the run was stopped", "stop"};
             throw RunAbort{"BudgetExceeded", vm->fatal_message, vm->fatal_budget};
@@ -231,6 +241,11 @@ struct Session::Impl {
         vm->step_limit = opts.budgets.steps;
         vm->recursion_limit = opts.budgets.recursion;
         vm->memory_limit = opts.budgets.memory;
+        budget.hooks = vm->budget_hooks();
+        if (opts.on_progress) {
+            vm->progress = [](void* self) { static_cast<Impl*>(self)->progress(); };
+            vm->progress_ctx = this;
+        }
         aio.filename = opts.filename;
         runtime->filename = opts.filename;
         aio.horizon = opts.budgets.horizon;
@@ -243,6 +258,9 @@ struct Session::Impl {
         aio.task_limit = opts.budgets.tasks;
         aio.check_budgets = [this] { check_budgets(); };
         aio.trace = opts.trace ? &trace : nullptr;
+        // The trace's records may take an eighth of the memory budget; then
+        // it ends with a `truncated` record and the run goes on without it.
+        trace.max_records = std::max<std::size_t>(opts.budgets.memory / 8 / sizeof(corolab::TraceRecord), 16);
         corolab::reset_task_counter();
         Value b = new_dict();
         runtime->builtins = static_cast<DictObj*>(b.o);
@@ -314,9 +332,27 @@ struct Session::Impl {
         } catch (const RunAbort& a) {
             abort(a);
             state = State::Done;
+        } catch (const std::bad_alloc&) {
+            // An allocation past the memory budget's hard ceiling (or one
+            // the allocator could not serve): the run ends on the budget.
+            abort(RunAbort{"BudgetExceeded", "memory limit of " + std::to_string(budget.memory_limit) + " bytes reached", "memory"});
+            state = State::Done;
+        } catch (const std::exception& x) {
+            // Never end silently: an internal failure is reported as such.
+            abort(RunAbort{"InternalError", std::string("corolab internal error: ") + x.what(), ""});
+            state = State::Done;
         }
         state = State::Done;
         return finish();
+    }
+
+    // Options::on_progress, at most every progress_interval host seconds.
+    void progress() {
+        if (!opts.on_progress || !aio.host_seconds) return;
+        double now_s = aio.host_seconds();
+        if (now_s - last_progress < opts.progress_interval) return;
+        last_progress = now_s;
+        opts.on_progress();
     }
 
     double finish() {
@@ -350,6 +386,7 @@ struct Session::Impl {
 Session::Session(std::string source, Options options) : impl_(std::make_unique<Impl>()) {
     impl_->source_text = std::move(source);
     impl_->opts = std::move(options);
+    impl_->budget.start(impl_->opts.budgets.memory);
 }
 
 Session::~Session() { impl_->teardown(); }

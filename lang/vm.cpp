@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "lang/budget.hpp"
 #include "lang/exception_group.hpp"
 #include "lang/ops.hpp"
 #include "lang/stack_guard.hpp"
@@ -142,6 +143,23 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
 
 // ---- Vm --------------------------------------------------------------------------
 Vm::Vm(Runtime& r) : rt_(r) { r.vm = this; }
+
+void Vm::budget_exhausted(void* vm, const char* budget, std::size_t limit) {
+    auto* self = static_cast<Vm*>(vm);
+    std::string b = budget;
+    if (b == "memory") self->set_fatal(b, "memory limit of " + std::to_string(limit) + " bytes reached");
+    else self->set_fatal(b, "step limit of " + std::to_string(limit) + " reached");
+}
+
+BudgetHooks Vm::budget_hooks() {
+    BudgetHooks h;
+    h.steps = &steps;
+    h.step_limit = step_limit;
+    h.interrupt = &next_check_;
+    h.exhausted = &Vm::budget_exhausted;
+    h.ctx = this;
+    return h;
+}
 
 Value Vm::set_fatal(std::string budget, std::string message) {
     if (!fatal()) {
@@ -539,17 +557,19 @@ Value Vm::execute_loop(Frame* entry) {
     }
     for (;;) {
         if (++steps >= next_check_) {
+            // Every 4096 steps, or at once when an allocation went over the
+            // memory budget (budget.cpp zeroes next_check_).
             next_check_ = std::min(step_limit + 1, steps + 4096);
-            if ((steps & 0xFFFF) < 4096 && !fatal() && !stop_requested && steps <= step_limit) {
+            if (!fatal()) {
+                if (steps > step_limit) budget_exhausted(this, "steps", static_cast<std::size_t>(step_limit));
+                else if (stop_requested) set_fatal("stop", "stopped");
+                else if (memory_exceeded()) budget_exhausted(this, "memory", memory_limit);
+            }
+            if (!fatal() && (steps & 0xFFFF) < 4096) {
+                if (progress) progress(progress_ctx);
                 reenter_ = true;  // see execute()
                 return Value();
             }
-            if (steps > step_limit && !fatal())
-                set_fatal("steps", "step limit of " + std::to_string(step_limit) + " reached");
-            else if (stop_requested && !fatal())
-                set_fatal("stop", "stopped");
-            else if (rt_.heap.bytes() > memory_limit && !fatal())
-                set_fatal("memory", "memory limit of " + std::to_string(memory_limit) + " bytes reached");
             if (fatal()) {
                 next_check_ = 0;  // from now on every instruction stops
                 reraise = true;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 
+#include "lang/budget.hpp"
 #include "lang/code.hpp"
 #include "lang/frame.hpp"
 #include "lang/runtime.hpp"
@@ -75,6 +76,11 @@ public:
     bool fatal() const { return !fatal_budget.empty(); }
     // Sets the fatal state and raises (returns Null).
     Value set_fatal(std::string budget, std::string message);
+    // The step counter and interrupt that lang/budget.hpp's meters use.
+    BudgetHooks budget_hooks();
+    // Called about every 65,536 steps (host time checks, e.g. streaming output).
+    void (*progress)(void* ctx) = nullptr;
+    void* progress_ctx = nullptr;
     // Line of the innermost frame of the current thread (0 if none).
     int current_line() const;
 
@@ -90,6 +96,7 @@ public:
     }
 
 private:
+    static void budget_exhausted(void* vm, const char* budget, std::size_t limit);
     Value execute(Frame* entry);
     Value execute_loop(Frame* entry);
     bool reenter_ = false;

@@ -9,7 +9,7 @@ namespace corolab {
 const char* to_string(TraceEv e) {
   static const char* const names[] = {"task_create", "task_start", "task_suspend", "task_resume",
                                       "task_done",   "timer_set",  "timer_fire",   "timer_cancel",
-                                      "iteration",   "block",      "output"};
+                                      "iteration",   "block",      "output",       "truncated"};
   return names[static_cast<int>(e)];
 }
 
@@ -143,6 +143,8 @@ std::string Trace::to_json(const TraceRecord& r) {
       out += static_cast<Stream>(r.sub) == Stream::err ? "\"err\"" : "\"out\"";
       put_key(out, "text");
       append_json_string(out, text);
+      break;
+    case TraceEv::truncated:
       break;
   }
   out += '}';

@@ -24,6 +24,7 @@ enum class TraceEv : uint8_t {
   iteration,     // a = iteration number
   block,         // task, x = until
   output,        // task, sub = Stream, detail = text
+  truncated,     // the last record: the trace reached its size limit; nothing after it was recorded
 };
 
 // What a suspended task waits on.
@@ -56,9 +57,22 @@ class Trace {
   // Whether loop iterations are recorded (they can dominate a trace).
   bool record_iterations = true;
 
-  void add(const TraceRecord& r) { records_.push_back(r); }
+  // At most this many records (0: no limit); when it is reached, one
+  // `truncated` record ends the trace and later events are dropped.
+  std::size_t max_records = 0;
+  bool truncated() const { return truncated_; }
+
+  void add(const TraceRecord& r) {
+    if (max_records && records_.size() + 1 >= max_records) {
+      if (truncated_) return;
+      truncated_ = true;
+      records_.push_back(TraceRecord{r.t, 0, 0, 0, 0, TraceEv::truncated, 0});
+      return;
+    }
+    records_.push_back(r);
+  }
   const std::vector<TraceRecord>& records() const { return records_; }
-  void clear() { records_.clear(); }
+  void clear() { records_.clear(); truncated_ = false; }
   // The text of a record's detail field.
   const std::string& text(const TraceRecord& r) const { return interned().name(r.detail); }
   // One JSON object per record, one per line (ARCHITECTURE.md's schema).
@@ -67,6 +81,7 @@ class Trace {
 
  private:
   std::vector<TraceRecord> records_;
+  bool truncated_ = false;
 };
 
 }  // namespace corolab

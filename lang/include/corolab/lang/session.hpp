@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,7 +31,7 @@ namespace corolab::lang {
 
 struct Budgets {
     std::uint64_t steps = 200'000'000;   // VM instructions
-    std::size_t memory = 256u << 20;     // bytes live in the run heap
+    std::size_t memory = 256u << 20;     // bytes the run allocated and holds (lang/budget.hpp: every allocation counts)
     std::size_t tasks = 100'000;         // live asyncio tasks
     int recursion = 1000;                // Python frames (RecursionError, catchable)
     std::size_t output = 1'000'000;      // characters written to stdout
@@ -43,7 +44,15 @@ struct Options {
     std::uint64_t seed = 20000101;       // random's seed when the scenario sets none
     Budgets budgets;
     std::string filename = "main.py";
+    // Record the engine trace (the page and --format json read it; off, an
+    // endless loop costs no memory per step).
     bool trace = true;
+    // Called from inside advance() at most every progress_interval host
+    // seconds while a run goes on (also in virtual time): the host may take
+    // the output and trace so far (take_output(), trace()), so that a run it
+    // must kill keeps what it printed. It must not call advance().
+    std::function<void()> on_progress;
+    double progress_interval = 0.05;
 };
 
 struct OutputLine {

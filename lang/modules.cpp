@@ -224,7 +224,11 @@ Value m_factorial(Value* a, int n, const CallArgs&) {
     if (!to_index(a[0], k)) return Value();
     if (k < 0) return raise(T.ValueError, "factorial() not defined for negative values");
     num::BigInt r(1);
-    for (std::int64_t i = 2; i <= k; ++i) r = r * num::BigInt(i);
+    for (std::int64_t i = 2; i <= k; ++i) {
+        std::uint64_t bits = r.bit_length();
+        if (!charge_bigint(bits + 64, bits / 32 + 1)) return Value();
+        r = r * num::BigInt(i);
+    }
     return int_value(r);
 }
 Value m_gcd(Value* a, int n, const CallArgs&) {
@@ -243,9 +247,16 @@ Value m_comb_perm(Value* a, int n, bool comb) {
     if (N < 0 || K < 0) return raise(T.ValueError, "n must be a non-negative integer");
     if (K > N) return Value::integer(0);
     num::BigInt r(1);
-    for (std::int64_t i = 0; i < K; ++i) r = r * num::BigInt(N - i);
+    for (std::int64_t i = 0; i < K; ++i) {
+        std::uint64_t bits = r.bit_length();
+        if (!charge_bigint(bits + 64, bits / 32 + 1)) return Value();
+        r = r * num::BigInt(N - i);
+    }
     if (comb)
-        for (std::int64_t i = 2; i <= K; ++i) r = num::floordiv(r, num::BigInt(i));
+        for (std::int64_t i = 2; i <= K; ++i) {
+            if (!charge_bigint(0, 32 * (r.bit_length() / 32 + 1))) return Value();
+            r = num::floordiv(r, num::BigInt(i));
+        }
     return int_value(r);
 }
 Value m_comb(Value* a, int n, const CallArgs&) {
@@ -256,7 +267,11 @@ Value m_comb(Value* a, int n, const CallArgs&) {
     if (K > N) return Value::integer(0);
     if (K > N - K) K = N - K;
     num::BigInt r(1);
-    for (std::int64_t i = 1; i <= K; ++i) r = num::floordiv(r * num::BigInt(N - K + i), num::BigInt(i));
+    for (std::int64_t i = 1; i <= K; ++i) {
+        std::uint64_t bits = r.bit_length();
+        if (!charge_bigint(bits + 64, 40 * (bits / 32 + 1))) return Value();  // a product and a long division
+        r = num::floordiv(r * num::BigInt(N - K + i), num::BigInt(i));
+    }
     return int_value(r);
 }
 Value m_perm(Value* a, int n, const CallArgs&) { return m_comb_perm(a, n, false); }

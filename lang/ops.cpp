@@ -2,9 +2,11 @@
 // arithmetic, comparison, iteration, attributes, items.
 #include "lang/ops.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "lang/budget.hpp"
 #include "lang/code.hpp"
 #include "lang/num/float_format.hpp"
 #include "lang/num/float_ops.hpp"
@@ -486,6 +488,41 @@ static const char* binop_dunder(BinOpKind op, bool reflected) {
 
 static Value big_result(const num::BigInt& b) { return int_value(b); }
 
+bool charge_work(std::uint64_t bytes, std::uint64_t steps) {
+    constexpr std::uint64_t kMax = std::uint64_t(1) << 62;  // what budget.cpp's signed sums take
+    return reserve_memory(static_cast<std::size_t>(std::min<std::uint64_t>({bytes, kMax, static_cast<std::uint64_t>(SIZE_MAX)}))) &&
+           charge_steps(std::min(steps, kMax));
+}
+
+bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops) {
+    // about 4 limb operations take the time of one VM step
+    return charge_work(bits / 8 + 16, limb_ops / 4);
+}
+
+// Charges a big-int operation before it runs: its result's size and its
+// limb operations (schoolbook products: the limbs of one times the other's).
+static bool charge_int_op(BinOpKind op, const num::BigInt& x, const num::BigInt& y) {
+    std::uint64_t bx = x.bit_length(), by = y.bit_length();
+    std::uint64_t lx = bx / 32 + 1, ly = by / 32 + 1;
+    auto mul = [](std::uint64_t a, std::uint64_t b) {  // saturating
+        return b && a > UINT64_MAX / b ? UINT64_MAX : a * b;
+    };
+    switch (op) {
+        case BinOpKind::Mult: return charge_bigint(bx + by, mul(lx, ly));
+        case BinOpKind::FloorDiv: case BinOpKind::Mod: return charge_bigint(bx, mul(lx, ly + 32));  // long division: slower per limb
+        case BinOpKind::Pow: {
+            if (y.is_negative() || !y.fits_int64() || bx <= 1) return true;
+            std::uint64_t bits = mul(bx, static_cast<std::uint64_t>(y.to_int64()));
+            std::uint64_t limbs = bits / 32 + 1;
+            return charge_bigint(bits, mul(limbs, limbs));
+        }
+        case BinOpKind::LShift:
+            if (y.is_negative() || !y.fits_int64()) return true;
+            return charge_bigint(bx + static_cast<std::uint64_t>(y.to_int64()), lx);
+        default: return charge_bigint(std::max(bx, by) + 1, std::max(lx, ly));
+    }
+}
+
 static Value int_binop(BinOpKind op, const Value& a, const Value& b) {
     bool small = (a.tag == Tag::Int || a.tag == Tag::Bool) && (b.tag == Tag::Int || b.tag == Tag::Bool);
     std::int64_t r;
@@ -533,6 +570,7 @@ static Value int_binop(BinOpKind op, const Value& a, const Value& b) {
         }
     }
     num::BigInt x = to_bigint(a), y = to_bigint(b);
+    if (!charge_int_op(op, x, y)) return Value();
     switch (op) {
         case BinOpKind::Add: return big_result(x + y);
         case BinOpKind::Sub: return big_result(x - y);

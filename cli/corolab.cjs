@@ -108,7 +108,7 @@ async function main() {
   const { file, opts } = parseArgs(process.argv.slice(2));
   let source;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    source = fs.readFileSync(file);  // bytes: a file that is not UTF-8 is the interpreter's SyntaxError
   } catch (e) {
     process.stderr.write(`corolab: cannot read ${file}: ${e.code || e.message}\n`);
     process.exit(2);

@@ -1584,6 +1584,7 @@ private:
 ParseResult parse(const Source& source) {
     ParseResult result;
     result.arena = std::make_unique<Arena>();
+    require_utf8(source);
     TokenStream ts = tokenize(source);
     int recursion = 0;
     Parser p(source, *result.arena, ts, recursion, false);

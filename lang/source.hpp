@@ -64,11 +64,11 @@ struct SyntaxError : std::runtime_error {
     std::string format() const;
 };
 
-// A compile-time failure that CPython 3.11 reports as another exception
-// than SyntaxError: MemoryError when its parser's stack is exhausted (an
-// elif chain of about 6,000 branches), RecursionError("maximum recursion
-// depth exceeded during compilation") when the AST nests about 3,000 deep.
-// Printed without position: "<type>: <message>" ("MemoryError" alone).
+// A compile-time failure that CPython 3.11 reports without a position:
+// MemoryError when its parser's stack is exhausted (an elif chain of about
+// 6,000 branches), RecursionError("maximum recursion depth exceeded during
+// compilation") when the AST nests about 3,000 deep, the SyntaxError of a
+// file that is not UTF-8. Printed "<type>: <message>" ("MemoryError" alone).
 struct CompileLimitError : std::runtime_error {
     std::string type;
     std::string message;

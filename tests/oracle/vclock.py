@@ -34,6 +34,7 @@ import itertools
 import os
 import random
 import selectors
+import subprocess
 import sys
 import time
 import traceback
@@ -340,8 +341,17 @@ def run(path, seed, horizon, max_output):
     STDOUT = TsvStdout(real_stdout, max_output)
 
     base = os.path.basename(path)
-    with open(path, encoding="utf-8") as f:
-        source = f.read()
+    try:
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+    except UnicodeDecodeError:
+        # CPython refuses a file that is not UTF-8 before running any of it:
+        # report the SyntaxError `python3 FILE` prints for it.
+        r = subprocess.run([sys.executable, base], cwd=os.path.dirname(os.path.abspath(path)),
+                           capture_output=True, text=True, errors="replace")
+        STDOUT.final("!" + r.stderr.strip().splitlines()[-1].replace(os.path.abspath(path), base))
+        STDOUT.finish()
+        return 1
 
     asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
     install_virtual_time()

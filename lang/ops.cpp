@@ -1334,7 +1334,8 @@ Value getitem(const Value& obj, const Value& key) {
                 if (is_kind(key, Kind::Slice)) {
                     std::int64_t a, b, st, n;
                     if (!slice_indices(static_cast<SliceObj*>(key.o), r->length(), a, b, st, n)) return Value();
-                    return Value(make<RangeObj>(r->start + a * r->step, r->start + b * r->step, r->step * st));
+                    return make_range(r->start + static_cast<__int128>(a) * r->step, r->start + static_cast<__int128>(b) * r->step,
+                                      static_cast<__int128>(r->step) * st);
                 }
                 std::int64_t i;
                 if (!seq_index(key, r->length(), i, "range object")) return Value();

@@ -22,10 +22,11 @@ namespace {
 // of stack): a nested-list repr level takes about 195 bytes, a Python frame
 // re-entered from C++ (class instantiation) about 590, a user __repr__
 // calling repr() about 1,000 for both. Browsers give a worker at least as
-// much; a quarter stays free for the unguarded calls below the last level.
+// much; half stays free for the frames below the first level (a test
+// harness, the host) and the unguarded calls below the last.
 constexpr std::uintptr_t kMargin = 128 * 1024;
-constexpr std::size_t kLevelCost = 200, kVmEntryCost = 800;
-constexpr std::size_t kEngineStack = 720 * 1024;
+constexpr std::size_t kLevelCost = 200, kVmEntryCost = 1000;
+constexpr std::size_t kEngineStack = 512 * 1024;
 #else
 // Room for the deepest unguarded call chain below a guard.
 constexpr std::uintptr_t kMargin = 512 * 1024;

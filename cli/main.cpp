@@ -42,13 +42,13 @@ double number(const char* flag, const char* text) {
 // cli/corolab.cjs): never wrapped or truncated silently.
 double bounded(const char* flag, const char* text, double max, bool integer = true) {
     double v = number(flag, text);
-    if (integer && v != static_cast<double>(static_cast<std::uint64_t>(v)))
-        usage_error(std::string(flag) + ": not a whole number: " + text);
     if (v > max) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.15g", max);
         usage_error(std::string(flag) + " must be at most " + buf + ", not " + text);
     }
+    if (integer && v != static_cast<double>(static_cast<std::uint64_t>(v)))
+        usage_error(std::string(flag) + ": not a whole number: " + text);
     return v;
 }
 

@@ -44,7 +44,7 @@ double bounded(const char* flag, const char* text, double max, bool integer = tr
     double v = number(flag, text);
     if (v > max) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%.15g", max);
+        std::snprintf(buf, sizeof buf, "%.17g", max);
         usage_error(std::string(flag) + " must be at most " + buf + ", not " + text);
     }
     if (integer && v != static_cast<double>(static_cast<std::uint64_t>(v)))

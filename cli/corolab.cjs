@@ -22,7 +22,7 @@ options:
                          json: the whole trace, one event per line
   --seed N               seed for random when the scenario does not seed it
   --max-steps N          budget: interpreter steps (default 200000000)
-  --max-memory MB        budget: memory the run holds, in MB (default 256)
+  --max-memory MB        budget: memory the run holds, in MB (default 256, at most 768)
   --max-tasks N          budget: live tasks (default 100000)
   --max-depth N          budget: recursion depth (default 1000)
   --max-output BYTES     budget: output size (default 1000000)
@@ -32,13 +32,17 @@ options:
 exit status: 0, or 1 when the scenario fails (the error is on stderr),
 2 for a usage error.`;
 
+// name in the module's options, scale, largest value, whole numbers only.
+// Out of range is a usage error, never wrapped (cli/main.cpp has the same
+// ranges, except memory: the Wasm module's memory has a fixed maximum).
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 const BUDGET_FLAGS = {
-  '--max-steps': ['steps', 1],
-  '--max-memory': ['memory', 1024 * 1024],
-  '--max-tasks': ['tasks', 1],
-  '--max-depth': ['depth', 1],
-  '--max-output': ['output', 1],
-  '--max-time': ['time', 1],
+  '--max-steps': ['steps', 1, MAX_COUNT, true],
+  '--max-memory': ['memory', 1024 * 1024, 768, false],
+  '--max-tasks': ['tasks', 1, MAX_COUNT, true],
+  '--max-depth': ['depth', 1, 2147483647, true],
+  '--max-output': ['output', 1, MAX_COUNT, true],
+  '--max-time': ['time', 1, Number.MAX_VALUE, false],
 };
 
 function usageError(msg) {
@@ -61,6 +65,12 @@ function parseArgs(argv) {
       if (v === '' || !Number.isFinite(n) || n < 0) usageError(`${a}: not a non-negative number: ${v}`);
       return n;
     };
+    const bounded = (flag, v, max, integer) => {
+      const n = number(v);
+      if (integer && !Number.isInteger(n)) usageError(`${flag}: not a whole number: ${v}`);
+      if (n > max) usageError(`${flag} must be at most ${max}, not ${v}`);
+      return n;
+    };
     if (a === '-h' || a === '--help') {
       process.stdout.write(USAGE + '\n');
       process.exit(0);
@@ -74,10 +84,10 @@ function parseArgs(argv) {
       opts.speed = number(value());
       if (opts.speed < 0.1 || opts.speed > 10) usageError('--speed must be between 0.1 and 10');
     } else if (a === '--seed') {
-      opts.seed = number(value());
+      opts.seed = bounded(a, value(), MAX_COUNT, true);
     } else if (a in BUDGET_FLAGS) {
-      const [name, scale] = BUDGET_FLAGS[a];
-      opts.budgets[name] = number(value()) * scale;
+      const [name, scale, max, integer] = BUDGET_FLAGS[a];
+      opts.budgets[name] = bounded(a, value(), max, integer) * scale;
     } else if (a.startsWith('-')) {
       usageError(`unknown option ${a}`);
     } else if (command === null) {
@@ -98,7 +108,7 @@ async function main() {
   const { file, opts } = parseArgs(process.argv.slice(2));
   let source;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    source = fs.readFileSync(file);  // bytes: a file that is not UTF-8 is the interpreter's SyntaxError
   } catch (e) {
     process.stderr.write(`corolab: cannot read ${file}: ${e.code || e.message}\n`);
     process.exit(2);

@@ -78,13 +78,16 @@ Value b_range(Value* args, int nargs, const CallArgs&) {
     if (nargs >= 1 && is_kind(args[0], Kind::Class)) { ++args; --nargs; }
     if (!check_args("range", nargs, 1, 3)) return Value();
     std::int64_t a = 0, b, c = 1;
+    for (int i = 0; i < nargs; ++i)  // past 64 bits: what make_range says of too large ranges
+        if (auto* big = bigint_of(args[i]); big && !big->fits_int64())
+            return raise(T.OverflowError, "Python int too large to convert to C ssize_t");
     if (nargs == 1) { if (!to_index(args[0], b)) return Value(); }
     else {
         if (!to_index(args[0], a) || !to_index(args[1], b)) return Value();
         if (nargs == 3 && !to_index(args[2], c)) return Value();
         if (c == 0) return raise(T.ValueError, "range() arg 3 must not be zero");
     }
-    return Value(make<RangeObj>(a, b, c));
+    return make_range(a, b, c);
 }
 
 // type constructors receive the class as args[0]
@@ -132,6 +135,7 @@ Value t_float(Value* args, int nargs, const CallArgs&) {
     }
     double d;
     if (!to_double(v, d)) {
+        if (is_int_like(v)) return Value();  // OverflowError: int too large to convert to float
         take_exc();
         return raise(T.TypeError, "float() argument must be a string or a real number, not '" + type_name(v) + "'");
     }

@@ -663,6 +663,24 @@ std::string_view spelling(T kind) {
     }
 }
 
+void require_utf8(const Source& source) {
+    std::string_view s = source.text();
+    for (std::size_t p = 0; p < s.size();) {
+        int len = 1;
+        char32_t cp = decode_utf8(s, p, len);
+        // overlong forms, surrogates and values past U+10FFFF are not UTF-8 either
+        bool bad = cp == kBadUtf8 || (len == 2 && cp < 0x80) || (len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+                   (len == 4 && (cp < 0x10000 || cp > 0x10FFFF));
+        if (bad) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "Non-UTF-8 code starting with '\\x%02x' in file ", static_cast<unsigned char>(s[p]));
+            throw CompileLimitError("SyntaxError", buf + source.file_name() + " on line " + std::to_string(source.line_of(p)) +
+                                                       ", but no encoding declared; see https://peps.python.org/pep-0263/ for details");
+        }
+        p += len;
+    }
+}
+
 TokenStream tokenize(const Source& source) {
     return Lexer(source, 0, source.text().size(), false).run();
 }

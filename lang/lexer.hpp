@@ -65,6 +65,12 @@ struct TokenStream {
 // later recursion over the token stream stays bounded.
 TokenStream tokenize(const Source& source);
 
+// A file that is not UTF-8 fails before it is tokenized, as `python3 FILE`
+// does: throws CompileLimitError("SyntaxError", "Non-UTF-8 code starting
+// with '\xff' in file main.py on line 2, but no encoding declared; see
+// https://peps.python.org/pep-0263/ for details").
+void require_utf8(const Source& source);
+
 // Tokenizes an f-string replacement field's expression text that starts at
 // byte `offset` of `source` and spans `length` bytes (no INDENT/NEWLINE
 // handling: the text behaves as if inside brackets). Ends with End.

@@ -37,6 +37,15 @@ Value need_args(const char* fn, int nargs, int lo, int hi) {
 // ---- time -----------------------------------------------------------------------------
 Value t_sleep(Value* a, int n, const CallArgs&) {
     if (need_args("sleep", n, 1, 1).is_null()) return Value();
+    // the argument checks of CPython's time.sleep (pytime.c): the duration
+    // must fit in int64 nanoseconds
+    if (a[0].tag == Tag::Float) {
+        if (std::isnan(a[0].f)) return raise(T.ValueError, "Invalid value NaN (not a number)");
+        if (!(std::fabs(a[0].f * 1e9) <= 9223372036854775808.0))
+            return raise(T.OverflowError, "timestamp out of range for platform time_t");
+    } else if (is_int_like(a[0]) && (a[0].tag == Tag::Obj || a[0].i > 9223372036 || a[0].i < -9223372036)) {
+        return raise(T.OverflowError, "timestamp too large to convert to C _PyTime_t");
+    }
     double d;
     if (!to_double(a[0], d)) return Value();
     if (d < 0) return raise(T.ValueError, "sleep length must be non-negative");
@@ -222,7 +231,11 @@ Value m_factorial(Value* a, int n, const CallArgs&) {
     if (!to_index(a[0], k)) return Value();
     if (k < 0) return raise(T.ValueError, "factorial() not defined for negative values");
     num::BigInt r(1);
-    for (std::int64_t i = 2; i <= k; ++i) r = r * num::BigInt(i);
+    for (std::int64_t i = 2; i <= k; ++i) {
+        std::uint64_t bits = r.bit_length();
+        if (!charge_bigint(bits + 64, bits / 32 + 1)) return Value();
+        r = r * num::BigInt(i);
+    }
     return int_value(r);
 }
 Value m_gcd(Value* a, int n, const CallArgs&) {
@@ -241,9 +254,16 @@ Value m_comb_perm(Value* a, int n, bool comb) {
     if (N < 0 || K < 0) return raise(T.ValueError, "n must be a non-negative integer");
     if (K > N) return Value::integer(0);
     num::BigInt r(1);
-    for (std::int64_t i = 0; i < K; ++i) r = r * num::BigInt(N - i);
+    for (std::int64_t i = 0; i < K; ++i) {
+        std::uint64_t bits = r.bit_length();
+        if (!charge_bigint(bits + 64, bits / 32 + 1)) return Value();
+        r = r * num::BigInt(N - i);
+    }
     if (comb)
-        for (std::int64_t i = 2; i <= K; ++i) r = num::floordiv(r, num::BigInt(i));
+        for (std::int64_t i = 2; i <= K; ++i) {
+            if (!charge_bigint(0, 32 * (r.bit_length() / 32 + 1))) return Value();
+            r = num::floordiv(r, num::BigInt(i));
+        }
     return int_value(r);
 }
 Value m_comb(Value* a, int n, const CallArgs&) {
@@ -254,7 +274,11 @@ Value m_comb(Value* a, int n, const CallArgs&) {
     if (K > N) return Value::integer(0);
     if (K > N - K) K = N - K;
     num::BigInt r(1);
-    for (std::int64_t i = 1; i <= K; ++i) r = num::floordiv(r * num::BigInt(N - K + i), num::BigInt(i));
+    for (std::int64_t i = 1; i <= K; ++i) {
+        std::uint64_t bits = r.bit_length();
+        if (!charge_bigint(bits + 64, 40 * (bits / 32 + 1))) return Value();  // a product and a long division
+        r = num::floordiv(r * num::BigInt(N - K + i), num::BigInt(i));
+    }
     return int_value(r);
 }
 Value m_perm(Value* a, int n, const CallArgs&) { return m_comb_perm(a, n, false); }
@@ -343,8 +367,26 @@ Value r_uniform(Value* a, int n, const CallArgs&) {
     if (!to_double(a[0], x) || !to_double(a[1], y)) return Value();
     return Value::number(rng().uniform(x, y));
 }
+// randrange over ints of any size (arguments past 62 bits), as CPython.
+Value big_randrange(Value* a, int n, bool inclusive) {
+    for (int i = 0; i < n; ++i)
+        if (!is_int_like(a[i])) { std::int64_t x; to_index(a[i], x); return Value(); }
+    num::BigInt start = n == 1 ? num::BigInt(0) : to_bigint(a[0]);
+    num::BigInt stop = to_bigint(a[n == 1 ? 0 : 1]);
+    if (inclusive) stop = stop + num::BigInt(1);
+    num::BigInt step = n == 3 ? to_bigint(a[2]) : num::BigInt(1), out;
+    if (auto e = rng().randrange(start, stop, step, out)) return raise_num(e);
+    return int_value(out);
+}
+bool small_ints(Value* a, int n) {
+    constexpr std::int64_t kLimit = std::int64_t(1) << 62;  // b + 1 and stop - start stay in range
+    for (int i = 0; i < n; ++i)
+        if (a[i].tag == Tag::Obj || (a[i].tag == Tag::Int && (a[i].i >= kLimit || a[i].i <= -kLimit))) return false;
+    return true;
+}
 Value r_randint(Value* a, int n, const CallArgs&) {
     if (n != 2) return raise(T.TypeError, "randint() missing 1 required positional argument: 'b'");
+    if (!small_ints(a, n)) return big_randrange(a, n, true);
     std::int64_t x, y, out;
     if (!to_index(a[0], x) || !to_index(a[1], y)) return Value();
     if (auto e = rng().randint(x, y, out)) return raise_num(e);
@@ -353,6 +395,7 @@ Value r_randint(Value* a, int n, const CallArgs&) {
 Value r_randrange(Value* a, int n, const CallArgs&) {
     std::int64_t v[3] = {0, 0, 1}, out;
     if (n < 1 || n > 3) return raise(T.TypeError, "randrange expected 1 to 3 arguments");
+    if (!small_ints(a, n)) return big_randrange(a, n, false);
     for (int i = 0; i < n; ++i) if (!to_index(a[i], v[i])) return Value();
     num::NumError e = n == 1 ? rng().randrange(v[0], out) : rng().randrange(v[0], v[1], n == 3 ? v[2] : 1, out);
     if (e) return raise_num(e);

@@ -90,6 +90,8 @@ struct SetObj : Obj {
     void clear_refs() override;
 };
 
+// A range with 64-bit bounds whose length fits in 64 bits too (make_range
+// checks; larger ranges are an OverflowError, as len() of them is in CPython).
 struct RangeObj : Obj {
     std::int64_t start, stop, step;
     RangeObj(std::int64_t a, std::int64_t b, std::int64_t c);

@@ -3,11 +3,15 @@
 #include "lang/ops.hpp"
 #include "lang/modules/modules.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
+#include "lang/budget.hpp"
 #include "lang/code.hpp"
 #include "lang/num/float_format.hpp"
 #include "lang/num/float_ops.hpp"
+#include "lang/stack_guard.hpp"
 
 namespace corolab::lang {
 
@@ -74,6 +78,9 @@ bool append_repr(std::string& out, const Value& v) {
         case Tag::Obj: break;
     }
     Obj* o = static_cast<Obj*>(v.o);
+    if (o->kind == Kind::Str) { out += repr_string(static_cast<StrObj*>(o)->s); return true; }
+    StackGuard guard(" while getting the repr of an object");
+    if (!guard.ok()) return false;
     // user-defined __repr__ first
     if (o->cls->user) {
         Value f = o->cls->lookup(name_of("__repr__"));
@@ -204,6 +211,8 @@ bool append_str(std::string& out, const Value& v) {
     if (v.tag == Tag::Obj) {
         Obj* o = static_cast<Obj*>(v.o);
         if (o->kind == Kind::Str) { out += static_cast<StrObj*>(o)->s; return true; }
+        StackGuard guard(" while getting the str of an object");
+        if (!guard.ok()) return false;
         if (o->cls->user) {
             Value f = o->cls->lookup(name_of("__str__"));
             if (!f.is_null() && !is_kind(f, Kind::Builtin)) {
@@ -283,6 +292,39 @@ int truthy(const Value& v) {
     return 1;
 }
 
+// CPython's xxHash-based tuple hash. Tuples nest without bound (`t = (t,)`
+// in a loop) and CPython hashes them all, so nested tuples are walked with
+// an explicit stack rather than C++ recursion.
+static bool hash_tuple(TupleObj* top, std::int64_t& out) {
+    constexpr std::uint64_t kSeed = 2870177450012600261ull;
+    struct Level { TupleObj* t; std::size_t i; std::uint64_t acc; };
+    std::vector<Level> stack{{top, 0, kSeed}};
+    std::int64_t lane = 0;
+    bool have_lane = false;
+    for (;;) {
+        Level& l = stack.back();
+        if (have_lane) {
+            l.acc += static_cast<std::uint64_t>(lane) * 14029467366897019727ull;
+            l.acc = (l.acc << 31) | (l.acc >> 33);
+            l.acc *= 11400714785074694791ull;
+            have_lane = false;
+        }
+        if (l.i == l.t->items.size()) {
+            std::uint64_t acc = l.acc + (l.t->items.size() ^ (kSeed ^ 3527539ull));
+            lane = static_cast<std::int64_t>(acc);
+            if (lane == -1) lane = 1546275796;
+            stack.pop_back();
+            if (stack.empty()) { out = lane; return true; }
+            have_lane = true;
+            continue;
+        }
+        const Value& item = l.t->items[l.i++];
+        if (is_kind(item, Kind::Tuple)) { stack.push_back({static_cast<TupleObj*>(item.o), 0, kSeed}); continue; }
+        if (!hash_of(item, lane)) return false;
+        have_lane = true;
+    }
+}
+
 bool hash_of(const Value& v, std::int64_t& h) {
     switch (v.tag) {
         case Tag::None: h = 0x5f3759df; return true;
@@ -295,22 +337,7 @@ bool hash_of(const Value& v, std::int64_t& h) {
     switch (o->kind) {
         case Kind::Str: h = str_hash(static_cast<StrObj*>(o)); return true;
         case Kind::BigInt: h = static_cast<BigIntObj*>(o)->value.hash(); return true;
-        case Kind::Tuple: {
-            // CPython's xxHash-based tuple hash
-            auto& items = static_cast<TupleObj*>(o)->items;
-            std::uint64_t acc = 2870177450012600261ull;
-            for (auto& it : items) {
-                std::int64_t lane;
-                if (!hash_of(it, lane)) return false;
-                acc += static_cast<std::uint64_t>(lane) * 14029467366897019727ull;
-                acc = (acc << 31) | (acc >> 33);
-                acc *= 11400714785074694791ull;
-            }
-            acc += items.size() ^ (2870177450012600261ull ^ 3527539ull);
-            h = static_cast<std::int64_t>(acc);
-            if (h == -1) h = 1546275796;
-            return true;
-        }
+        case Kind::Tuple: return hash_tuple(static_cast<TupleObj*>(o), h);
         case Kind::List: case Kind::Dict:
             raise(T.TypeError, "unhashable type: '" + o->cls->name + "'");
             return false;
@@ -371,10 +398,10 @@ static int num_compare(const Value& a, const Value& b, bool& unordered) {
 }
 
 int equals(const Value& a, const Value& b) {
-    if (a.tag == Tag::Obj && b.tag == Tag::Obj && a.o == b.o) {
-        // identity implies equality except for NaN floats (never objects here)
-        return 1;
-    }
+    // identity implies equality (CPython's PyObject_RichCompareBool): a NaN
+    // float is "in" a list holding that same float; `==` on two floats
+    // compares values (compare_op)
+    if (a.tag == b.tag && (a.tag == Tag::Obj || a.tag == Tag::Float) && a.i == b.i) return 1;
     if (numeric(a) && numeric(b)) {
         bool un;
         int c = num_compare(a, b, un);
@@ -388,8 +415,10 @@ int equals(const Value& a, const Value& b) {
     Obj* oa = a.tag == Tag::Obj ? static_cast<Obj*>(a.o) : nullptr;
     Obj* ob = b.tag == Tag::Obj ? static_cast<Obj*>(b.o) : nullptr;
     if (oa && ob && oa->kind == ob->kind && !oa->cls->user && !ob->cls->user) {
+        if (oa->kind == Kind::Str) return static_cast<StrObj*>(oa)->s == static_cast<StrObj*>(ob)->s;
+        StackGuard guard(" in comparison");
+        if (!guard.ok()) return -1;
         switch (oa->kind) {
-            case Kind::Str: return static_cast<StrObj*>(oa)->s == static_cast<StrObj*>(ob)->s;
             case Kind::List: return seq_equal(static_cast<ListObj*>(oa)->items, static_cast<ListObj*>(ob)->items);
             case Kind::Tuple: return seq_equal(static_cast<TupleObj*>(oa)->items, static_cast<TupleObj*>(ob)->items);
             case Kind::Dict: {
@@ -425,6 +454,8 @@ int equals(const Value& a, const Value& b) {
         }
     }
     // user __eq__ (left operand first, then reflected)
+    StackGuard guard(" in comparison");
+    if (!guard.ok()) return -1;
     for (int side = 0; side < 2; ++side) {
         const Value& x = side ? b : a;
         const Value& y = side ? a : b;
@@ -479,6 +510,41 @@ static const num::BigInt& big_operand(const Value& v, num::BigInt& tmp) {
     return tmp;
 }
 
+bool charge_work(std::uint64_t bytes, std::uint64_t steps) {
+    constexpr std::uint64_t kMax = std::uint64_t(1) << 62;  // what budget.cpp's signed sums take
+    return reserve_memory(static_cast<std::size_t>(std::min<std::uint64_t>({bytes, kMax, static_cast<std::uint64_t>(SIZE_MAX)}))) &&
+           charge_steps(std::min(steps, kMax));
+}
+
+bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops) {
+    // about 4 limb operations take the time of one VM step
+    return charge_work(bits / 8 + 16, limb_ops / 4);
+}
+
+// Charges a big-int operation before it runs: its result's size and its
+// limb operations (schoolbook products: the limbs of one times the other's).
+static bool charge_int_op(BinOpKind op, const num::BigInt& x, const num::BigInt& y) {
+    std::uint64_t bx = x.bit_length(), by = y.bit_length();
+    std::uint64_t lx = bx / 32 + 1, ly = by / 32 + 1;
+    auto mul = [](std::uint64_t a, std::uint64_t b) {  // saturating
+        return b && a > UINT64_MAX / b ? UINT64_MAX : a * b;
+    };
+    switch (op) {
+        case BinOpKind::Mult: return charge_bigint(bx + by, mul(lx, ly));
+        case BinOpKind::FloorDiv: case BinOpKind::Mod: return charge_bigint(bx, mul(lx, ly + 32));  // long division: slower per limb
+        case BinOpKind::Pow: {
+            if (y.is_negative() || !y.fits_int64() || bx <= 1) return true;
+            std::uint64_t bits = mul(bx, static_cast<std::uint64_t>(y.to_int64()));
+            std::uint64_t limbs = bits / 32 + 1;
+            return charge_bigint(bits, mul(limbs, limbs));
+        }
+        case BinOpKind::LShift:
+            if (y.is_negative() || !y.fits_int64()) return true;
+            return charge_bigint(bx + static_cast<std::uint64_t>(y.to_int64()), lx);
+        default: return charge_bigint(std::max(bx, by) + 1, std::max(lx, ly));
+    }
+}
+
 static Value int_binop(BinOpKind op, const Value& a, const Value& b) {
     bool small = (a.tag == Tag::Int || a.tag == Tag::Bool) && (b.tag == Tag::Int || b.tag == Tag::Bool);
     std::int64_t r;
@@ -528,6 +594,7 @@ static Value int_binop(BinOpKind op, const Value& a, const Value& b) {
     num::BigInt ta, tb;
     const num::BigInt& x = big_operand(a, ta);
     const num::BigInt& y = big_operand(b, tb);
+    if (!charge_int_op(op, x, y)) return Value();
     switch (op) {
         case BinOpKind::Add: return big_result(x + y);
         case BinOpKind::Sub: return big_result(x - y);
@@ -820,6 +887,7 @@ Value compare_op(CmpOpKind op, const Value& a, const Value& b) {
         }
         case CmpOpKind::Eq: case CmpOpKind::NotEq: {
             if (a.tag == Tag::Int && b.tag == Tag::Int) return Value::boolean((a.i == b.i) == (op == CmpOpKind::Eq));
+            if (a.tag == Tag::Float && b.tag == Tag::Float) return Value::boolean((a.f == b.f) == (op == CmpOpKind::Eq));
             // user __ne__ rarely differs from not __eq__
             int e = equals(a, b);
             if (e < 0) return Value();
@@ -851,8 +919,11 @@ Value compare_op(CmpOpKind op, const Value& a, const Value& b) {
     }
     Obj* oa = a.tag == Tag::Obj ? static_cast<Obj*>(a.o) : nullptr;
     Obj* ob = b.tag == Tag::Obj ? static_cast<Obj*>(b.o) : nullptr;
+    if (oa && ob && oa->kind == Kind::Str && ob->kind == Kind::Str && !oa->cls->user && !ob->cls->user)
+        return result(static_cast<StrObj*>(oa)->s.compare(static_cast<StrObj*>(ob)->s));
+    StackGuard guard(" in comparison");
+    if (!guard.ok()) return Value();
     if (oa && ob && oa->kind == ob->kind && !oa->cls->user && !ob->cls->user) {
-        if (oa->kind == Kind::Str) return result(static_cast<StrObj*>(oa)->s.compare(static_cast<StrObj*>(ob)->s));
         if (oa->kind == Kind::List || oa->kind == Kind::Tuple) {
             auto& x = oa->kind == Kind::List ? static_cast<ListObj*>(oa)->items : static_cast<TupleObj*>(oa)->items;
             auto& y = oa->kind == Kind::List ? static_cast<ListObj*>(ob)->items : static_cast<TupleObj*>(ob)->items;
@@ -1197,17 +1268,30 @@ bool to_index(const Value& v, std::int64_t& out) {
     return false;
 }
 
+// A slice bound or step: ints past the 64-bit range clamp, as CPython's
+// _PyEval_SliceIndex does ([1, 2][10**30:] is []).
+static bool slice_index(const Value& v, std::int64_t& out) {
+    constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+    if (auto* b = bigint_of(v); b && !b->fits_int64()) {
+        out = b->is_negative() ? -kMax : kMax;
+        return true;
+    }
+    if (!to_index(v, out)) return false;
+    if (out < -kMax) out = -kMax;  // so that -step cannot overflow
+    return true;
+}
+
 bool slice_indices(SliceObj* s, std::int64_t len, std::int64_t& start, std::int64_t& stop,
                    std::int64_t& step, std::int64_t& count) {
     step = 1;
     if (!s->step.is_none() && !s->step.is_null()) {
-        if (!to_index(s->step, step)) return false;
+        if (!slice_index(s->step, step)) return false;
         if (step == 0) { raise(T.ValueError, "slice step cannot be zero"); return false; }
     }
     std::int64_t lo = step < 0 ? -1 : 0, hi = step < 0 ? len - 1 : len;
     auto norm = [&](const Value& v, std::int64_t def, std::int64_t& out) {
         if (v.is_none() || v.is_null()) { out = def; return true; }
-        if (!to_index(v, out)) return false;
+        if (!slice_index(v, out)) return false;
         if (out < 0) { out += len; if (out < lo) out = lo; }
         else if (out > hi) out = hi;
         return true;
@@ -1281,7 +1365,8 @@ Value getitem(const Value& obj, const Value& key) {
                 if (is_kind(key, Kind::Slice)) {
                     std::int64_t a, b, st, n;
                     if (!slice_indices(static_cast<SliceObj*>(key.o), r->length(), a, b, st, n)) return Value();
-                    return Value(make<RangeObj>(r->start + a * r->step, r->start + b * r->step, r->step * st));
+                    return make_range(r->start + static_cast<__int128>(a) * r->step, r->start + static_cast<__int128>(b) * r->step,
+                                      static_cast<__int128>(r->step) * st);
                 }
                 std::int64_t i;
                 if (!seq_index(key, r->length(), i, "range object")) return Value();

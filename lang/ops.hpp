@@ -51,6 +51,15 @@ Value call0(const Value& f);
 Value call1(const Value& f, const Value& a);
 Value call2(const Value& f, const Value& a, const Value& b);
 
+// Budgets one operation whose work grows with its operands (big ints,
+// repetition, copies): the `bytes` it is about to allocate must fit the
+// memory budget, and `steps` extra steps are charged. Both saturate. False:
+// a budget ran out (the run's fatal state is set; return Null).
+bool charge_work(std::uint64_t bytes, std::uint64_t steps);
+// The same for an operation producing a big int of `bits` bits after
+// `limb_ops` 32-bit limb operations.
+bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops);
+
 // index helpers
 bool to_index(const Value& v, std::int64_t& out);  // int-like; raises TypeError
 bool to_double(const Value& v, double& out);       // int or float; raises TypeError

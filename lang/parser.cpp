@@ -15,6 +15,11 @@ namespace corolab::lang {
 namespace {
 
 constexpr int kMaxRecursion = 400;  // parser call nesting (expressions, unary chains, lambdas)
+// An elif chain nests in the AST (each elif is the orelse of the one
+// before). CPython 3.11's parser runs out of its stack (MemoryError) at
+// this many branches, and its compiler passes (RecursionError) at the next.
+constexpr std::size_t kMaxElifChainParse = 5960;
+constexpr std::size_t kMaxElifChainCompile = 2998;
 
 bool starts_expression(T k) {
     switch (k) {
@@ -72,6 +77,8 @@ public:
     Module* module() {
         auto* m = arena_.make<Module>();
         while (!is(T::End)) statement(m->body);
+        if (longest_elif_chain_ >= kMaxElifChainCompile)
+            throw CompileLimitError("RecursionError", "maximum recursion depth exceeded during compilation");
         return m;
     }
 
@@ -104,6 +111,7 @@ private:
     std::size_t i_ = 0;
     int& recursion_;
     bool fragment_;
+    std::size_t longest_elif_chain_ = 0;
 
     // ------------------------------------------------------------ tokens
 
@@ -599,20 +607,28 @@ private:
         return e;
     }
 
+    // An if and its elif chain, parsed in a loop (chains are thousands long).
     Stmt* if_stmt(T keyword) {
-        const Token& start = take();
-        auto* s = node<If>(start);
-        s->test = condition();
-        expect_colon();
-        s->body = block(keyword == T::If ? "'if' statement" : "'elif' statement", start.line);
-        if (is(T::Elif)) {
-            s->orelse.push_back(if_stmt(T::Elif));
-        } else if (is(T::Else)) {
+        std::vector<If*> chain;
+        do {
+            if (chain.size() + 1 >= kMaxElifChainParse) throw CompileLimitError("MemoryError", "");
+            const Token& start = take();
+            auto* s = node<If>(start);
+            if (!chain.empty()) chain.back()->orelse.push_back(s);
+            chain.push_back(s);
+            s->test = condition();
+            expect_colon();
+            s->body = block(keyword == T::If ? "'if' statement" : "'elif' statement", start.line);
+            keyword = T::Elif;
+        } while (is(T::Elif));
+        if (is(T::Else)) {
             const Token& e = take();
             expect_forced(T::Colon);
-            s->orelse = block("'else' statement", e.line);
+            chain.back()->orelse = block("'else' statement", e.line);
         }
-        return close_body(s);
+        longest_elif_chain_ = std::max(longest_elif_chain_, chain.size());
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) close_body(*it);
+        return chain.front();
     }
 
     // Ends a compound statement at its last nested statement.
@@ -1568,6 +1584,7 @@ private:
 ParseResult parse(const Source& source) {
     ParseResult result;
     result.arena = std::make_unique<Arena>();
+    require_utf8(source);
     TokenStream ts = tokenize(source);
     int recursion = 0;
     Parser p(source, *result.arena, ts, recursion, false);

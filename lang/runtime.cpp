@@ -1,6 +1,8 @@
 // The runtime context, builtin type objects, value constructors and raising.
 #include "lang/runtime.hpp"
 
+#include <algorithm>
+
 #include "lang/ops.hpp"
 
 namespace corolab::lang {
@@ -8,8 +10,9 @@ namespace corolab::lang {
 Types T;
 Runtime* Runtime::current = nullptr;
 
-static void compute_mro(ClassObj* c) {
-    // C3 linearization; falls back to depth-first order when C3 fails.
+// C3 linearization. When C3 fails the MRO is depth-first order and
+// `conflict` names the bases CPython's TypeError lists.
+static bool compute_mro(ClassObj* c, std::string* conflict) {
     c->mro.clear();
     c->mro.push_back(c);
     std::vector<std::vector<ClassObj*>> seqs;
@@ -30,22 +33,28 @@ static void compute_mro(ClassObj* c) {
             if (!in_tail) { pick = cand; break; }
         }
         if (!pick) {  // inconsistent: depth-first, no duplicates
+            std::vector<ClassObj*> heads;
+            for (auto& s : seqs)
+                if (!s.empty() && std::find(heads.begin(), heads.end(), s.front()) == heads.end()) heads.push_back(s.front());
+            if (conflict)
+                for (ClassObj* h : heads) *conflict += (conflict->empty() ? "" : ", ") + h->name;
             for (ClassObj* b : c->bases)
                 for (ClassObj* m : b->mro) {
                     bool seen = false;
                     for (ClassObj* x : c->mro) if (x == m) seen = true;
                     if (!seen) c->mro.push_back(m);
                 }
-            return;
+            return false;
         }
         c->mro.push_back(pick);
         for (auto& s : seqs)
             if (!s.empty() && s.front() == pick) s.erase(s.begin());
     }
+    return true;
 }
 
-void finish_class(ClassObj* c) {
-    compute_mro(c);
+bool finish_class(ClassObj* c, std::string* mro_conflict) {
+    bool consistent = compute_mro(c, mro_conflict);
     c->is_exception = T.BaseException && c->is_subclass_of(T.BaseException);
     for (ClassObj* b : c->mro)
         if (b->instance_kind != Kind::Instance && b->instance_kind != Kind::Object) {
@@ -53,6 +62,7 @@ void finish_class(ClassObj* c) {
             break;
         }
     if (c->is_exception) c->instance_kind = Kind::Exception;
+    return consistent;
 }
 
 ClassObj* make_builtin_class(const char* name, ClassObj* base, Kind kind) {
@@ -64,7 +74,7 @@ ClassObj* make_builtin_class(const char* name, ClassObj* base, Kind kind) {
     c->refcnt = 1;
     c->instance_kind = kind;
     if (base) c->bases.push_back(base);
-    finish_class(c);
+    finish_class(c, nullptr);
     return c;
 }
 
@@ -139,7 +149,7 @@ void init_types() {
     T.type->cls = T.type;
     T.object->cls = T.type;
     T.type->bases.push_back(T.object);
-    finish_class(T.type);
+    finish_class(T.type, nullptr);
     auto mk = [](const char* n, Kind k, ClassObj* base = nullptr) {
         return make_builtin_class(n, base ? base : T.object, k);
     };
@@ -221,7 +231,7 @@ void init_types() {
     T.BaseExceptionGroup = ex("BaseExceptionGroup", T.BaseException);
     T.ExceptionGroup = make_builtin_class("ExceptionGroup", T.BaseExceptionGroup, Kind::Exception);
     T.ExceptionGroup->bases.push_back(T.Exception);
-    finish_class(T.ExceptionGroup);
+    finish_class(T.ExceptionGroup, nullptr);
     T.QueueEmpty = ex("QueueEmpty", T.Exception);
     T.QueueFull = ex("QueueFull", T.Exception);
     T.BrokenBarrierError = ex("BrokenBarrierError", T.RuntimeError);

@@ -99,6 +99,8 @@ Value tuple_value(std::vector<Value> items);
 Value list_value(std::vector<Value> items);
 Value new_dict();
 Value new_set();
+// range(start, stop, step) when it fits a RangeObj; else OverflowError.
+Value make_range(__int128 start, __int128 stop, __int128 step);
 
 inline StrObj* as_str(const Value& v) { return static_cast<StrObj*>(v.o); }
 inline bool is_str(const Value& v) { return is_kind(v, Kind::Str); }

@@ -279,9 +279,14 @@ private:
                 return;
             }
             case StmtKind::If: {
+                // an elif chain (nested orelse) in a loop: chains are thousands long
                 auto* i = s->as<If>();
-                expr(i->test);
-                body(i->body);
+                for (;;) {
+                    expr(i->test);
+                    body(i->body);
+                    if (i->orelse.size() != 1 || i->orelse[0]->kind != StmtKind::If) break;
+                    i = i->orelse[0]->as<If>();
+                }
                 body(i->orelse);
                 return;
             }

@@ -156,12 +156,16 @@ struct Session::Impl {
             over = true;
         }
         out_chars += n;
+        // only the new text is searched and the finished lines are cut once:
+        // a million print(x, end="") calls take linear time
+        std::size_t from = partial.size();
         partial += t;
-        std::size_t p;
-        while ((p = partial.find('\n')) != std::string::npos) {
-            emit(partial.substr(0, p), false);
-            partial.erase(0, p + 1);
+        std::size_t a = 0, p;
+        while ((p = partial.find('\n', from)) != std::string::npos) {
+            emit(partial.substr(a, p - a), false);
+            a = from = p + 1;
         }
+        if (a) partial.erase(0, a);
         if (over) {
             vm->set_fatal("output", "output limit of " + std::to_string(opts.budgets.output) + " characters reached");
             return false;
@@ -202,8 +206,7 @@ struct Session::Impl {
             std::size_t a = src.find_first_not_of(" \t");
             if (a != std::string_view::npos) tb += "    " + std::string(src.substr(a)) + "\n";
         }
-        std::string msg;
-        if (!append_str(msg, exc)) { take_exc(); msg.clear(); }
+        std::string msg = exception_message(exc);
         tb += e->cls->name + (msg.empty() ? "" : ": " + msg) + "\n";
         return tb;
     }
@@ -227,6 +230,16 @@ struct Session::Impl {
         return true;
     }
 
+    // str(exc), or what CPython's traceback prints when that raises
+    static std::string exception_message(const Value& exc) {
+        std::string msg;
+        if (!append_str(msg, exc)) {
+            take_exc();
+            msg = "<exception str() failed>";
+        }
+        return msg;
+    }
+
     void fail_exception(const Value& exc) {
         if (system_exit(exc)) return;
         res.exit_code = 1;
@@ -236,7 +249,7 @@ struct Session::Impl {
         }
         auto* e = static_cast<ExceptionObj*>(exc.o);
         res.type = e->cls->name;
-        if (!append_str(res.message, exc)) { take_exc(); res.message.clear(); }
+        res.message = exception_message(exc);
         if (!e->traceback.empty()) res.line = e->traceback.front().line;
         res.display = traceback_text(exc);
         write(res.display, true, true);
@@ -308,6 +321,13 @@ struct Session::Impl {
             res.col = e.column;
             res.display = e.format();
             write(res.display, true, true);
+            return false;
+        } catch (const CompileLimitError& e) {
+            res.exit_code = 1;
+            res.type = e.type;
+            res.message = e.message;
+            res.display = e.type + (e.message.empty() ? "" : ": " + e.message) + "\n";
+            write(res.display, true);
             return false;
         }
         Value globals = new_dict();

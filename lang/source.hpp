@@ -64,6 +64,18 @@ struct SyntaxError : std::runtime_error {
     std::string format() const;
 };
 
+// A compile-time failure that CPython 3.11 reports without a position:
+// MemoryError when its parser's stack is exhausted (an elif chain of about
+// 6,000 branches), RecursionError("maximum recursion depth exceeded during
+// compilation") when the AST nests about 3,000 deep, the SyntaxError of a
+// file that is not UTF-8. Printed "<type>: <message>" ("MemoryError" alone).
+struct CompileLimitError : std::runtime_error {
+    std::string type;
+    std::string message;
+    CompileLimitError(std::string t, std::string m)
+        : std::runtime_error(t), type(std::move(t)), message(std::move(m)) {}
+};
+
 // Prefix of messages for constructs the interpreter does not run.
 inline constexpr std::string_view kNotSupported = "not supported in corolab: ";
 

@@ -80,16 +80,25 @@ Value seq_repeat(const Value& seq, const Value& n) {
     std::int64_t k;
     if (!to_index(n, k)) return Value();
     if (k < 0) k = 0;
+    auto total = [k](std::uint64_t unit) {  // bytes of the result, saturating
+        return k && unit > UINT64_MAX / static_cast<std::uint64_t>(k) ? UINT64_MAX : unit * static_cast<std::uint64_t>(k);
+    };
     if (is_str(seq)) {
         const std::string& s = as_str(seq)->s;
-        if (s.size() * static_cast<std::size_t>(k) > (std::size_t{1} << 28)) return raise(T.MemoryError, "");
+        // fresh pages cost more than the copy: a step per 2 bytes
+        if (!charge_work(total(s.size()), total(s.size()) / 2)) return Value();
+        std::size_t n = s.size() * static_cast<std::size_t>(k);
         std::string out;
-        out.reserve(s.size() * k);
-        for (std::int64_t i = 0; i < k; ++i) out += s;
+        if (n) {
+            out.reserve(n);
+            out = s;
+            while (out.size() * 2 <= n) out += out;  // doubling: few large copies
+            out.append(out, 0, n - out.size());
+        }
         return str_value(std::move(out));
     }
     auto& items = is_kind(seq, Kind::List) ? static_cast<ListObj*>(seq.o)->items : static_cast<TupleObj*>(seq.o)->items;
-    if (items.size() * static_cast<std::size_t>(k) > (std::size_t{1} << 26)) return raise(T.MemoryError, "");
+    if (!charge_work(total(items.size() * sizeof(Value)), total(items.size()) / 8)) return Value();
     std::vector<Value> out;
     out.reserve(items.size() * k);
     for (std::int64_t i = 0; i < k; ++i) out.insert(out.end(), items.begin(), items.end());

@@ -9,6 +9,7 @@
 #include "lang/budget.hpp"
 #include "lang/exception_group.hpp"
 #include "lang/ops.hpp"
+#include "lang/stack_guard.hpp"
 
 namespace corolab::lang {
 
@@ -367,6 +368,11 @@ Value Vm::call(const Value& f, Value* args, int nargs, const CallArgs& kw) {
 }
 
 Value Vm::run_frame(Frame* fr) {
+    // C++ re-enters the dispatch loop here (builtins, __init__, dunders):
+    // the frame counts against the depth budget below, the guard checks
+    // the C++ stack
+    StackGuard level("", /*vm_entry=*/true);
+    if (!level.ok()) { free_frame(fr); return Value(); }
     Thread tmp;
     Thread* th = cur_ ? cur_ : &tmp;
     Thread* saved = cur_;
@@ -394,6 +400,8 @@ Value Vm::gen_next(GenObj* g, Value send, Value exc) {
     if (exc.is_null() && !g->started && !send.is_null() && !send.is_none())
         return raise(T.TypeError, "can't send non-None value to a just-started generator");
     if (g->running) return raise(T.ValueError, "generator already executing");
+    StackGuard level("", /*vm_entry=*/true);
+    if (!level.ok()) return Value();
     Thread tmp;
     Thread* th = cur_ ? cur_ : &tmp;
     Thread* saved = cur_;
@@ -1572,7 +1580,8 @@ Value Vm::execute_loop(Frame* entry) {
 }
 
 // ---- classes ---------------------------------------------------------------------
-void finish_class(ClassObj* c);  // runtime.cpp
+// Computes the MRO; false (with the conflicting bases) when C3 fails.
+bool finish_class(ClassObj* c, std::string* mro_conflict = nullptr);  // runtime.cpp
 
 Value build_class(Value* args, int nargs, const CallArgs& kw) {
     if (nargs < 2) return raise(T.TypeError, "__build_class__: not enough arguments");
@@ -1603,13 +1612,18 @@ Value build_class(Value* args, int nargs, const CallArgs& kw) {
     cls->module = "__main__";
     for (int i = 2; i < nargs; ++i) {
         if (!is_kind(args[i], Kind::Class)) return raise(T.TypeError, "bases must be types");
-        cls->bases.push_back(static_cast<ClassObj*>(args[i].o));
+        auto* base = static_cast<ClassObj*>(args[i].o);
+        if (std::find(cls->bases.begin(), cls->bases.end(), base) != cls->bases.end())
+            return raise(T.TypeError, "duplicate base class " + base->name);
+        cls->bases.push_back(base);
         cls->bases_ref.push_back(args[i]);
     }
     if (cls->bases.empty()) { cls->bases.push_back(T.object); }
     for (auto& e : nsd->entries)
         if (!e.key.is_null()) dict_set(cls->dict, e.key, e.value);
-    finish_class(cls);
+    std::string conflict;
+    if (!finish_class(cls, &conflict))
+        return raise(T.TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases " + conflict);
     if (is_kind(cell, Kind::Cell)) static_cast<CellObj*>(cell.o)->value = cv;
     // A metaclass (a user subclass of type: enum's EnumType), given or
     // inherited from the first base, becomes the class's type: operations on

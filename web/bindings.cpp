@@ -13,6 +13,7 @@
 #include <emscripten/val.h>
 
 #include <optional>
+#include <limits>
 #include <string>
 
 #include "corolab/lang/session.hpp"
@@ -36,6 +37,15 @@ std::string json_number(double v) {
     return out;
 }
 
+// A JS number as an integer budget: NaN and negatives are 0, values past
+// the type's range saturate (a cast would wrap: 4096 MB is 0 in 32 bits).
+template <class I>
+I budget_value(double v) {
+    if (!(v > 0)) return 0;
+    if (v >= static_cast<double>(std::numeric_limits<I>::max())) return std::numeric_limits<I>::max();
+    return static_cast<I>(v);
+}
+
 lang::Options parse_options(const std::string& json) {
     lang::Options o;
     val opts = val::global("JSON").call<val>("parse", json.empty() ? std::string("{}") : json);
@@ -44,16 +54,16 @@ lang::Options parse_options(const std::string& json) {
     };
     if (has(opts, "clock")) o.real_clock = opts["clock"].as<std::string>() == "real";
     if (has(opts, "speed")) o.speed = opts["speed"].as<double>();
-    if (has(opts, "seed")) o.seed = static_cast<std::uint64_t>(opts["seed"].as<double>());
+    if (has(opts, "seed")) o.seed = budget_value<std::uint64_t>(opts["seed"].as<double>());
     if (has(opts, "filename")) o.filename = opts["filename"].as<std::string>();
     if (has(opts, "trace")) o.trace = opts["trace"].as<bool>();
     if (has(opts, "budgets")) {
         val b = opts["budgets"];
-        if (has(b, "steps")) o.budgets.steps = static_cast<std::uint64_t>(b["steps"].as<double>());
-        if (has(b, "memory")) o.budgets.memory = static_cast<std::size_t>(b["memory"].as<double>());
-        if (has(b, "tasks")) o.budgets.tasks = static_cast<std::size_t>(b["tasks"].as<double>());
-        if (has(b, "depth")) o.budgets.recursion = b["depth"].as<int>();
-        if (has(b, "output")) o.budgets.output = static_cast<std::size_t>(b["output"].as<double>());
+        if (has(b, "steps")) o.budgets.steps = budget_value<std::uint64_t>(b["steps"].as<double>());
+        if (has(b, "memory")) o.budgets.memory = budget_value<std::size_t>(b["memory"].as<double>());
+        if (has(b, "tasks")) o.budgets.tasks = budget_value<std::size_t>(b["tasks"].as<double>());
+        if (has(b, "depth")) o.budgets.recursion = budget_value<int>(b["depth"].as<double>());
+        if (has(b, "output")) o.budgets.output = budget_value<std::size_t>(b["output"].as<double>());
         if (has(b, "time")) o.budgets.horizon = b["time"].as<double>();
     }
     return o;

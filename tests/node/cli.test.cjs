@@ -144,6 +144,83 @@ test('budgets stop runaway scenarios and name the budget', async () => {
   assert.ok(r.stdout.length < 10000);
 });
 
+test('budget flags out of range are usage errors, never wrapped', async () => {
+  const hello = scenario('hello.py', 'print("hi")\n');
+  const bad = [
+    ['--max-steps', '1e30'], ['--max-steps', '2.5'], ['--max-memory', '4096'], ['--max-memory', '769'],
+    ['--max-depth', '3000000000'], ['--max-tasks', '1e300'], ['--max-output', '-1'], ['--max-time', 'inf'],
+    ['--max-time', 'nan'], ['--seed', '1e30'],
+  ];
+  for (const [flag, value] of bad) {
+    const r = await corolab(['run', hello, flag, value]);
+    assert.equal(r.code, 2, `${flag} ${value}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`^corolab: ${flag}`), `${flag} ${value}`);
+  }
+  // in range: honoured
+  for (const [flag, value] of [['--max-memory', '768'], ['--max-depth', '2147483647'], ['--max-steps', '9007199254740991']]) {
+    const r = await corolab(['run', hello, '--format', 'tsv', flag, value]);
+    assert.equal(r.code, 0, `${flag} ${value}: ${r.stderr}`);
+    assert.equal(r.stdout, '0.000\thi\n');
+  }
+});
+
+test('single operations are budgeted: each bomb ends on a named budget within seconds, output kept', async () => {
+  const bombs = {
+    'pow.py': ['10**10**9', 'memory'],
+    'square.py': ['x = 3\nwhile True:\n    x = x * x', 'step'],
+    'factorial.py': ['import math\nmath.factorial(10**7)', 'step'],
+    'repeat.py': ['"x" * 10**10', 'memory'],
+    'list_repeat.py': ['[0] * 10**10', 'memory'],
+    'range_list.py': ['list(range(10**8))', 'memory'],
+    'doubling.py': ['s = "ab"\nwhile True:\n    s = s + s', 'memory'],
+    'width.py': ['f"{1:1000000000}"', 'memory'],
+    'percent.py': ['"%*d" % (10**9, 1)', 'memory'],
+  };
+  for (const [name, [body, budget]] of Object.entries(bombs)) {
+    const file = scenario(name, `print("before")\n${body}\n`);
+    const r = await corolab(['run', file, '--format', 'tsv', '--max-memory', '64'], { timeout: 30000 });
+    assert.equal(r.code, 1, `${name}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stdout, new RegExp(`^0\\.000\tbefore\n[0-9.]+\t!BudgetExceeded: ${budget} limit`), name);
+    assert.ok(r.seconds < 20, `${name} took ${r.seconds} s`);
+  }
+});
+
+test('a budget stop inside a task: the budget is named, output kept, no asyncio warning', async () => {
+  const file = scenario('task_spin.py', [
+    'import asyncio', 'async def spin():', '    print("spinning")', '    while True:', '        pass',
+    'async def main():', '    asyncio.create_task(spin())', '    await asyncio.sleep(1)', 'asyncio.run(main())', '',
+  ].join('\n'));
+  const r = await corolab(['run', file, '--format', 'tsv', '--max-steps', '100000']);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^0\.000\tspinning\n0\.000\t!BudgetExceeded: step limit of 100000 reached\n$/);
+  assert.doesNotMatch(r.stderr, /never retrieved/);
+});
+
+test('C++ recursion is guarded: deep and self-referential containers raise RecursionError', async () => {
+  const deep = scenario('deep.py', [
+    'x = []', 'for i in range(100000):', '    x = [x]', 'a = []', 'a.append(a)', 'b = []', 'b.append(b)',
+    'for f in [lambda: repr(x), lambda: x == x[0], lambda: a == b]:',
+    '    try:', '        f()', '    except RecursionError as e:', '        print(e)', '',
+  ].join('\n'));
+  const r = await corolab(['run', deep, '--format', 'tsv']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, [
+    '0.000\tmaximum recursion depth exceeded while getting the repr of an object',
+    '0.000\tmaximum recursion depth exceeded in comparison',
+    '0.000\tmaximum recursion depth exceeded in comparison', '',
+  ].join('\n'));
+  // a user __repr__ calling repr() 10,000 deep under --max-depth 10000
+  const chain = scenario('chain.py', [
+    'class N:', '    def __init__(self, c): self.c = c',
+    '    def __repr__(self): return "N(" + repr(self.c) + ")"',
+    'x = None', 'for i in range(10000):', '    x = N(x)',
+    'try:', '    repr(x)', 'except RecursionError as e:', '    print(type(e).__name__)', '',
+  ].join('\n'));
+  const c = await corolab(['run', chain, '--format', 'tsv', '--max-depth', '10000']);
+  assert.equal(c.code, 0, c.stderr);
+  assert.equal(c.stdout, '0.000\tRecursionError\n');
+});
+
 test('real clock: Hello 1 and Hello 2 appear after 1 s of wall time', async () => {
   const r = await corolab(['run', path.join(SEEDS, '000_gather_say1_say2.py'), '--clock', 'real', '--format', 'tsv']);
   assert.equal(r.code, 0, r.stderr);

@@ -53,7 +53,7 @@ async function runInProcess(file) {
   if (!corolab) corolab = await loadCorolab();
   const options = { filename: path.basename(file), seed: 20000101, budgets: { time: 3600 } };
   try {
-    const r = runVirtual(corolab, fs.readFileSync(file, 'utf8'), options, 'tsv');
+    const r = runVirtual(corolab, fs.readFileSync(file), options, 'tsv');  // bytes, as the CLI reads them
     return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr, killed: false };
   } catch (e) {
     corolab = null;  // a crashed instance is not reused

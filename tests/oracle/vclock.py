@@ -34,6 +34,7 @@ import itertools
 import os
 import random
 import selectors
+import subprocess
 import sys
 import time
 import traceback
@@ -235,6 +236,15 @@ def install_virtual_time():
     real_gmtime = time.gmtime
 
     def sleep(seconds):
+        # the argument checks of the real time.sleep (CPython 3.11 pytime.c:
+        # the duration must fit in int64 nanoseconds)
+        if isinstance(seconds, float):
+            if seconds != seconds:
+                raise ValueError("Invalid value NaN (not a number)")
+            if not abs(seconds * 1e9) <= 2.0**63:
+                raise OverflowError("timestamp out of range for platform time_t")
+        elif isinstance(seconds, int) and abs(seconds) > 9223372036:
+            raise OverflowError("timestamp too large to convert to C _PyTime_t")
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
         Clock.advance(float(seconds))
@@ -314,7 +324,10 @@ def install_virtual_time():
 # --- running a scenario -----------------------------------------------------
 
 def exception_line(exc):
-    text = str(exc)
+    try:
+        text = str(exc)
+    except Exception:  # what CPython's traceback prints then
+        text = "<exception str() failed>"
     name = type(exc).__name__
     return f"!{name}: {text}" if text else f"!{name}"
 
@@ -338,8 +351,17 @@ def run(path, seed, horizon, max_output):
     STDOUT = TsvStdout(real_stdout, max_output)
 
     base = os.path.basename(path)
-    with open(path, encoding="utf-8") as f:
-        source = f.read()
+    try:
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+    except UnicodeDecodeError:
+        # CPython refuses a file that is not UTF-8 before running any of it:
+        # report the SyntaxError `python3 FILE` prints for it.
+        r = subprocess.run([sys.executable, base], cwd=os.path.dirname(os.path.abspath(path)),
+                           capture_output=True, text=True, errors="replace")
+        STDOUT.final("!" + r.stderr.strip().splitlines()[-1].replace(os.path.abspath(path), base))
+        STDOUT.finish()
+        return 1
 
     asyncio.set_event_loop_policy(VirtualEventLoopPolicy())
     install_virtual_time()

@@ -42,6 +42,7 @@ struct Frame {
     Value cur_exc;       // exception being handled in this frame (Null: none)
     Block blocks[kMaxBlocks];
     int nslots = 0;      // locals + cells + stack
+    int nfixed = 0;      // locals + cells + free vars (free_frame reads no Code: it may be gone at teardown)
     Value slots[1];      // nlocals locals, ncells+nfree cells, then the stack
 
     Value* locals() { return slots; }

@@ -420,6 +420,8 @@ struct Session::Impl {
             aio.stop_all();
             program.codes.clear();
             aio.loop_objects.clear();
+            aio.task_coros.clear();  // Python values: dropped while the heap still holds them
+            aio.asyncgens.clear();
             vm.reset();
             runtime.reset();  // clears its tables, then frees the heap
             aio.tasks.clear();

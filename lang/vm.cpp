@@ -36,19 +36,21 @@ Frame* alloc_frame(Code* code) {
         g_pool[pc].pop_back();
         f = new (mem) Frame;  // default-init: the block stack stays unwritten; slots are Null
     } else {
-        void* mem = std::malloc(sizeof(Frame) + sizeof(Value) * (cap - 1));
+        // operator new, not malloc: frames count against the memory budget
+        // (lang/budget.hpp) and a refused one is the budget's stop.
+        void* mem = ::operator new(sizeof(Frame) + sizeof(Value) * (cap - 1));
         f = new (mem) Frame;
         for (int i = 1; i < cap; ++i) new (&f->slots[i]) Value();  // slot 0 is a member of Frame
     }
     f->nslots = n;
+    f->nfixed = code->nlocals + code->ncells + code->nfree;
     f->code = code;
     return f;
 }
 
 void free_frame(Frame* f) {
     int n = f->nslots;
-    Code* c = f->code;
-    int live = c->nlocals + c->ncells + c->nfree + f->sp;
+    int live = f->nfixed + f->sp;
 #ifndef NDEBUG
     for (int i = live; i < n; ++i) assert(f->slots[i].is_null() && "a slot above sp was left set");
 #endif
@@ -59,7 +61,7 @@ void free_frame(Frame* f) {
         g_pool[pc].push_back(f);
     } else {
         for (int i = 1; i < n; ++i) f->slots[i].~Value();
-        std::free(f);
+        ::operator delete(f);
     }
 }
 

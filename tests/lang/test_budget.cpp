@@ -99,3 +99,22 @@ TEST_CASE("a host takes output mid-run from the progress callback and can stop t
     CHECK(seen == "before the loop\n");
     CHECK(s.result().budget == "stop");
 }
+
+TEST_CASE("a run stopped by a budget with thousands of pending tasks and frames tears down cleanly") {
+    // Under ASan this catches teardown reading freed code or values.
+    const char* srcs[] = {
+        "import asyncio\nasync def w():\n    await asyncio.sleep(10**9)\nasync def main():\n"
+        "    ts = [asyncio.create_task(w()) for _ in range(5000)]\n    await asyncio.gather(*ts)\nasyncio.run(main())\n",
+        "def f(n):\n    return f(n + 1)\nf(0)\n",
+    };
+    for (const char* src : srcs) {
+        Options o = small_memory(8);
+        o.budgets.tasks = 1000;
+        o.budgets.recursion = 1'000'000;
+        Session s(src, o);
+        while (s.advance() >= 0) {
+        }
+        CHECK(s.result().exit_code == 1);
+        CHECK(!s.result().budget.empty());
+    }
+}

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string_view>
 
 #include "corolab/corolab.hpp"
 #include "lang/asyncio_bridge.hpp"
@@ -127,15 +128,22 @@ struct Session::Impl {
             // The error stream is bounded too (a scenario can make asyncio
             // report thousands of tracebacks): past the cap, one marker line.
             std::size_t cap = std::max<std::size_t>(opts.budgets.output, kMinErrorChars);
-            if (err_chars >= cap && !ending) {
-                if (!err_cut) emit("[corolab: further error output dropped: " + std::to_string(cap) + " characters written]", true);
-                err_cut = true;
-                return true;
+            if (err_cut && !ending) return true;
+            std::string_view part = text;
+            bool cut = !ending && err_chars + part.size() > cap;
+            if (cut) {
+                std::size_t keep = cap > err_chars ? cap - err_chars : 0;
+                while (keep > 0 && keep < part.size() && (static_cast<unsigned char>(part[keep]) & 0xC0) == 0x80) --keep;
+                part = part.substr(0, keep);
             }
-            err_chars += text.size();
+            err_chars += part.size();
             std::size_t a = 0, p;
-            while ((p = text.find('\n', a)) != std::string::npos) { emit(text.substr(a, p - a), true); a = p + 1; }
-            if (a < text.size()) emit(text.substr(a), true);
+            while ((p = part.find('\n', a)) != std::string_view::npos) { emit(std::string(part.substr(a, p - a)), true); a = p + 1; }
+            if (a < part.size()) emit(std::string(part.substr(a)), true);
+            if (cut) {
+                emit("[corolab: further error output dropped: " + std::to_string(cap) + " characters written]", true);
+                err_cut = true;
+            }
             return true;
         }
         // the output budget counts characters (code points), newlines included

@@ -231,7 +231,7 @@ bomb('deep async recursion', 'import asyncio\nasync def f(n):\n    await f(n + 1
 bomb('2,000 unretrieved task exceptions under --max-output 1000',
   'import asyncio\nasync def boom(i):\n    raise ValueError("x" * 1000 + str(i))\n' +
   'async def main():\n    for i in range(2000):\n        asyncio.create_task(boom(i))\n    await asyncio.sleep(1)\nasyncio.run(main())\n',
-  { accept: ['ok', 'budget:output'], flags: ['--max-output', '1000'], maxOutput: 64 << 10 });
+  { accept: ['ok', 'budget:output'], flags: ['--max-output', '1000'], maxOutput: (64 << 10) + 256 });  // + corolab's marker line
 bomb('print(x, end="") 1,000,000 times', 'for i in range(1000000):\n    print("x", end="")\nprint()\n',
   { accept: ['ok', 'budget:output'], seconds: 10 });
 bomb('time.sleep(nan)', 'import time\ntime.sleep(float("nan"))\nprint("after")\n', { accept: ['ValueError'] });

@@ -31,7 +31,7 @@ struct Meter {
 
 void RunBudget::start(std::size_t limit) {
     memory_limit = limit;
-    hard_limit = limit + limit / 4 + (4u << 20);
+    hard_limit = limit + limit / 8 + (2u << 20);
     base = Meter::live;
 }
 

@@ -8,7 +8,7 @@
 // output are all counted, whoever allocates them.
 //   - Going over the budget interrupts the VM at its next instruction (the
 //     run then ends on the memory budget); engine loops check it too.
-//   - An allocation that would go past the hard ceiling (budget + 25% + 4 MB)
+//   - An allocation that would go past the hard ceiling (budget + 12.5% + 2 MB)
 //     throws std::bad_alloc before it is made; Session turns that into the
 //     memory budget's stop. Code that allocates a block whose size the
 //     scenario controls calls reserve_memory() first, so the common bombs

@@ -199,12 +199,18 @@ describe('rough edges a first user hits', () => {
     await runExample(page, 'coroutine-sleep');
     assert.match(await page.textContent('.tl-summary'), /· 1 task \(\+2 of asyncio\.run’s shutdown\)/);
     await runExample(page, 'semaphore');
+    // The timeline redraws on its next frame: wait for the label to follow.
+    const label = async (re) => {
+      await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('.timeline-pane canvas').getAttribute('aria-label')),
+        re.source, { timeout: 5000 }).catch(() => {});
+      return page.getAttribute('.timeline-pane canvas', 'aria-label');
+    };
     await page.fill('#lane-filter', "download(…, 3");
-    assert.equal(await page.getAttribute('.timeline-pane canvas', 'aria-label'), 'Timeline, 1 lane: Task-5 · download(…, 3)');
+    assert.equal(await label(/^Timeline, 1 lane:/), 'Timeline, 1 lane: Task-5 · download(…, 3)');
     await page.fill('#lane-filter', 'shutdown');
-    assert.match(await page.getAttribute('.timeline-pane canvas', 'aria-label'), /^Timeline, 2 lanes: Task-8 · asyncio\.run: shutdown_asyncgens\(\), Task-9/);
+    assert.match(await label(/^Timeline, 2 lanes/), /^Timeline, 2 lanes: Task-8 · asyncio\.run: shutdown_asyncgens\(\), Task-9/);
     await page.fill('#lane-filter', '');
-    assert.match(await page.getAttribute('.timeline-pane canvas', 'aria-label'), /^Timeline, 9 lanes/);
+    assert.match(await label(/^Timeline, 9 lanes/), /^Timeline, 9 lanes/);
     await page.close();
   });
 

@@ -101,16 +101,21 @@ class Shield final : public Shared {
     Ref<FutureBase> f = Ref<FutureBase>::adopt(static_cast<FutureBase*>(fut));
     if (run) {
       if (!s->inner_.done()) s->inner_.base()->remove_done_callback(&inner_done_cb, s);
-    } else {
-      s->outer_ = nullptr;  // the outer future is going away
+      // The inner's callback may still be pending (inner done, its callbacks
+      // queued): it must not reach the outer, which may be freed by then.
+      s->outer_cancelled_ = s->outer_ && s->outer_->cancelled();
     }
+    s->outer_ = nullptr;  // done or going away: never touched again
     s->release();
   }
 
  private:
   void inner_done() {
     FutureBase* inner = inner_.base();
-    if (!outer_) return;
+    if (!outer_) {
+      if (outer_cancelled_ && !inner->cancelled()) inner->mark_retrieved();
+      return;
+    }
     if (outer_->cancelled()) {
       if (!inner->cancelled()) inner->mark_retrieved();
       return;
@@ -127,7 +132,8 @@ class Shield final : public Shared {
     }
   }
   Future<T> inner_;
-  FutureBase* outer_;  // not owned: cleared when the outer is freed
+  FutureBase* outer_;  // not owned: cleared when the outer is done or freed
+  bool outer_cancelled_ = false;
 };
 }  // namespace detail
 

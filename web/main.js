@@ -224,10 +224,11 @@ function setState(state, text) {
 }
 
 function summarize(m) {
-  const { user, internal } = m.taskCounts();
+  const { user, internal, threads } = m.taskCounts();
   const blocked = m.blocks.reduce((s, b) => s + (b.t1 - b.t0), 0);
   ui.summary.textContent = `${formatTime(m.tEnd)} total · ${user} task${user === 1 ? '' : 's'}` +
     (internal ? ` (+${internal} of asyncio.run’s shutdown)` : '') +
+    (threads ? ` · ${threads} worker thread${threads === 1 ? '' : 's'}` : '') +
     (blocked > 0 ? ` · loop blocked ${formatTime(blocked)}` : '');
 }
 

@@ -77,6 +77,7 @@ export class TimelineModel {
           if (e.name) lane.task0 = e.name;
           lane.coro = e.coro || '';
           lane.internal = !!e.internal;
+          lane.thread = !!e.thread;  // a worker thread (to_thread, run_in_executor)
           lane.name = lane.coro ? `${lane.task0} · ${lane.coro}` : lane.task0;
           lane.parent = e.parent || 0;
           lane.created = t;
@@ -136,15 +137,18 @@ export class TimelineModel {
     return first;
   }
 
-  /** Tasks the scenario made, and asyncio's own (asyncio.run's shutdown steps). */
+  /** Tasks the scenario made, asyncio's own (asyncio.run's shutdown steps), worker threads. */
   taskCounts() {
     let user = 0;
     let internal = 0;
+    let threads = 0;
     for (const l of this.lanes) {
       if (l.task === 0) continue;
-      if (l.internal) internal++; else user++;
+      if (l.thread) threads++;
+      else if (l.internal) internal++;
+      else user++;
     }
-    return { user, internal };
+    return { user, internal, threads };
   }
 
   /** The run ended at time t: close what is still open. */

@@ -214,6 +214,16 @@ describe('rough edges a first user hits', () => {
     await page.close();
   });
 
+  test('worker threads (asyncio.to_thread) are lanes of the timeline, counted apart from tasks', async () => {
+    const page = await browser.open();
+    await runExample(page, 'factorial-to-thread');
+    const label = await page.getAttribute('.timeline-pane canvas', 'aria-label');
+    assert.match(label, /, asyncio_0, asyncio_1,/);
+    // 3 s: CPython's time for this example (its .tsv, from the real-time oracle).
+    assert.match(await page.textContent('.tl-summary'), /^3 s total · 3 tasks \(\+2 of asyncio\.run’s shutdown\) · 2 worker threads/);
+    await page.close();
+  });
+
   test('a traceback is shown once, each frame a link to its line', async () => {
     const code = 'import asyncio\n\nasync def inner():\n    raise ValueError("boom")\n\nasync def main():\n    await inner()\n\nasyncio.run(main())\n';
     const page = await browser.open(codeLink(code));

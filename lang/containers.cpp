@@ -13,6 +13,13 @@ std::vector<Value>& L(Value* a) { return static_cast<ListObj*>(a[0].o)->items; }
 DictObj* D(Value* a) { return static_cast<DictObj*>(a[0].o); }
 SetObj* Sx(Value* a) { return static_cast<SetObj*>(a[0].o); }
 
+// x.__contains__(y): what `y in x` does (itertools recipes pass it as a predicate).
+Value m_contains(Value* a, int n, const CallArgs&) {
+    if (n != 2) return raise(T.TypeError, "__contains__() takes exactly one argument (" + std::to_string(n - 1) + " given)");
+    int r = contains(a[0], a[1]);
+    return r < 0 ? Value() : Value::boolean(r != 0);
+}
+
 Value l_append(Value* a, int n, const CallArgs&) {
     if (n != 2) return raise(T.TypeError, "list.append() takes exactly one argument (" + std::to_string(n - 1) + " given)");
     L(a).push_back(a[1]);
@@ -242,6 +249,7 @@ void init_container_methods() {
     add_method(T.dict, "update", d_update);
     add_method(T.dict, "clear", d_clear);
     add_method(T.dict, "copy", d_copy);
+    for (ClassObj* c : {T.list, T.tuple, T.dict, T.set, T.str}) add_method(c, "__contains__", m_contains);
     add_method(T.set, "add", s_add);
     add_method(T.set, "discard", s_discard);
     add_method(T.set, "remove", s_remove);

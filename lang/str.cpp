@@ -109,7 +109,10 @@ Value str_mod(const Value& fmt, const Value& args) {
     // operands as the num library sees them; `keep` owns converted texts
     std::vector<Value> items;
     bool is_tuple = is_kind(args, Kind::Tuple);
-    bool is_mapping = is_kind(args, Kind::Dict);
+    // A mapping: a dict, or (as CPython) any other object with __getitem__
+    // that is not a tuple or a string (defaultdict, Counter: classes here).
+    bool is_mapping = is_kind(args, Kind::Dict) ||
+                      (is_kind(args, Kind::Instance) && !args.o->cls->lookup("__getitem__").is_null());
     if (is_tuple) items = static_cast<TupleObj*>(args.o)->items;
     else items.push_back(args);
     auto to_arg = [](const Value& v, num::PercentArg& a) {
@@ -137,7 +140,8 @@ Value str_mod(const Value& fmt, const Value& args) {
     cb.repr = [&](const num::PercentArg& a) { return conv(a, true); };
     cb.lookup = [&](std::string_view key, num::PercentArg& out) {
         if (!is_mapping || looked.size() >= 64) return false;
-        Value v = dict_get(static_cast<DictObj*>(args.o), str_value(std::string(key)));
+        Value k = str_value(std::string(key));
+        Value v = is_kind(args, Kind::Dict) ? dict_get(static_cast<DictObj*>(args.o), k) : getitem(args, k);
         if (v.is_null()) { if (has_exc()) failed = true; return false; }
         looked.push_back(v);
         to_arg(looked.back(), out);

@@ -265,8 +265,13 @@ describe('rough edges a first user hits', () => {
     await runExample(page, 'semaphore');
     await page.locator('.timeline-pane canvas').scrollIntoViewIfNeeded();
     const box = await page.locator('.timeline-pane canvas').boundingBox();
-    await page.mouse.move(box.x + 40, box.y + 40);
-    await page.waitForSelector('.tl-tip:not([hidden])');
+    // The timeline draws on its next frames (results arrive in slices): hover
+    // until it answers with a tooltip.
+    for (let i = 0; i < 30 && !(await page.isVisible('.tl-tip:not([hidden])')); i++) {
+      await page.mouse.move(box.x + 40 + (i % 2), box.y + 40);
+      await page.waitForTimeout(100);
+    }
+    await page.waitForSelector('.tl-tip:not([hidden])', { timeout: 5000 });
     await page.mouse.wheel(0, 300);
     await page.waitForSelector('.tl-tip[hidden]', { state: 'attached' });
     await page.close();

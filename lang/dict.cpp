@@ -29,7 +29,6 @@ void rebuild(DictObj* d, std::size_t min_capacity) {
     }
     std::size_t cap = 8;
     while (cap < min_capacity * 3 / 2 + 1) cap <<= 1;
-    std::ptrdiff_t before = static_cast<std::ptrdiff_t>(d->index.capacity() * 4);
     d->index.assign(cap, -1);
     std::size_t mask = cap - 1;
     for (std::size_t i = 0; i < d->entries.size(); ++i) {
@@ -37,8 +36,6 @@ void rebuild(DictObj* d, std::size_t min_capacity) {
         while (d->index[p] != -1) p = (p + 1) & mask;
         d->index[p] = static_cast<std::int32_t>(i);
     }
-    if (!d->immortal && Runtime::current)
-        rt().heap.account(d, static_cast<std::ptrdiff_t>(cap * 4 + d->entries.capacity() * sizeof(DictObj::Entry)) - before);
 }
 
 // Finds the index slot for key; returns entry position or -1 (slot = where to insert).

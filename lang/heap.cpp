@@ -8,13 +8,11 @@ void release_object(Object* o) {
     if (Heap::current) Heap::current->release(o);
 }
 
-void Heap::link(Object* o, std::size_t bytes) {
+void Heap::link(Object* o) {
     o->heap_next = head_;
     o->heap_prev = nullptr;
     if (head_) head_->heap_prev = o;
     head_ = o;
-    o->heap_bytes = static_cast<std::uint32_t>(bytes);
-    bytes_ += bytes;
     ++count_;
 }
 
@@ -22,7 +20,6 @@ void Heap::free_now(Object* o) {
     if (o->heap_prev) o->heap_prev->heap_next = o->heap_next;
     else if (head_ == o) head_ = o->heap_next;
     if (o->heap_next) o->heap_next->heap_prev = o->heap_prev;
-    bytes_ -= o->heap_bytes;
     --count_;
     delete o;  // its destructor releases its references (queued, not recursive)
 }
@@ -49,7 +46,6 @@ void Heap::destroy_all() {
         head_ = o->heap_next;
         delete o;
     }
-    bytes_ = 0;
     count_ = 0;
     pending_.clear();
     tearing_down_ = false;

@@ -3,7 +3,8 @@
 // Objects are linked into an intrusive list on creation (O(1)) and unlinked
 // when freed. Freeing is iterative (a pending list), so dropping a long chain
 // of objects never recurses in C++. destroy_all() frees everything left when
-// the run ends, cycles included. bytes() is what the memory budget checks.
+// the run ends, cycles included. Memory is metered where it is allocated
+// (lang/budget.hpp), not here.
 #pragma once
 
 #include <cstddef>
@@ -20,23 +21,17 @@ public:
     Heap& operator=(const Heap&) = delete;
     ~Heap() { destroy_all(); }
 
-    // Registers a new object (count 0) and accounts `bytes` for it.
+    // Registers a new object (count 0).
     template <class T, class... A>
     T* make(A&&... args) {
         T* o = new T(std::forward<A>(args)...);
-        link(o, sizeof(T));
+        link(o);
         return o;
     }
-    void link(Object* o, std::size_t bytes);
-    // Adjusts the accounting of `o` (containers growing or shrinking).
-    void account(Object* o, std::ptrdiff_t delta) {
-        o->heap_bytes = static_cast<std::uint32_t>(o->heap_bytes + delta);
-        bytes_ += delta;
-    }
+    void link(Object* o);
     void release(Object* o);
     void destroy_all();
 
-    std::size_t bytes() const { return bytes_; }
     std::size_t objects() const { return count_; }
 
     static Heap* current;  // the heap of the run being executed
@@ -44,7 +39,6 @@ public:
 private:
     void free_now(Object* o);
     Object* head_ = nullptr;
-    std::size_t bytes_ = 0;
     std::size_t count_ = 0;
     std::vector<Object*> pending_;
     bool draining_ = false;

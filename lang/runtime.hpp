@@ -69,8 +69,6 @@ public:
     std::unordered_map<std::string, Value> interned;  // names used by code
     std::unordered_map<std::string, Value> modules;   // imported modules
     std::vector<std::shared_ptr<void>> keep;  // compiled library modules: freed before the heap
-    std::size_t memory_limit = 256u << 20;
-    bool memory_exceeded = false;
     std::string filename = "main.py";  // the scenario's name, as warnings show it
 
     Runtime();

@@ -27,7 +27,6 @@ struct Object {
     ClassObj* cls = nullptr;
     Object* heap_prev = nullptr;  // run heap registration (null if immortal)
     Object* heap_next = nullptr;
-    std::uint32_t heap_bytes = 0;  // bytes accounted for this object
 
     Object() = default;
     Object(const Object&) = delete;

@@ -5,6 +5,7 @@
 #include <malloc.h>
 
 #include <cstdlib>
+#include <string_view>
 #include <new>
 
 namespace corolab::lang {
@@ -43,7 +44,12 @@ std::size_t memory_in_use() {
     return u > 0 ? static_cast<std::size_t>(u) : 0;
 }
 
-bool memory_exceeded() { return Meter::scope && Meter::used() > static_cast<std::int64_t>(Meter::scope->memory_limit); }
+bool check_memory() { return reserve_memory(0); }
+
+std::string budget_message(const char* budget, std::size_t limit) {
+    if (std::string_view(budget) == "memory") return "memory limit of " + std::to_string(limit) + " bytes reached";
+    return "step limit of " + std::to_string(limit) + " reached";
+}
 
 bool reserve_memory(std::size_t bytes) {
     RunBudget* s = Meter::scope;

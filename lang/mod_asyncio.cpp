@@ -1057,11 +1057,47 @@ RunRequest::RunRequest(Value t, bool run, Value l) : NativeObj(C.RunReq), target
 static void track_asyncgen(const Value& agen) {
     AsyncioState& s = aio();
     if (!s.running) return;
-    std::vector<Value>& gens = s.asyncgens[s.running];
-    if (gens.size() >= 64 && (gens.size() & (gens.size() - 1)) == 0) {  // amortized pruning
-        std::erase_if(gens, [](const Value& g) { return static_cast<GenObj*>(g.o)->frame == nullptr; });
+    auto* g = static_cast<GenObj*>(agen.o);
+    s.asyncgens[g] = {s.running, s.asyncgen_seq++, Value()};
+    g->finalizer = true;
+}
+
+static corolab::Task<Value> aclose_task(Value agen) {
+    // Closing now: a generator the finalizer kept alive leaves the registry
+    // (asyncio.run's shutdown must not close it a second time).
+    auto& tracked = aio().asyncgens;
+    auto it = tracked.find(static_cast<GenObj*>(agen.o));
+    if (it != tracked.end() && it->second.keep.is_obj()) tracked.erase(it);
+    auto* step = make<AsyncGenStep>(agen);
+    step->throw_exc = make_exception(T.GeneratorExit, {});
+    co_return co_await engine_coro(Value(step));
+}
+
+// The loop's finalizer hook (BaseEventLoop._asyncgen_finalizer_hook): an
+// async generator dropped before it finished is kept alive and closed by an
+// aclose() task, created by a call_soon callback as call_soon_threadsafe
+// does, so its `finally` runs in the loop that iterated it. Until that task
+// starts the registry keeps it: if asyncio.run cancels the task before it
+// ran, its shutdown closes the generator instead.
+static bool finalize_asyncgen(Object* o) {
+    if (!AsyncioState::current) return false;
+    AsyncioState& s = *AsyncioState::current;
+    auto* g = static_cast<GenObj*>(o);
+    auto it = s.asyncgens.find(g);
+    if (it == s.asyncgens.end()) return false;
+    Loop* loop = it->second.loop;
+    if (!g->frame || g->running || s.running != loop || rt().vm->fatal()) {
+        s.asyncgens.erase(it);
+        return false;
     }
-    gens.push_back(agen);
+    Value agen(g);
+    it->second.keep = agen;
+    loop->call_soon([loop, agen] {
+        auto h = corolab::create_task(*loop, aclose_task(agen));
+        h->set_coro_repr("<async_generator_athrow without __name__>()");
+        if (aio().trace) h->set_trace_label(as_str(static_cast<GenObj*>(agen.o)->qualname)->s + "().aclose()");
+    });
+    return true;
 }
 
 static bool engine_awaitable(const Value& v) { return as_awaitable(v) != nullptr; }
@@ -1304,6 +1340,7 @@ Value make_module_asyncio() {
     init_classes();
     rt().vm->is_engine_awaitable = engine_awaitable;
     rt().vm->agen_first_iter = track_asyncgen;
+    Heap::finalize = finalize_asyncgen;
     ModuleObj* m = make<ModuleObj>("asyncio");
     Value mv(m);
     DictObj* d = m->dict;
@@ -1363,14 +1400,21 @@ corolab::Task<Value> noop() { co_return Value::none(); }
 // BaseEventLoop.shutdown_asyncgens: aclose() of every async generator not
 // finished, each in a task, gathered (errors are not reported).
 corolab::Task<Value> shutdown_asyncgens(Loop& loop) {
-    std::vector<Value> gens;
-    std::swap(gens, aio().asyncgens[&loop]);
+    auto& tracked = aio().asyncgens;
+    std::vector<std::pair<std::uint64_t, Value>> gens;  // (order, generator)
+    std::vector<Value> kept;  // dropped once the registry is no longer walked
+    for (auto it = tracked.begin(); it != tracked.end();) {
+        if (it->second.loop != &loop) { ++it; continue; }
+        if (it->first->frame) gens.emplace_back(it->second.seq, Value(it->first));
+        it->first->finalizer = false;
+        kept.push_back(std::move(it->second.keep));
+        it = tracked.erase(it);
+    }
+    kept.clear();
+    std::sort(gens.begin(), gens.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<Ref<FutureBase>> closing;
-    for (Value& g : gens) {
-        if (!static_cast<GenObj*>(g.o)->frame) continue;
-        auto* step = make<AsyncGenStep>(g);
-        step->throw_exc = make_exception(T.GeneratorExit, {});
-        auto h = corolab::create_task(loop, engine_coro(Value(step)));
+    for (auto& [seq, g] : gens) {
+        auto h = corolab::create_task(loop, aclose_task(g));
         closing.push_back(Ref<FutureBase>(&h.base()));
     }
     if (!closing.empty()) co_await detail::gather_futures<Value, true>(loop, std::move(closing));

@@ -13,10 +13,7 @@ namespace corolab::lang {
 
 Value format_value(const Value& v, const Value& spec);  // str.cpp
 
-namespace {
-
-Value arg_error(const char* fn, const char* what) { return raise(T.TypeError, std::string(fn) + what); }
-
+// Python's wording for a wrong argument count of a builtin.
 bool check_args(const char* name, int nargs, int lo, int hi) {
     if (nargs < lo || nargs > hi) {
         if (lo == hi)
@@ -29,6 +26,11 @@ bool check_args(const char* name, int nargs, int lo, int hi) {
     }
     return true;
 }
+
+namespace {
+
+Value arg_error(const char* fn, const char* what) { return raise(T.TypeError, std::string(fn) + what); }
+
 
 const Value* kwarg(const CallArgs& kw, const char* name) {
     for (int i = 0; i < kw.nkw; ++i)
@@ -65,7 +67,11 @@ Value b_len(Value* args, int nargs, const CallArgs&) {
             case Kind::Tuple: return Value::integer(static_cast<TupleObj*>(o)->items.size());
             case Kind::Dict: return Value::integer(static_cast<DictObj*>(o)->used);
             case Kind::Set: return Value::integer(static_cast<SetObj*>(o)->table->used);
-            case Kind::Range: return Value::integer(static_cast<RangeObj*>(o)->length());
+            case Kind::Range: {
+                Value n = range_len(static_cast<RangeObj*>(o));
+                if (n.tag == Tag::Int) return n;
+                return raise(T.OverflowError, "Python int too large to convert to C ssize_t");
+            }
             default: break;
         }
         Value f = o->cls->lookup(rt().intern("__len__"));
@@ -76,18 +82,7 @@ Value b_len(Value* args, int nargs, const CallArgs&) {
 
 Value b_range(Value* args, int nargs, const CallArgs&) {
     if (nargs >= 1 && is_kind(args[0], Kind::Class)) { ++args; --nargs; }
-    if (!check_args("range", nargs, 1, 3)) return Value();
-    std::int64_t a = 0, b, c = 1;
-    for (int i = 0; i < nargs; ++i)  // past 64 bits: what make_range says of too large ranges
-        if (auto* big = bigint_of(args[i]); big && !big->fits_int64())
-            return raise(T.OverflowError, "Python int too large to convert to C ssize_t");
-    if (nargs == 1) { if (!to_index(args[0], b)) return Value(); }
-    else {
-        if (!to_index(args[0], a) || !to_index(args[1], b)) return Value();
-        if (nargs == 3 && !to_index(args[2], c)) return Value();
-        if (c == 0) return raise(T.ValueError, "range() arg 3 must not be zero");
-    }
-    return make_range(a, b, c);
+    return range_new(args, nargs);
 }
 
 // type constructors receive the class as args[0]
@@ -503,6 +498,7 @@ Value b_filter(Value* args, int nargs, const CallArgs&) {
 }
 Value b_reversed(Value* args, int nargs, const CallArgs&) {
     if (!check_args("reversed", nargs, 1, 1)) return Value();
+    if (is_kind(args[0], Kind::Range)) return range_iter(static_cast<RangeObj*>(args[0].o), true);
     std::vector<Value> items;
     if (is_kind(args[0], Kind::Dict) || is_kind(args[0], Kind::Iterator) || is_kind(args[0], Kind::Generator) ||
         is_kind(args[0], Kind::Set))

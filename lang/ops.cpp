@@ -137,13 +137,7 @@ bool append_repr(std::string& out, const Value& v) {
             o->marked = false;
             return ok;
         }
-        case Kind::Range: {
-            auto* r = static_cast<RangeObj*>(o);
-            out += "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
-            if (r->step != 1) out += ", " + std::to_string(r->step);
-            out += ")";
-            return true;
-        }
+        case Kind::Range: return range_repr(out, static_cast<RangeObj*>(o));
         case Kind::Class: {
             // <class 'module.qualname'>, as CPython
             auto* c = static_cast<ClassObj*>(o);
@@ -271,7 +265,7 @@ int truthy(const Value& v) {
         case Kind::Tuple: return !static_cast<TupleObj*>(o)->items.empty();
         case Kind::Dict: return static_cast<DictObj*>(o)->used != 0;
         case Kind::Set: return static_cast<SetObj*>(o)->table->used != 0;
-        case Kind::Range: return static_cast<RangeObj*>(o)->length() != 0;
+        case Kind::Range: return range_truthy(static_cast<RangeObj*>(o));
         case Kind::BigInt: return !static_cast<BigIntObj*>(o)->value.is_zero();
         default: break;
     }
@@ -338,6 +332,7 @@ bool hash_of(const Value& v, std::int64_t& h) {
         case Kind::Str: h = str_hash(static_cast<StrObj*>(o)); return true;
         case Kind::BigInt: h = static_cast<BigIntObj*>(o)->value.hash(); return true;
         case Kind::Tuple: return hash_tuple(static_cast<TupleObj*>(o), h);
+        case Kind::Range: return range_hash(static_cast<RangeObj*>(o), h);
         case Kind::List: case Kind::Dict:
             raise(T.TypeError, "unhashable type: '" + o->cls->name + "'");
             return false;
@@ -445,11 +440,7 @@ int equals(const Value& a, const Value& b) {
                 }
                 return 1;
             }
-            case Kind::Range: {
-                auto* ra = static_cast<RangeObj*>(oa);
-                auto* rb = static_cast<RangeObj*>(ob);
-                return ra->length() == rb->length() && (ra->length() == 0 || (ra->start == rb->start && (ra->length() == 1 || ra->step == rb->step)));
-            }
+            case Kind::Range: return range_equals(static_cast<RangeObj*>(oa), static_cast<RangeObj*>(ob));
             default: return 0;
         }
     }
@@ -999,14 +990,9 @@ int contains(const Value& c, const Value& item) {
                 }
                 return 0;
             }
-            case Kind::Range: {
+            case Kind::Range:
                 if (!is_int_like(item)) break;
-                auto* r = static_cast<RangeObj*>(o);
-                std::int64_t x = item.i;
-                if (item.tag == Tag::Obj) return 0;
-                if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop)) return 0;
-                return (x - r->start) % r->step == 0;
-            }
+                return range_contains(static_cast<RangeObj*>(o), item);
             default:
                 if (o->cls->user) {
                     Value f = o->cls->lookup(name_of("__contains__"));
@@ -1364,18 +1350,7 @@ Value getitem(const Value& obj, const Value& key) {
                 }
                 return raise_value(make_exception(T.KeyError, {key}));
             }
-            case Kind::Range: {
-                auto* r = static_cast<RangeObj*>(o);
-                if (is_kind(key, Kind::Slice)) {
-                    std::int64_t a, b, st, n;
-                    if (!slice_indices(static_cast<SliceObj*>(key.o), r->length(), a, b, st, n)) return Value();
-                    return make_range(r->start + static_cast<__int128>(a) * r->step, r->start + static_cast<__int128>(b) * r->step,
-                                      static_cast<__int128>(r->step) * st);
-                }
-                std::int64_t i;
-                if (!seq_index(key, r->length(), i, "range object")) return Value();
-                return Value::integer(r->start + i * r->step);
-            }
+            case Kind::Range: return range_item(static_cast<RangeObj*>(o), key);
             case Kind::Class: {
                 if (o->cls->user) break;  // a metaclass's __getitem__ (Color['RED'])
                 // generic aliases like list[int] in annotations: return the class
@@ -1478,14 +1453,7 @@ Value get_iter(const Value& v) {
             case Kind::Dict: return Value(make<IterObj>(IterObj::Mode::DictKeys, v));
             case Kind::Set:
                 return Value(make<IterObj>(IterObj::Mode::Seq, tuple_value(set_items_ordered(static_cast<SetObj*>(o)))));
-            case Kind::Range: {
-                auto* r = static_cast<RangeObj*>(o);
-                auto* it = make<IterObj>(IterObj::Mode::Range, Value());
-                it->pos = r->start;
-                it->end = r->length();
-                it->step = r->step;
-                return Value(it);
-            }
+            case Kind::Range: return range_iter(static_cast<RangeObj*>(o), false);
             case Kind::Iterator: case Kind::Generator: return v;
             default: break;
         }
@@ -1604,6 +1572,7 @@ Value iter_next(const Value& itv) {
             --it->pos;
             return r;
         }
+        case IterObj::Mode::BigRange: return range_iter_next(it);
         case IterObj::Mode::Callable: {
             Value r = call2(it->fn, it->src, Value::integer(it->pos++));
             if (r.is_null() && (exc_matches(rt().exc, T.IndexError) || exc_matches(rt().exc, T.StopIteration))) take_exc();

@@ -60,6 +60,9 @@ bool charge_work(std::uint64_t bytes, std::uint64_t steps);
 // `limb_ops` 32-bit limb operations.
 bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops);
 
+// False with CPython's TypeError when nargs is outside [lo, hi] (builtins.cpp).
+bool check_args(const char* name, int nargs, int lo, int hi);
+
 // index helpers
 bool to_index(const Value& v, std::int64_t& out);  // int-like; raises TypeError
 bool to_double(const Value& v, double& out);       // int or float; raises TypeError

@@ -45,7 +45,7 @@ struct Unit {
     int depth = 0;
     int line = 0;
     int retval_slot = -1;
-    std::unordered_map<std::string, int> name_idx;
+    std::unordered_map<const StrObj*, int> name_idx;  // by interned name: one string hash per use
 };
 
 int stack_effect(Op op, int arg) {
@@ -199,12 +199,10 @@ private:
     }
     int const_none() { return add_const(Value::none()); }
     int name_index(const std::string& n) {
-        auto it = u().name_idx.find(n);
-        if (it != u().name_idx.end()) return it->second;
-        code()->names.push_back(Value(rt().intern(n)));
-        int i = static_cast<int>(code()->names.size()) - 1;
-        u().name_idx[n] = i;
-        return i;
+        StrObj* s = rt().intern(n);
+        auto [it, fresh] = u().name_idx.try_emplace(s, static_cast<int>(code()->names.size()));
+        if (fresh) code()->names.push_back(Value(s));
+        return it->second;
     }
     int hidden_slot() {
         if (u().retval_slot < 0) {
@@ -915,6 +913,15 @@ private:
             case Constant::Type::Float: return Value::number(c->number);
             case Constant::Type::Str: return Value(rt().intern(c->text));
             case Constant::Type::Int: {
+                if (c->base == 10 && c->text.size() <= 18) {  // fits int64: no BigInt parse
+                    std::int64_t v = 0;
+                    bool digits = !c->text.empty();
+                    for (char ch : c->text) {
+                        if (ch < '0' || ch > '9') { digits = false; break; }
+                        v = v * 10 + (ch - '0');
+                    }
+                    if (digits) return Value::integer(v);
+                }
                 std::string t = c->text;
                 if (c->base == 16) t = "0x" + t;
                 else if (c->base == 8) t = "0o" + t;

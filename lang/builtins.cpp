@@ -86,17 +86,48 @@ Value b_range(Value* args, int nargs, const CallArgs&) {
 }
 
 // type constructors receive the class as args[0]
-Value t_str(Value* args, int nargs, const CallArgs&) {
-    if (nargs <= 1) return str_value("");
-    return str_of(args[1]);
+
+// The argument checks of a builtin type's constructor, worded as CPython's:
+// at most `most` positional arguments (`takes`: "int() takes at most 2
+// arguments (3 given)", else "list expected at most 1 argument, got 2"), and
+// no keywords unless `keywords` lists them.
+bool constructor_args(const char* name, int nargs, const CallArgs& kw, int most, bool takes,
+                      std::initializer_list<std::string_view> keywords = {}) {
+    int n = nargs - 1;  // args[0] is the class
+    if (n > most) {
+        if (takes)
+            raise(T.TypeError, std::string(name) + "() takes at most " + std::to_string(most) + " argument" + (most == 1 ? "" : "s") + " (" + std::to_string(n) + " given)");
+        else
+            check_args(name, n, 0, most);
+        return false;
+    }
+    for (int i = 0; i < kw.nkw; ++i) {
+        bool known = false;
+        for (std::string_view k : keywords) known |= kw.kwn[i]->s == k;
+        if (known) continue;
+        if (keywords.size() == 0) raise(T.TypeError, std::string(name) + "() takes no keyword arguments");
+        else raise(T.TypeError, "'" + kw.kwn[i]->s + "' is an invalid keyword argument for " + name + "()");
+        return false;
+    }
+    return true;
+}
+
+Value t_str(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("str", nargs, kw, 3, true, {"object", "encoding", "errors"})) return Value();
+    const Value* obj = nargs > 1 ? &args[1] : kwarg(kw, "object");
+    if (!obj) return str_value("");
+    return str_of(*obj);
 }
 Value t_repr(Value* args, int nargs, const CallArgs&) {
     if (!check_args("repr", nargs, 1, 1)) return Value();
     return repr_of(args[0]);
 }
-Value t_int(Value* args, int nargs, const CallArgs&) {
-    if (nargs <= 1) return Value::integer(0);
+Value t_int(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("int", nargs, kw, 2, true, {"base"})) return Value();
+    const Value* base_arg = nargs > 2 ? &args[2] : kwarg(kw, "base");
+    if (nargs <= 1) return base_arg ? raise(T.TypeError, "int() missing string argument") : Value::integer(0);
     const Value& v = args[1];
+    if (base_arg && !is_str(v)) return raise(T.TypeError, "int() can't convert non-string with explicit base");
     if (v.tag == Tag::Int) return v;
     if (v.tag == Tag::Bool) return Value::integer(v.i);
     if (is_kind(v, Kind::BigInt)) return v;
@@ -109,7 +140,7 @@ Value t_int(Value* args, int nargs, const CallArgs&) {
     }
     if (is_str(v)) {
         int base = 10;
-        if (nargs > 2) { std::int64_t b; if (!to_index(args[2], b)) return Value(); base = static_cast<int>(b); }
+        if (base_arg) { std::int64_t b; if (!to_index(*base_arg, b)) return Value(); base = static_cast<int>(b); }
         auto r = num::BigInt::parse(as_str(v)->s, base);
         if (!r) return raise(T.ValueError, num::int_parse_error_message(base, repr_string(as_str(v)->s)));
         return int_value(*r);
@@ -120,7 +151,8 @@ Value t_int(Value* args, int nargs, const CallArgs&) {
     }
     return raise(T.TypeError, "int() argument must be a string, a bytes-like object or a real number, not '" + type_name(v) + "'");
 }
-Value t_float(Value* args, int nargs, const CallArgs&) {
+Value t_float(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("float", nargs, kw, 1, false)) return Value();
     if (nargs <= 1) return Value::number(0.0);
     const Value& v = args[1];
     if (is_str(v)) {
@@ -136,18 +168,21 @@ Value t_float(Value* args, int nargs, const CallArgs&) {
     }
     return Value::number(d);
 }
-Value t_bool(Value* args, int nargs, const CallArgs&) {
+Value t_bool(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("bool", nargs, kw, 1, false)) return Value();
     if (nargs <= 1) return Value::boolean(false);
     int t = truthy(args[1]);
     if (t < 0) return Value();
     return Value::boolean(t);
 }
-Value t_list(Value* args, int nargs, const CallArgs&) {
+Value t_list(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("list", nargs, kw, 1, false)) return Value();
     std::vector<Value> items;
     if (nargs > 1 && !collect(args[1], items)) return Value();
     return list_value(std::move(items));
 }
-Value t_tuple(Value* args, int nargs, const CallArgs&) {
+Value t_tuple(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("tuple", nargs, kw, 1, false)) return Value();
     if (nargs > 1 && is_kind(args[1], Kind::Tuple)) return args[1];
     std::vector<Value> items;
     if (nargs > 1 && !collect(args[1], items)) return Value();
@@ -180,15 +215,17 @@ bool dict_update_from(DictObj* d, const Value& src) {
     return true;
 }
 Value t_dict(Value* args, int nargs, const CallArgs& kw) {
+    if (nargs > 2) return check_args("dict", nargs - 1, 0, 1), Value();
     Value d = new_dict();
     if (nargs > 1 && !dict_update_from(static_cast<DictObj*>(d.o), args[1])) return Value();
     for (int i = 0; i < kw.nkw; ++i) dict_set(static_cast<DictObj*>(d.o), Value(static_cast<Object*>(kw.kwn[i])), kw.kwv[i]);
     return d;
 }
-Value t_set(Value* args, int nargs, const CallArgs&) {
+Value t_set(Value* args, int nargs, const CallArgs& kw) {
+    bool frozen = nargs > 0 && is_kind(args[0], Kind::Class) && static_cast<ClassObj*>(args[0].o) == T.frozenset;
+    if (!constructor_args(frozen ? "frozenset" : "set", nargs, kw, 1, false)) return Value();
     Value s = new_set();
-    if (nargs > 0 && is_kind(args[0], Kind::Class) && static_cast<ClassObj*>(args[0].o) == T.frozenset)
-        s.o->cls = T.frozenset;
+    if (frozen) s.o->cls = T.frozenset;
     std::vector<Value> items;
     if (nargs > 1 && !collect(args[1], items)) return Value();
     for (auto& x : items) if (!set_add(static_cast<SetObj*>(s.o), x)) return Value();

@@ -441,14 +441,15 @@ Value b_max(Value* a, int n, const CallArgs& kw) { return minmax(a, n, kw, true)
 
 Value b_sum(Value* args, int nargs, const CallArgs&) {
     if (!check_args("sum", nargs, 1, 2)) return Value();
-    std::vector<Value> items;
-    if (!collect(args[0], items)) return Value();
+    Value it = get_iter(args[0]);
+    if (it.is_null()) return it;
     Value acc = nargs > 1 ? args[1] : Value::integer(0);
-    for (auto& x : items) {
+    for (Value x; !(x = iter_next(it)).is_null();) {
+        if (!charge_item()) return Value();
         acc = binary_op(BinOpKind::Add, acc, x);
         if (acc.is_null()) return acc;
     }
-    return acc;
+    return has_exc() ? Value() : acc;
 }
 
 bool sort_values(std::vector<Value>& items, const Value* key, bool reverse) {
@@ -562,6 +563,7 @@ Value any_all(Value* args, int nargs, bool any) {
     while (true) {
         Value x = iter_next(it);
         if (x.is_null()) { if (has_exc()) return x; return Value::boolean(!any); }
+        if (!charge_item()) return Value();
         int t = truthy(x);
         if (t < 0) return Value();
         if (t == any) return Value::boolean(any);

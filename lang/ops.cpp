@@ -1014,6 +1014,7 @@ int contains(const Value& c, const Value& item) {
     while (true) {
         Value x = iter_next(it);
         if (x.is_null()) return has_exc() ? -1 : 0;
+        if (!charge_item()) return -1;
         int e = equals(x, item);
         if (e) return e;
     }
@@ -1590,6 +1591,7 @@ bool collect(const Value& iterable, std::vector<Value>& out) {
     while (true) {
         Value x = iter_next(it);
         if (x.is_null()) return !has_exc();
+        if (!charge_item()) return false;
         out.push_back(std::move(x));
     }
 }

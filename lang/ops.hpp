@@ -6,6 +6,7 @@
 #include <string>
 
 #include "lang/ast.hpp"
+#include "lang/budget.hpp"
 #include "lang/runtime.hpp"
 
 namespace corolab::lang {
@@ -59,6 +60,9 @@ bool charge_work(std::uint64_t bytes, std::uint64_t steps);
 // The same for an operation producing a big int of `bits` bits after
 // `limb_ops` 32-bit limb operations.
 bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops);
+// One step for each item a builtin takes from an iterator in C++ (sum, all,
+// `in`, collecting into a list...): range(10**18) ends on the step budget.
+inline bool charge_item() { return charge_steps(1); }
 
 // False with CPython's TypeError when nargs is outside [lo, hi] (builtins.cpp).
 bool check_args(const char* name, int nargs, int lo, int hi);

@@ -284,6 +284,7 @@ Value r_count(Value* args, int nargs, const CallArgs&) {
         std::int64_t n = 0;
         Value it = range_iter(self_range(args), false);
         for (Value x; !(x = iter_next(it)).is_null();) {
+            if (!charge_item()) return Value();
             int e = equals(x, args[1]);
             if (e < 0) return Value();
             n += e;

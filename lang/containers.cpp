@@ -105,6 +105,17 @@ Value l_reverse(Value* a, int, const CallArgs&) { std::reverse(L(a).begin(), L(a
 Value l_clear(Value* a, int, const CallArgs&) { L(a).clear(); return Value::none(); }
 Value l_copy(Value* a, int, const CallArgs&) { return list_value(L(a)); }
 
+// dict.fromkeys(iterable, value=None), called on the class.
+Value d_fromkeys(Value* a, int n, const CallArgs&) {
+    if (!check_args("fromkeys", n, 1, 2)) return Value();
+    std::vector<Value> keys;
+    if (!collect(a[0], keys)) return Value();
+    Value d = new_dict();
+    Value v = n > 1 ? a[1] : Value::none();
+    for (auto& k : keys)
+        if (!dict_set(static_cast<DictObj*>(d.o), k, v)) return Value();
+    return d;
+}
 Value d_get(Value* a, int n, const CallArgs&) {
     if (n < 2) return raise(T.TypeError, "get expected at least 1 argument, got 0");
     Value v = dict_get(D(a), a[1]);
@@ -253,6 +264,7 @@ void init_container_methods() {
     add_method(T.tuple, "index", t_index);
     add_method(T.tuple, "count", t_count);
     add_method(T.dict, "get", d_get);
+    add_class_function(T.dict, "fromkeys", d_fromkeys);
     add_method(T.dict, "keys", d_keys);
     add_method(T.dict, "values", d_values);
     add_method(T.dict, "items", d_items);

@@ -799,6 +799,52 @@ Value bar_parties(Value* a, int, const CallArgs&) { return Value::integer(eng<Ba
 Value bar_n_waiting(Value* a, int, const CallArgs&) { return Value::integer(eng<Barrier>(a).n_waiting()); }
 Value bar_broken(Value* a, int, const CallArgs&) { return Value::boolean(eng<Barrier>(a).broken()); }
 
+// The reprs of locks.py and queues.py (3.11): object.__repr__ with the
+// state in brackets; a queue shows `<Queue at 0x... maxsize=0 ...>`.
+Value bracket_repr(const Value& self, std::string extra) {
+    std::string r = default_repr(self);
+    r.pop_back();
+    return str_value(r + " [" + extra + "]>");
+}
+std::string with_waiters(std::string extra, std::size_t n) {
+    return n ? extra + ", waiters:" + std::to_string(n) : extra;
+}
+Value lk_repr(Value* a, int, const CallArgs&) {
+    return bracket_repr(a[0], with_waiters(eng<Lock>(a).locked() ? "locked" : "unlocked", eng<Lock>(a).waiters()));
+}
+Value ev_repr(Value* a, int, const CallArgs&) {
+    return bracket_repr(a[0], with_waiters(eng<Event>(a).is_set() ? "set" : "unset", eng<Event>(a).waiters()));
+}
+Value sem_repr(Value* a, int, const CallArgs&) {
+    Semaphore& s = eng<Semaphore>(a);
+    return bracket_repr(a[0], with_waiters(s.locked() ? "locked" : "unlocked, value:" + std::to_string(s.value()), s.waiters()));
+}
+Value cond_repr(Value* a, int, const CallArgs&) {
+    return bracket_repr(a[0], with_waiters(eng<Condition>(a).locked() ? "locked" : "unlocked", eng<Condition>(a).waiters()));
+}
+Value bar_repr(Value* a, int, const CallArgs&) {
+    Barrier& b = eng<Barrier>(a);
+    static const char* const states[] = {"filling", "draining", "resetting", "broken"};
+    std::string extra = states[static_cast<int>(b.state())];
+    if (!b.broken()) extra += ", waiters:" + std::to_string(b.n_waiting()) + "/" + std::to_string(b.parties());
+    return bracket_repr(a[0], extra);
+}
+Value queue_text(Value* a, bool with_address) {  // Queue.__repr__ / __str__
+    PyQueue& q = eng<PyQueue>(a);
+    std::string r = "<" + a[0].o->cls->name + (with_address ? " at 0x7f0000000000" : "") + " maxsize=" + std::to_string(q.maxsize());
+    if (!q.empty()) {
+        std::vector<Value> items(q.items().begin(), q.items().end());
+        r += " _queue=";
+        if (!append_repr(r, list_value(std::move(items)))) return Value();
+    }
+    if (q.getters()) r += " _getters[" + std::to_string(q.getters()) + "]";
+    if (q.putters()) r += " _putters[" + std::to_string(q.putters()) + "]";
+    if (q.unfinished()) r += " tasks=" + std::to_string(q.unfinished());
+    return str_value(r + ">");
+}
+Value q_repr(Value* a, int, const CallArgs&) { return queue_text(a, true); }
+Value q_str(Value* a, int, const CallArgs&) { return queue_text(a, false); }
+
 // __aexit__ of scopes whose engine exit(e) rethrows e, throws a
 // replacement, or returns when there is nothing to raise.
 template <class Exit>
@@ -950,10 +996,12 @@ void init_classes() {
     add_method(C.Event, "clear", ev_clear);
     add_method(C.Event, "is_set", ev_is_set);
     add_method(C.Event, "wait", ev_wait);
+    add_method(C.Event, "__repr__", ev_repr);
     C.Lock = native_class("Lock", lk_new);
     add_method(C.Lock, "acquire", lk_acquire);
     add_method(C.Lock, "release", lk_release);
     add_method(C.Lock, "locked", lk_locked);
+    add_method(C.Lock, "__repr__", lk_repr);
     add_method(C.Lock, "__aenter__", lk_aenter);
     add_method(C.Lock, "__aexit__", lk_aexit);
     C.Semaphore = native_class("Semaphore", sem_new);
@@ -962,19 +1010,20 @@ void init_classes() {
     add_method(C.Semaphore, "acquire", sem_acquire);
     add_method(C.Semaphore, "release", sem_release);
     add_method(C.Semaphore, "locked", sem_locked);
+    add_method(C.Semaphore, "__repr__", sem_repr);
     add_method(C.Semaphore, "__aenter__", sem_aenter);
     add_method(C.Semaphore, "__aexit__", sem_aexit);
     C.Condition = native_class("Condition", cond_new);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"acquire", cond_acquire}, {"release", cond_release}, {"locked", cond_locked}, {"wait", cond_wait},
              {"wait_for", cond_wait_for}, {"notify", cond_notify}, {"notify_all", cond_notify_all},
-             {"__aenter__", cond_aenter}, {"__aexit__", cond_aexit}})
+             {"__aenter__", cond_aenter}, {"__aexit__", cond_aexit}, {"__repr__", cond_repr}})
         add_method(C.Condition, n, f);
     C.Queue = native_class("Queue", q_new);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"put", q_put}, {"get", q_get}, {"put_nowait", q_put_nowait}, {"get_nowait", q_get_nowait},
              {"task_done", q_task_done}, {"join", q_join}, {"qsize", q_qsize}, {"empty", q_empty},
-             {"full", q_full}})
+             {"full", q_full}, {"__repr__", q_repr}, {"__str__", q_str}})
         add_method(C.Queue, n, f);
     add_property(C.Queue, "maxsize", q_maxsize);
     C.LifoQueue = make_builtin_class("LifoQueue", C.Queue, Kind::Native);
@@ -984,7 +1033,7 @@ void init_classes() {
     C.Barrier = native_class("Barrier", bar_new);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"wait", bar_wait}, {"reset", bar_reset}, {"abort", bar_abort}, {"__aenter__", bar_wait},
-             {"__aexit__", bar_aexit}})
+             {"__aexit__", bar_aexit}, {"__repr__", bar_repr}})
         add_method(C.Barrier, n, f);
     add_property(C.Barrier, "parties", bar_parties);
     add_property(C.Barrier, "n_waiting", bar_n_waiting);

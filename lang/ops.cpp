@@ -144,18 +144,9 @@ bool append_repr(std::string& out, const Value& v) {
             out += ")";
             return true;
         }
-        case Kind::Class: {
-            // <class 'module.qualname'>, as CPython
-            auto* c = static_cast<ClassObj*>(o);
-            Value mod = c->user ? dict_get_str(c->dict, name_of("__module__")) : Value();
-            Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
-            out += "<class '";
-            if (is_str(mod) && as_str(mod)->s != "builtins") out += as_str(mod)->s + ".";
-            else if (!c->user && !c->module.empty()) out += c->module + ".";  // e.g. _asyncio.Task
-            out += is_str(qual) ? as_str(qual)->s : c->name;
-            out += "'>";
+        case Kind::Class:
+            out += "<class '" + class_path(static_cast<ClassObj*>(o)) + "'>";
             return true;
-        }
         case Kind::Function:
             out += "<function " + as_str(static_cast<FunctionObj*>(o)->qualname)->s + " at 0x7f0000000000>";
             return true;
@@ -203,9 +194,21 @@ bool append_repr(std::string& out, const Value& v) {
         out += as_str(r)->s;
         return true;
     }
-    out += "<" + o->cls->name + " object at 0x7f0000000000>";
+    out += default_repr(v);
     return true;
 }
+
+std::string class_path(ClassObj* c) {
+    Value mod = c->user ? dict_get_str(c->dict, name_of("__module__")) : Value();
+    Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
+    std::string out;
+    if (is_str(mod) && as_str(mod)->s != "builtins") out += as_str(mod)->s + ".";
+    else if (!c->user && !c->module.empty()) out += c->module + ".";  // e.g. _asyncio.Task
+    out += is_str(qual) ? as_str(qual)->s : c->name;
+    return out;
+}
+
+std::string default_repr(const Value& v) { return "<" + class_path(type_of(v)) + " object at 0x7f0000000000>"; }
 
 bool append_str(std::string& out, const Value& v) {
     if (v.tag == Tag::Obj) {

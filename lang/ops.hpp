@@ -16,6 +16,11 @@ bool append_str(std::string& out, const Value& v);
 Value repr_of(const Value& v);
 Value str_of(const Value& v);
 std::string type_name(const Value& v);
+// "module.qualname" as <class '...'> shows it (no module for builtins).
+std::string class_path(ClassObj* c);
+// object.__repr__: "<module.qualname object at 0x7f0000000000>" (one fixed
+// address: addresses differ from run to run in CPython).
+std::string default_repr(const Value& v);
 
 int truthy(const Value& v);                     // 1, 0, -1 (raised)
 bool hash_of(const Value& v, std::int64_t& h);  // false: raised (unhashable)

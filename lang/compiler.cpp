@@ -61,7 +61,7 @@ int stack_effect(Op op, int arg) {
         case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: case Op::BinaryOp: case Op::InplaceOp:
         case Op::CompareOp: case Op::LoadSubscr:
         case Op::ListAppend: case Op::SetAdd: case Op::ListExtend: case Op::SetUpdate: case Op::DictUpdate:
-        case Op::ReturnValue: case Op::DeleteAttr: case Op::PrintExpr: case Op::WithExitNormal:
+        case Op::ReturnValue: case Op::DeleteAttr: case Op::PrintExpr:
             return -1;
         case Op::DupTop: case Op::LoadConst: case Op::LoadFast: case Op::LoadFastChecked: case Op::LoadDeref:
         case Op::LoadClosure: case Op::LoadGlobal: case Op::LoadName: case Op::LoadBuildClass:
@@ -478,8 +478,9 @@ private:
                     break;
                 case FKind::With: case FKind::AsyncWith:
                     emit(Op::PopBlock);
-                    emit(Op::WithExitNormal, fb.kind == FKind::AsyncWith);
-                    if (fb.kind == FKind::AsyncWith) { emit(Op::GetAwaitable); emit(Op::Await); emit(Op::PopTop); }
+                    emit(Op::WithExitNormal);
+                    if (fb.kind == FKind::AsyncWith) { emit(Op::GetAwaitable); emit(Op::Await); }
+                    emit(Op::PopTop);
                     u().depth = d;
                     break;
             }
@@ -736,8 +737,9 @@ private:
         else body(w->body);
         u().fblocks.pop_back();
         emit(Op::PopBlock);
-        emit(Op::WithExitNormal, async);
-        if (async) { emit(Op::GetAwaitable); emit(Op::Await); emit(Op::PopTop); }
+        emit(Op::WithExitNormal);
+        if (async) { emit(Op::GetAwaitable); emit(Op::Await); }
+        emit(Op::PopTop);
         int jend = emit(Op::Jump);
         patch_here(setup);
         int d = u().depth;

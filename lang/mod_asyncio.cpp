@@ -43,7 +43,7 @@ void AsyncioState::report_pending_tasks() {
 namespace {
 struct Classes {
     ClassObj *Future, *Task, *Handle, *Loop, *Event, *Lock, *Semaphore, *BoundedSemaphore, *Condition,
-        *Queue, *LifoQueue, *PriorityQueue, *Barrier, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq;
+        *Queue, *LifoQueue, *PriorityQueue, *Barrier, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq, *Runner;
 };
 Classes C;
 
@@ -400,6 +400,83 @@ Value l_close(Value* args, int, const CallArgs&) {
 Value l_is_closed(Value* args, int, const CallArgs&) { return Value::boolean(static_cast<LoopObj*>(args[0].o)->closed); }
 Value l_is_running(Value* args, int, const CallArgs&) { return Value::boolean(aio().running == L(args)); }
 Value l_time(Value* args, int, const CallArgs&) { return Value::number(aio().loop_time(L(args))); }
+
+// asyncio.Runner (runners.py, 3.11): a loop made on first use and set as
+// the current one; run() is run_until_complete(); close() cancels what is
+// left and runs the two shutdown steps, as asyncio.run() ends. `debug` is
+// accepted and has no effect (corolab has no debug mode).
+struct RunnerObj : NativeObj {
+    enum State { created, initialized, closed } state = created;
+    Value loop;     // LoopObj once initialized
+    Value factory;  // loop_factory or None
+    bool set_loop = false;
+    RunnerObj(ClassObj* c, Value f) : NativeObj(c), factory(std::move(f)) {}
+    void clear_refs() override { loop = Value(); factory = Value(); }
+};
+RunnerObj* R(Value* args) { return static_cast<RunnerObj*>(args[0].o); }
+bool runner_init(RunnerObj* r) {  // Runner._lazy_init
+    if (r->state == RunnerObj::closed) { raise(T.RuntimeError, "Runner is closed"); return false; }
+    if (r->state == RunnerObj::initialized) return true;
+    if (r->factory.is_none()) {
+        r->loop = a_new_event_loop(nullptr, 0, CallArgs{});
+        if (!r->set_loop) {
+            a_set_event_loop(&r->loop, 1, CallArgs{});
+            r->set_loop = true;
+        }
+    } else {
+        r->loop = call0(r->factory);
+        if (r->loop.is_null()) return false;
+        if (!is_kind(r->loop, Kind::Native) || r->loop.o->cls != C.Loop) {
+            raise(T.RuntimeError, "not supported in corolab: a loop_factory that does not return an asyncio event loop");
+            return false;
+        }
+    }
+    r->state = RunnerObj::initialized;
+    return true;
+}
+Value runner_new(Value* a, int n, const CallArgs& kw) {
+    if (n > 1) return raise(T.TypeError, "Runner.__init__() takes 1 positional argument but " + std::to_string(n) + " were given");
+    Value factory = Value::none();
+    for (int k = 0; k < kw.nkw; ++k) {
+        if (kw.kwn[k]->s == "loop_factory") factory = kw.kwv[k];
+        else if (kw.kwn[k]->s != "debug")
+            return raise(T.TypeError, "Runner.__init__() got an unexpected keyword argument '" + kw.kwn[k]->s + "'");
+    }
+    return Value(make<RunnerObj>(static_cast<ClassObj*>(a[0].o), factory));
+}
+Value runner_run(Value* a, int n, const CallArgs& kw) {
+    if (n < 2) return raise(T.TypeError, "Runner.run() missing 1 required positional argument: 'coro'");
+    if (!is_coroutine(a[1])) return raise(T.ValueError, "a coroutine was expected, got " + [&] { std::string r; append_repr(r, a[1]); return r; }());
+    if (aio().running) return raise(T.RuntimeError, "Runner.run() cannot be called from a running event loop");
+    Value context = arg_at(a, n, kw, 99, "context");
+    if (!context.is_null() && !context.is_none()) return raise(T.RuntimeError, "not supported in corolab: Runner.run(context=...)");
+    if (!runner_init(R(a))) return Value();
+    Value args[2] = {R(a)->loop, a[1]};
+    return l_run_until_complete(args, 2, CallArgs{});
+}
+Value runner_close(Value* a, int, const CallArgs&) {
+    RunnerObj* r = R(a);
+    if (r->state != RunnerObj::initialized) return Value::none();
+    if (!rt().vm->can_suspend()) return raise(T.RuntimeError, "not supported in corolab: Runner.close() inside a callback");
+    // The loop is marked closed and unset before its shutdown runs (CPython
+    // does both just after): nothing a scenario can observe in between.
+    if (r->set_loop) a_set_event_loop(nullptr, 0, CallArgs{});
+    auto* req = make<RunRequest>(Value::none(), false, r->loop);
+    req->shutdown = true;
+    static_cast<LoopObj*>(r->loop.o)->closed = true;
+    r->loop = Value();
+    r->state = RunnerObj::closed;
+    rt().vm->request_suspend(Value(req));
+    return Value();
+}
+Value runner_get_loop(Value* a, int, const CallArgs&) {
+    if (!runner_init(R(a))) return Value();
+    return R(a)->loop;
+}
+Value runner_enter(Value* a, int, const CallArgs&) {
+    if (!runner_init(R(a))) return Value();
+    return a[0];
+}
 
 struct HandleObj : NativeObj {
     corolab::Handle h;
@@ -991,6 +1068,11 @@ void init_classes() {
              {"create_task", l_create_task}, {"run_forever", l_run_forever}, {"stop", l_stop},
              {"run_in_executor", l_run_in_executor_m}})
         add_method(C.Loop, n, f);
+    C.Runner = native_class("Runner", runner_new);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"run", runner_run}, {"close", runner_close}, {"get_loop", runner_get_loop},
+             {"__enter__", runner_enter}, {"__exit__", runner_close}})
+        add_method(C.Runner, n, f);
     C.Event = native_class("Event", ev_new);
     add_method(C.Event, "set", ev_set);
     add_method(C.Event, "clear", ev_clear);
@@ -1052,7 +1134,7 @@ void init_classes() {
     // type(x) prints CPython's module paths (<class '_asyncio.Task'>)
     for (auto [c, m] : std::initializer_list<std::pair<ClassObj*, const char*>>{
              {C.Future, "_asyncio"}, {C.Task, "_asyncio"}, {C.Handle, "asyncio.events"},
-             {C.Loop, "asyncio.unix_events"}, {C.Event, "asyncio.locks"}, {C.Lock, "asyncio.locks"},
+             {C.Loop, "asyncio.unix_events"}, {C.Runner, "asyncio.runners"}, {C.Event, "asyncio.locks"}, {C.Lock, "asyncio.locks"},
              {C.Semaphore, "asyncio.locks"}, {C.BoundedSemaphore, "asyncio.locks"}, {C.Condition, "asyncio.locks"}, {C.Barrier, "asyncio.locks"},
              {T.BrokenBarrierError, "asyncio.exceptions"},
              {C.Queue, "asyncio.queues"}, {C.LifoQueue, "asyncio.queues"}, {C.PriorityQueue, "asyncio.queues"}, {C.TaskGroup, "asyncio.taskgroups"}, {C.Timeout, "asyncio.timeouts"},
@@ -1392,6 +1474,7 @@ Value make_module_asyncio() {
     cls("LifoQueue", C.LifoQueue);
     cls("PriorityQueue", C.PriorityQueue);
     cls("TaskGroup", C.TaskGroup);
+    cls("Runner", C.Runner);
     cls("Timeout", C.Timeout);
     cls("CancelledError", T.CancelledError);
     cls("TimeoutError", T.TimeoutError);
@@ -1440,6 +1523,11 @@ LoopRun::LoopRun(RunRequest* req) : is_run_(req->is_run) {
     s.base[loop_] = s.now - loop_->time();  // the loop's clock follows the global one
     s.running = loop_;
     if (loop_->trace() == nullptr && s.trace) loop_->set_trace(s.trace);
+    if (req->shutdown) {  // Runner.close(): the end of asyncio.run() without a main task
+        shutdown_ = true;
+        flag_ = std::make_shared<bool>(true);
+        return;
+    }
     if (req->forever) {
         forever_ = req->loop;
         flag_ = std::make_shared<bool>(false);
@@ -1488,11 +1576,15 @@ void LoopRun::finish() {
 // The next phase once the awaited future is done.
 void LoopRun::next_phase() {
     if (phase_ == 0) {
-        FutureObj* t = as_future(main_);
-        std::exception_ptr err = t->fut->result_error();
-        if (err) exc = from_engine(err);
-        else result = t->read(*t->fut);
-        if (!is_run_) { phase_ = 4; return; }
+        if (shutdown_) {
+            result = Value::none();
+        } else {
+            FutureObj* t = as_future(main_);
+            std::exception_ptr err = t->fut->result_error();
+            if (err) exc = from_engine(err);
+            else result = t->read(*t->fut);
+            if (!is_run_) { phase_ = 4; return; }
+        }
         // asyncio.run's shutdown: cancel what is left, then the two shutdown
         // coroutines (they use up task names, as in CPython)
         std::vector<Ref<FutureBase>> left;

@@ -492,6 +492,16 @@ RunResult Vm::start_coroutine(const Value& coro, Thread& th) {
     return run_result(std::move(r), th);
 }
 
+bool Vm::suspending(Frame* entry) {
+    if (has_exc() || suspend_request_.is_null()) return false;
+    if (nested_ > 0 && cur_->bottom != entry) {
+        suspend_request_ = Value();
+        raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
+        return false;
+    }
+    return true;
+}
+
 RunResult Vm::run_result(Value r, Thread& th) {
     RunResult out{RunStatus::Returned, Value()};
     if (!suspend_request_.is_null()) {
@@ -1146,14 +1156,7 @@ Value Vm::execute_loop(Frame* entry) {
                 Value r = call_nonpy(func, args, nargs, kwn.data(), kwv.data(), nkw);
                 for (int i = 0; i < pop_count; ++i) { --f->sp; st[f->sp] = Value(); }
                 if (r.is_null()) {
-                    if (!has_exc() && !suspend_request_.is_null()) {
-                        if (nested_ > 0 && cur_->bottom != entry) {
-                            suspend_request_ = Value();
-                            raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
-                            goto error;
-                        }
-                        return Value();  // suspended: resume pushes the result
-                    }
+                    if (suspending(entry)) return Value();  // resume pushes the result
                     goto error;
                 }
                 PUSH(std::move(r));
@@ -1459,8 +1462,11 @@ Value Vm::execute_loop(Frame* entry) {
                 Value exit = POP();
                 Value args[3] = {Value::none(), Value::none(), Value::none()};
                 Value r = lang::call(exit, args, 3);
-                if (r.is_null()) goto error;
-                if (in.arg) PUSH(std::move(r));
+                if (r.is_null()) {
+                    if (suspending(entry)) return Value();  // Runner.__exit__: resume pushes the result
+                    goto error;
+                }
+                PUSH(std::move(r));
                 break;
             }
             case Op::WithExcept: {
@@ -1468,7 +1474,10 @@ Value Vm::execute_loop(Frame* entry) {
                 const Value& exit = PEEK(3);
                 Value args[3] = {Value(static_cast<Object*>(type_of(exc))), exc, Value::none()};
                 Value r = lang::call(exit, args, 3);
-                if (r.is_null()) goto error;
+                if (r.is_null()) {
+                    if (suspending(entry)) return Value();
+                    goto error;
+                }
                 PUSH(std::move(r));
                 break;
             }

@@ -86,7 +86,8 @@ int stack_effect(Op op, int arg) {
         case Op::CallMethod: return -arg - 1;
         case Op::MakeFunction: {
             int f = arg >> 16;
-            return 1 - ((f & kFnDefaults) ? 1 : 0) - ((f & kFnKwDefaults) ? 1 : 0) - ((f & kFnClosure) ? 1 : 0);
+            return 1 - ((f & kFnDefaults) ? 1 : 0) - ((f & kFnKwDefaults) ? 1 : 0) - ((f & kFnClosure) ? 1 : 0) -
+                   ((f & kFnAnnotations) ? 1 : 0);
         }
         case Op::YieldValue: return 0;
         case Op::EndAsyncFor: return -3;
@@ -109,6 +110,9 @@ public:
         c->is_module = true;
         Unit u{c, m.scope};
         units_.push_back(&u);
+        for (Stmt* s : m.body)
+            if (s->kind == StmtKind::ImportFrom && s->as<ImportFrom>()->module == "__future__")
+                for (Alias* a : s->as<ImportFrom>()->names) future_annotations_ |= a->name == "annotations";
         for (Stmt* s : m.body) stmt(s);
         emit(Op::LoadConst, const_none());
         emit(Op::ReturnValue, 0);
@@ -119,6 +123,7 @@ public:
 
 private:
     const Source& src_;
+    bool future_annotations_ = false;  // `from __future__ import annotations`: function annotations stay text
     std::string source_text(const Span& sp) const {
         std::string_view line = src_.line_text(sp.line);
         // columns count from 1; end_col is one past the end
@@ -371,7 +376,7 @@ private:
             case StmtKind::FunctionDef: {
                 auto* f = s->as<FunctionDef>();
                 for (Expr* d : f->decorators) expr(d);
-                make_function(f->name, f->args, &f->body, nullptr, f->scope, f->is_async, s->span);
+                make_function(f->name, f->args, &f->body, nullptr, f->scope, f->is_async, s->span, f->returns);
                 for (std::size_t i = 0; i < f->decorators.size(); ++i) emit(Op::CallFunction, 1);
                 name_op(f->name, Access::Store);
                 return;
@@ -850,7 +855,7 @@ private:
     }
 
     void make_function(const std::string& name, Arguments* args, const Body* fbody, Expr* lambda_body,
-                       const Scope* scope, bool is_async, const Span& span) {
+                       const Scope* scope, bool is_async, const Span& span, Expr* returns = nullptr) {
         int flags = 0;
         if (!args->defaults.empty()) {
             for (Expr* d : args->defaults) expr(d);
@@ -869,6 +874,26 @@ private:
             }
             emit(Op::BuildMap, n);
             flags |= kFnKwDefaults;
+        }
+        // __annotations__, evaluated now as CPython 3.11 does (their text
+        // under `from __future__ import annotations`)
+        int nann = 0;
+        auto annotation = [&](const std::string& key, Expr* e) {
+            if (!e) return;
+            emit(Op::LoadConst, add_const(Value(rt().intern(key))));
+            if (future_annotations_) emit(Op::LoadConst, add_const(str_value(source_text(e->span))));
+            else expr(e);
+            ++nann;
+        };
+        for (Arg* a : args->posonlyargs) annotation(a->name, a->annotation);
+        for (Arg* a : args->args) annotation(a->name, a->annotation);
+        if (args->vararg) annotation(args->vararg->name, args->vararg->annotation);
+        for (Arg* a : args->kwonlyargs) annotation(a->name, a->annotation);
+        if (args->kwarg) annotation(args->kwarg->name, args->kwarg->annotation);
+        annotation("return", returns);
+        if (nann) {
+            emit(Op::BuildMap, nann);
+            flags |= kFnAnnotations;
         }
         if (closure_for(scope)) flags |= kFnClosure;
         Code* c = new_code(name, qualname_for(name), scope);

@@ -43,6 +43,9 @@ Value getattr(const Value& obj, StrObj* name);
 Value getattr_opt(const Value& obj, StrObj* name);
 bool setattr(const Value& obj, StrObj* name, const Value& v);
 bool delattr(const Value& obj, StrObj* name);
+// `attr` found on `owner` (the type of `self`) bound to `self`: functions
+// become methods, classmethods bind the type, properties are called.
+Value bind_descriptor(const Value& attr, const Value& self, ClassObj* owner, bool& ok);
 // A special method looked up on the type only (Null if absent).
 Value lookup_special(const Value& obj, StrObj* name);
 
@@ -64,6 +67,12 @@ bool charge_work(std::uint64_t bytes, std::uint64_t steps);
 // The same for an operation producing a big int of `bits` bits after
 // `limb_ops` 32-bit limb operations.
 bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops);
+
+// types.UnionType (union_type.cpp): `a | b` of classes, None and unions;
+// Null without an exception when an operand is none of those.
+Value union_or(const Value& a, const Value& b);
+// The members of a UnionType value (NoneType for None); null for other values.
+const std::vector<Value>* union_args(const Value& v);
 
 // index helpers
 bool to_index(const Value& v, std::int64_t& out);  // int-like; raises TypeError

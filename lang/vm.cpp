@@ -1170,6 +1170,10 @@ Value Vm::execute_loop(Frame* entry) {
                 fn->name = Value(rt_.intern(c->name));
                 fn->qualname = Value(rt_.intern(c->qualname));
                 if (flags & kFnClosure) { Value cl = POP(); fn->closure = static_cast<TupleObj*>(cl.o)->items; }
+                if (flags & kFnAnnotations) {
+                    fn->dict = new_dict();
+                    dict_set_str(static_cast<DictObj*>(fn->dict.o), "__annotations__", POP());
+                }
                 if (flags & kFnKwDefaults) fn->kwdefaults = POP();
                 if (flags & kFnDefaults) { Value d = POP(); fn->defaults = static_cast<TupleObj*>(d.o)->items; }
                 PUSH(std::move(fv));
@@ -1638,6 +1642,16 @@ Value build_class(Value* args, int nargs, const CallArgs& kw) {
     // the class (repr, iter, len, [], in) then look there. Its __init__(cls,
     // name, bases, namespace) runs once the class is built. (Metaclasses
     // live in module globals for the whole run: the class holds no reference.)
+    // descriptors learn their names, as type.__new__ tells them
+    std::vector<std::pair<Value, Value>> named;
+    for (auto& e : nsd->entries)
+        if (!e.key.is_null() && is_kind(e.value, Kind::Instance) && e.value.o->cls->user) named.emplace_back(e.key, e.value);
+    for (auto& [key, value] : named) {
+        Value set_name = value.o->cls->lookup(rt().intern("__set_name__"));
+        if (set_name.is_null()) continue;
+        Value a[3] = {value, cv, key};
+        if (call(set_name, a, 3).is_null()) return Value();
+    }
     ClassObj* meta = nullptr;
     if (kw.nkw == 1) {
         if (!is_kind(kw.kwv[0], Kind::Class) || !static_cast<ClassObj*>(kw.kwv[0].o)->is_subclass_of(T.type))

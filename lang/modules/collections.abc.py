@@ -30,10 +30,10 @@ def _gen():
 
 
 _c = _coro()
-coroutine = type(_c)
+_coroutine = type(_c)
 _c.close()
-generator = type(_gen())
-async_generator = type(_agen())
+_generator = type(_gen())
+_async_generator = type(_agen())
 _iterator = type(iter([]))
 del _c
 
@@ -58,9 +58,9 @@ _BUILTIN_METHODS = {
     type(len): "__hash__ __call__",
     type(ABCMeta.register.__get__(ABCMeta)): "__hash__ __call__",
     staticmethod: "__hash__ __call__",
-    generator: "__hash__ __iter__ __next__ send throw close",
-    coroutine: "__hash__ __await__ send throw close",
-    async_generator: "__hash__ __aiter__ __anext__ asend athrow aclose",
+    _generator: "__hash__ __iter__ __next__ send throw close",
+    _coroutine: "__hash__ __await__ send throw close",
+    _async_generator: "__hash__ __aiter__ __anext__ asend athrow aclose",
     _iterator: "__hash__ __iter__ __next__",
 }
 
@@ -200,7 +200,7 @@ class Coroutine(Awaitable):
     __subclasshook__ = _methods_hook("__await__", "send", "throw", "close")
 
 
-Coroutine.register(coroutine)
+Coroutine.register(_coroutine)
 
 
 class AsyncIterable(metaclass=ABCMeta):
@@ -251,7 +251,7 @@ class AsyncGenerator(AsyncIterator):
     __subclasshook__ = _methods_hook("__aiter__", "__anext__", "asend", "athrow", "aclose")
 
 
-AsyncGenerator.register(async_generator)
+AsyncGenerator.register(_async_generator)
 
 
 class Iterable(metaclass=ABCMeta):
@@ -303,7 +303,7 @@ class Generator(Iterator):
     __subclasshook__ = _methods_hook("__iter__", "__next__", "send", "throw", "close")
 
 
-Generator.register(generator)
+Generator.register(_generator)
 
 
 class Sized(metaclass=ABCMeta):

@@ -333,7 +333,8 @@ def _resolve_annotation(func, ann):
     if first in globals_:
         value = globals_[first]
     else:
-        value = getattr(globals_.get("__builtins__"), first, None)
+        builtins = globals_.get("__builtins__")
+        value = builtins.get(first) if isinstance(builtins, dict) else getattr(builtins, first, None)
         if value is None:
             raise NameError(f"name {first!r} is not defined")
     for part in rest:

@@ -281,6 +281,17 @@ Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
         }
         self = Value(e);
     } else if (cls->instance_kind == Kind::Instance || cls->instance_kind == Kind::Object) {
+        // object.__new__ refuses a class with abstract methods (abc.ABCMeta sets them)
+        Value abstract = cls->user ? dict_get_str(cls->dict, rt().intern("__abstractmethods__")) : Value();
+        if (is_kind(abstract, Kind::Set) && static_cast<SetObj*>(abstract.o)->table->used) {
+            std::vector<std::string> names;
+            for (const Value& n : set_items_ordered(static_cast<SetObj*>(abstract.o))) names.push_back(is_str(n) ? as_str(n)->s : "?");
+            std::sort(names.begin(), names.end());
+            std::string list;
+            for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+            return raise(T.TypeError, "Can't instantiate abstract class " + cls->name + " with abstract method" +
+                                          (names.size() > 1 ? "s " : " ") + list);
+        }
         self = Value(make<InstanceObj>(cls));
     } else {
         return raise(T.TypeError, "cannot create '" + cls->name + "' instances");

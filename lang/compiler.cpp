@@ -55,6 +55,7 @@ int stack_effect(Op op, int arg) {
         case Op::GetAwaitable: case Op::Await: case Op::GetAIter: case Op::SetupExcept:
         case Op::PopBlock: case Op::DeleteFast: case Op::DeleteGlobal: case Op::DeleteName:
         case Op::Reraise: case Op::SetupAnnotations: case Op::CheckExcMatch:
+        case Op::WithExitNormal:  // __exit__ replaced by its result
         case Op::ExcStarMatch:  // fallthrough path: the type is replaced by the match
             return op == Op::FormatValue ? -((arg >> 8) & 1) : op == Op::CheckExcMatch ? 0 : 0;
         case Op::PopTop: case Op::StoreFast: case Op::StoreDeref: case Op::StoreGlobal: case Op::StoreName:

@@ -1661,7 +1661,17 @@ Value build_class(Value* args, int nargs, const CallArgs& kw) {
         Value set_name = value.o->cls->lookup(rt().intern("__set_name__"));
         if (set_name.is_null()) continue;
         Value a[3] = {value, cv, key};
-        if (call(set_name, a, 3).is_null()) return Value();
+        if (call(set_name, a, 3).is_null()) {  // 3.11 wraps the error
+            Value cause = take_exc();
+            std::string what = "Error calling __set_name__ on '" + value.o->cls->name + "' instance ";
+            if (!append_repr(what, key)) return Value();
+            Value err = make_exception(T.RuntimeError, {str_value(what + " in '" + cls->name + "'")});
+            auto* e = static_cast<ExceptionObj*>(err.o);
+            e->cause = cause;
+            e->context = cause;
+            e->suppress_context = true;
+            return raise_value(err);
+        }
     }
     ClassObj* meta = nullptr;
     if (kw.nkw == 1) {

@@ -149,4 +149,10 @@ async def main():
     print(type(Worker.start).__name__, Worker.label.attrname)
 
 
+try:
+    class Twice:
+        first = second = cached_property(lambda self: 1)
+except RuntimeError as e:
+    print("RuntimeError:", e, "|", e.__cause__)
+
 asyncio.run(main())

@@ -92,6 +92,7 @@ struct RunRequest : NativeObj {
     Value target;   // coroutine or future
     bool is_run;    // asyncio.run (fresh loop, shutdown) vs run_until_complete
     bool forever = false;  // loop.run_forever(): until loop.stop()
+    bool shutdown = false;  // Runner.close(): cancel what is left, shut down (no main task)
     Value loop;     // LoopObj for run_until_complete
     RunRequest(Value t, bool run, Value l);
     void clear_refs() override { target = Value(); loop = Value(); }
@@ -193,7 +194,7 @@ private:
     void finish();
     Loop* loop_ = nullptr;
     Loop* saved_running_ = nullptr;
-    bool is_run_, own_loop_ = false, finished_ = false;
+    bool is_run_, own_loop_ = false, finished_ = false, shutdown_ = false;
     int phase_ = 0;  // 0 main, 1 cancel, 2-3 shutdown tasks, 4 done
     Value main_;
     Value forever_;  // run_forever: the LoopObj whose stop() ends the run

@@ -6,6 +6,7 @@
 #include "lang/num/float_ops.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
+#include "lang/stack_guard.hpp"
 #include "lang/frame.hpp"
 #include "lang/vm.hpp"
 
@@ -259,6 +260,20 @@ Value t_wrapper(Value* args, int nargs, const CallArgs&) {
     Kind k = c == T.property ? Kind::Property : c == T.staticmethod ? Kind::StaticMethod : Kind::ClassMethod;
     return Value(make<WrapperObj>(k, c, args[1]));
 }
+// function / classmethod / staticmethod / property .__get__(obj, type=None)
+Value descr_get(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2 || (args[1].is_none() && (nargs < 3 || args[2].is_none())))
+        return raise(T.TypeError, "__get__(None, None) is invalid");
+    Value owner = nargs > 2 && is_kind(args[2], Kind::Class) ? args[2] : Value(static_cast<Object*>(type_of(args[1])));
+    Kind k = kind_of(args[0]);
+    if (args[1].is_none()) {  // looked up on the class
+        if (k == Kind::ClassMethod) return Value(make<MethodObj>(static_cast<WrapperObj*>(args[0].o)->fget, owner));
+        if (k == Kind::StaticMethod) return static_cast<WrapperObj*>(args[0].o)->fget;
+        return args[0];
+    }
+    bool ok;
+    return bind_descriptor(args[0], args[1], static_cast<ClassObj*>(owner.o), ok);
+}
 Value t_super(Value* args, int nargs, const CallArgs&) {
     if (nargs != 3 || !is_kind(args[1], Kind::Class)) return raise(T.RuntimeError, "super(): no arguments");
     return Value(make<SuperObj>(static_cast<ClassObj*>(args[1].o), args[2]));
@@ -370,35 +385,55 @@ Value t_exception_new(Value* args, int nargs, const CallArgs& kw) {
     return instantiate(static_cast<ClassObj*>(args[0].o), args + 1, nargs - 1, kw);
 }
 
+// isinstance / issubclass against a class, a union (int | str) or a tuple
+// of them. A metaclass's __instancecheck__ / __subclasscheck__ decides for
+// its classes (collections.abc's ABCMeta), after the exact-type shortcut
+// CPython takes too. 1, 0, or -1 (raised).
+int class_check(const Value& subject, const Value& t, bool instance) {
+    const char* fn = instance ? "isinstance" : "issubclass";
+    if (is_kind(t, Kind::Tuple) || union_args(t)) {
+        StackGuard guard(instance ? " in __instancecheck__" : " in __subclasscheck__");
+        if (!guard.ok()) return -1;
+        const std::vector<Value>& items = is_kind(t, Kind::Tuple) ? static_cast<TupleObj*>(t.o)->items : *union_args(t);
+        for (const Value& x : items) {
+            int r = class_check(subject, x, instance);
+            if (r != 0) return r;
+        }
+        return 0;
+    }
+    if (!is_kind(t, Kind::Class)) {
+        // an object whose type answers (typing.Iterable)
+        Value check = type_of(t)->user ? type_of(t)->lookup(rt().intern(instance ? "__instancecheck__" : "__subclasscheck__")) : Value();
+        if (!check.is_null()) {
+            Value r = call2(check, t, subject);
+            return r.is_null() ? -1 : truthy(r);
+        }
+        raise(T.TypeError, std::string(fn) + "() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    auto* c = static_cast<ClassObj*>(t.o);
+    ClassObj* sub = instance ? type_of(subject) : static_cast<ClassObj*>(subject.o);
+    if (sub == c) return 1;
+    if (c->cls && c->cls->user) {
+        Value check = c->cls->lookup(rt().intern(instance ? "__instancecheck__" : "__subclasscheck__"));
+        if (!check.is_null()) {
+            Value r = call2(check, t, subject);
+            return r.is_null() ? -1 : truthy(r);
+        }
+    }
+    return sub->is_subclass_of(c);
+}
+
 Value b_isinstance(Value* args, int nargs, const CallArgs&) {
     if (!check_args("isinstance", nargs, 2, 2)) return Value();
-    ClassObj* c = type_of(args[0]);
-    auto check = [&](const Value& t) -> int {
-        if (!is_kind(t, Kind::Class)) return -1;
-        return c->is_subclass_of(static_cast<ClassObj*>(t.o));
-    };
-    if (is_kind(args[1], Kind::Tuple)) {
-        for (auto& t : static_cast<TupleObj*>(args[1].o)->items) {
-            int r = check(t);
-            if (r < 0) break;
-            if (r) return Value::boolean(true);
-        }
-        return Value::boolean(false);
-    }
-    int r = check(args[1]);
-    if (r < 0) return raise(T.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return Value::boolean(r);
+    int r = class_check(args[0], args[1], true);
+    return r < 0 ? Value() : Value::boolean(r);
 }
 Value b_issubclass(Value* args, int nargs, const CallArgs&) {
     if (!check_args("issubclass", nargs, 2, 2)) return Value();
     if (!is_kind(args[0], Kind::Class)) return raise(T.TypeError, "issubclass() arg 1 must be a class");
-    auto* c = static_cast<ClassObj*>(args[0].o);
-    if (is_kind(args[1], Kind::Tuple)) {
-        for (auto& t : static_cast<TupleObj*>(args[1].o)->items)
-            if (is_kind(t, Kind::Class) && c->is_subclass_of(static_cast<ClassObj*>(t.o))) return Value::boolean(true);
-        return Value::boolean(false);
-    }
-    return Value::boolean(is_kind(args[1], Kind::Class) && c->is_subclass_of(static_cast<ClassObj*>(args[1].o)));
+    int r = class_check(args[0], args[1], false);
+    return r < 0 ? Value() : Value::boolean(r);
 }
 
 Value b_abs(Value* args, int nargs, const CallArgs&) {
@@ -744,13 +779,21 @@ void register_builtins(DictObj* b) {
     def("oct", b_oct);
     def("bin", b_bin);
     def("format", b_format);
-    for (const char* n : {"eval", "exec", "open", "input", "compile", "id", "globals", "locals", "vars", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "bytes", "complex"})
+    for (const char* n : {"eval", "exec", "open", "input", "compile", "id", "globals", "locals", "vars", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "bytes"})
         def(n, b_unsupported);
+    // complex is a class (isinstance, singledispatch's register take it)
+    // whose values corolab cannot make
+    static ClassObj* complex_cls = [] {
+        ClassObj* c = make_builtin_class("complex", T.object, Kind::Object);
+        add_method(c, "__new__", [](Value*, int, const CallArgs&) { return raise(T.RuntimeError, "not supported in corolab: complex()"); });
+        return c;
+    }();
     auto cls = [&](const char* name, ClassObj* c) { dict_set_str(b, name, Value(static_cast<Object*>(c))); };
     cls("object", T.object); cls("type", T.type); cls("int", T.int_); cls("float", T.float_); cls("bool", T.bool_);
     cls("str", T.str); cls("list", T.list); cls("tuple", T.tuple); cls("dict", T.dict); cls("set", T.set);
     cls("frozenset", T.frozenset); cls("range", T.range); cls("property", T.property);
     cls("staticmethod", T.staticmethod); cls("classmethod", T.classmethod); cls("super", T.super);
+    cls("complex", complex_cls);
     for (ClassObj* e : {T.BaseException, T.Exception, T.ArithmeticError, T.ZeroDivisionError, T.OverflowError,
                         T.LookupError, T.IndexError, T.KeyError, T.ValueError, T.TypeError, T.NameError,
                         T.UnboundLocalError, T.AttributeError, T.RuntimeError, T.NotImplementedError,
@@ -786,6 +829,7 @@ void init_type_constructors() {
     add_method(T.staticmethod, "__new__", t_wrapper);
     add_method(T.classmethod, "__new__", t_wrapper);
     add_method(T.super, "__new__", t_super);
+    for (ClassObj* c : {T.function, T.classmethod, T.staticmethod, T.property}) add_method(c, "__get__", descr_get);
     (void)t_exception_new;
     add_method(T.BaseException, "__init__", exc_init);
     add_method(T.object, "__init__", obj_init);

@@ -5,8 +5,18 @@
 // callbacks, as CPython's BaseEventLoop._run_once sees it after moving the
 // due timers: the ready queue holds what was pushed since the previous
 // iteration started (in push order), then the timers due now (deadline
-// order). The state is rebuilt by replaying records; moving forward replays
-// only the new ones, so arrow keys stay cheap on a 10,000-task trace.
+// order).
+//
+// The state at a record is rebuilt by replaying records. So that any step of
+// a 10,000-task trace (100,000+ records) is a few milliseconds away, the
+// state is small (typed arrays: a state code and two record indexes per task,
+// one record index per timer) and a copy of it is kept every CHECK records:
+// a jump replays at most CHECK records from the nearest copy. The copies are
+// made while the trace is indexed, a slice at a time (index(deadline)).
+
+const CHECK = 4096;
+const STATES = ['pending', 'running', 'ready', 'waiting', 'done'];
+const [PENDING, RUNNING, READY, WAITING, DONE] = [0, 1, 2, 3, 4];
 
 /** Why an entry is in the ready queue, in words. */
 export function describeCause(entry) {
@@ -38,120 +48,181 @@ export function describeWait(task) {
   }
 }
 
-function newTask(id) {
-  return { id, name: `Task-${id}`, coro: '', internal: false, state: 'pending', on: '', detail: '', line: 0, outcome: '', result: '' };
+/**
+ * The loop's state after `pos` records: per task slot (tasks in order of
+ * first mention) a state code and the records of its last suspension and of
+ * its end; per timer slot the record that set it (-1: not pending).
+ */
+class LoopState {
+  constructor(tasks = 0, timers = 0) {
+    this.pos = 0;
+    this.t = 0;
+    this.iteration = 0;
+    this.outputs = 0;     // output records so far
+    this.seen = 0;        // task slots mentioned so far
+    this.lastIter = -1;   // the last iteration record before pos
+    this.state = new Uint8Array(tasks);
+    this.susp = new Int32Array(tasks).fill(-1);
+    this.done = new Int32Array(tasks).fill(-1);
+    this.timer = new Int32Array(timers).fill(-1);
+  }
+
+  /** Room for at least this many task and timer slots. */
+  grow(tasks, timers) {
+    const more = (arr, n, Type, fill) => {
+      if (arr.length >= n) return arr;
+      const next = new Type(Math.max(n, arr.length * 2)).fill(fill);
+      next.set(arr);
+      return next;
+    };
+    this.state = more(this.state, tasks, Uint8Array, 0);
+    this.susp = more(this.susp, tasks, Int32Array, -1);
+    this.done = more(this.done, tasks, Int32Array, -1);
+    this.timer = more(this.timer, timers, Int32Array, -1);
+  }
+
+  /** A copy of the first `tasks` task slots and `timers` timer slots (a checkpoint). */
+  snapshot(tasks, timers) {
+    const c = new LoopState(0, 0);
+    c.pos = this.pos; c.t = this.t; c.iteration = this.iteration; c.outputs = this.outputs;
+    c.seen = this.seen; c.lastIter = this.lastIter;
+    c.state = this.state.slice(0, tasks);
+    c.susp = this.susp.slice(0, tasks);
+    c.done = this.done.slice(0, tasks);
+    c.timer = this.timer.slice(0, timers);
+    return c;
+  }
+
+  /** Makes `into` this state (slots this one does not hold: not mentioned yet). */
+  restore(into) {
+    into.pos = this.pos; into.t = this.t; into.iteration = this.iteration; into.outputs = this.outputs;
+    into.seen = this.seen; into.lastIter = this.lastIter;
+    into.grow(this.state.length, this.timer.length);
+    into.state.set(this.state); into.state.fill(PENDING, this.state.length);
+    into.susp.set(this.susp); into.susp.fill(-1, this.susp.length);
+    into.done.set(this.done); into.done.fill(-1, this.done.length);
+    into.timer.set(this.timer); into.timer.fill(-1, this.timer.length);
+  }
 }
 
 export class StepModel {
-  /** events: the whole trace so far (an array the model only reads). */
+  /** events: the whole trace so far (an array the model only reads; it may grow). */
   constructor(events) {
     this.events = events;
-    this.steps = [];       // record index of each iteration record
-    this.indexed = 0;      // records scanned for iteration records
+    this.steps = [];          // record index of each iteration record
     this.truncated = false;
+    this.taskSlot = new Map(); // task id -> slot
+    this.taskInfo = [];       // per slot: {id, name, coro, internal, thread}
+    this.timerSlot = new Map(); // timer id -> slot
+    this.indexed = 0;         // records indexed
+    this.builder = new LoopState(64, 64);  // the state at `indexed`
+    this.checks = [];         // checks[c]: the state at record c * CHECK
+    this.state = new LoopState(64, 64);    // the state shown
+    this.current = -1;        // step shown, -1 = none
     this.index();
-    this.reset();
   }
 
-  /** Picks up records appended to the events array since the last call. */
-  index() {
+  /** Picks up records appended since the last call; with a deadline (performance.now()), stops there. */
+  index(deadline = Infinity) {
     const ev = this.events;
+    const b = this.builder;
     for (let i = this.indexed; i < ev.length; i++) {
-      if (ev[i].ev === 'iteration') this.steps.push(i);
-      else if (ev[i].ev === 'truncated') this.truncated = true;
+      if (i % CHECK === 0) {
+        b.pos = i;
+        this.checks[i / CHECK] = b.snapshot(this.taskInfo.length, this.timerSlot.size);
+      }
+      if (i % 512 === 0 && performance.now() > deadline) { this.indexed = i; return false; }
+      const e = ev[i];
+      if (e.ev === 'iteration') this.steps.push(i);
+      else if (e.ev === 'truncated') this.truncated = true;
+      else if (e.ev === 'timer_set' && !this.timerSlot.has(e.timer)) {
+        this.timerSlot.set(e.timer, this.timerSlot.size);
+        if (b.timer.length < this.timerSlot.size) b.grow(0, this.timerSlot.size);
+      }
+      const slot = mentions(e) ? this.info(e.task, e.ev === 'task_create' ? e : null) : -1;
+      if (slot >= b.state.length) b.grow(slot + 1, 0);
+      this.apply(b, e, i, slot);
     }
     this.indexed = ev.length;
+    return true;
+  }
+
+  get done() { return this.indexed === this.events.length; }
+
+  // The slot of a task (a new one when first mentioned), with its name and coroutine once created.
+  info(id, create = null) {
+    let slot = this.taskSlot.get(id);
+    if (slot === undefined) {
+      slot = this.taskInfo.length;
+      this.taskSlot.set(id, slot);
+      this.taskInfo.push({ id, name: `Task-${id}`, coro: '', internal: false, thread: false });
+    }
+    if (create) {
+      const info = this.taskInfo[slot];
+      if (create.name) info.name = create.name;
+      info.coro = create.coro || '';
+      info.internal = !!create.internal;
+      info.thread = !!create.thread;
+    }
+    return slot;
   }
 
   get count() { return this.steps.length; }
 
-  reset() {
-    this.pos = 0;            // records replayed
-    this.t = 0;
-    this.iteration = 0;
-    this.tasks = new Map();  // id -> task state
-    this.timers = new Map(); // timer id -> {id, deadline, task, what}
-    this.pushed = [];        // ready pushes since the last iteration record
-    this.outputs = 0;        // output records replayed
-    this.current = -1;       // step shown, -1 = none
-  }
-
-  task(id) {
-    let t = this.tasks.get(id);
-    if (!t) { t = newTask(id); this.tasks.set(id, t); }
-    return t;
-  }
-
-  // Applies one record to the state.
-  apply(e, i) {
+  // Applies record i (e) to state s; slot: the slot of the task it is about (-1: none).
+  apply(s, e, i, slot) {
     const t = Number(e.t) || 0;
-    if (t > this.t) this.t = t;
+    if (t > s.t) s.t = t;
+    if (slot >= s.seen) s.seen = slot + 1;
     switch (e.ev) {
-      case 'task_create': {
-        const task = this.task(e.task);
-        if (e.name) task.name = e.name;
-        task.coro = e.coro || '';
-        task.internal = !!e.internal;
-        task.thread = !!e.thread;
-        break;
-      }
       case 'task_start':
-      case 'task_resume': {
-        const task = this.task(e.task);
-        task.state = 'running';
+      case 'task_resume':
+        s.state[slot] = RUNNING;
         break;
-      }
-      case 'task_suspend': {
-        const task = this.task(e.task);
-        task.state = e.on === 'yield' ? 'ready' : 'waiting';
-        task.on = e.on || 'other';
-        task.detail = e.detail || '';
-        task.line = e.line || 0;
+      case 'task_suspend':
+        s.state[slot] = e.on === 'yield' ? READY : WAITING;
+        s.susp[slot] = i;
         break;
-      }
-      case 'task_done': {
-        const task = this.task(e.task);
-        task.state = 'done';
-        task.outcome = e.outcome || 'result';
-        task.result = e.detail || '';
+      case 'task_done':
+        s.state[slot] = DONE;
+        s.done[slot] = i;
         break;
-      }
-      case 'ready': {
-        const entry = { task: e.task || 0, cause: e.cause, on: e.on || '' };
-        this.pushed.push(entry);
-        if (e.task) {
-          const task = this.task(e.task);
-          if (task.state !== 'done') task.state = 'ready';
-        }
+      case 'ready':
+        if (slot >= 0 && s.state[slot] !== DONE) s.state[slot] = READY;
         break;
-      }
-      case 'timer_set': {
-        const next = this.events[i + 1];
-        const sleep = next && next.ev === 'task_suspend' && next.on === 'sleep' && next.task === e.task && e.task;
-        this.timers.set(e.timer, { id: e.timer, deadline: Number(e.deadline), task: e.task || 0, what: sleep ? 'sleep' : 'callback' });
+      case 'timer_set':
+        s.timer[this.timerSlot.get(e.timer)] = i;
         break;
-      }
       case 'timer_fire':
-      case 'timer_cancel':
-        this.timers.delete(e.timer);
+      case 'timer_cancel': {
+        const k = this.timerSlot.get(e.timer);
+        if (k !== undefined) s.timer[k] = -1;
         break;
+      }
       case 'output':
-        this.outputs++;
+        s.outputs++;
         break;
       case 'iteration':
-        this.pushed = [];
-        this.iteration = e.n;
+        s.lastIter = i;
+        s.iteration = e.n;
         break;
       default:
-        break;  // block, truncated, kinds this page does not know yet
+        break;  // task_create (its slot is made by index()), block, truncated, kinds this page does not know yet
     }
   }
 
+  /** Sets the shown state to the one after `end` records: from the nearest checkpoint, or onwards. */
   replayTo(end) {
-    if (end < this.pos) this.reset();
+    const s = this.state;
+    const c = Math.floor(end / CHECK);
+    if (end < s.pos || s.pos < c * CHECK) this.checks[c].restore(s);
+    s.grow(this.taskInfo.length, this.timerSlot.size);
     const ev = this.events;
-    for (let i = this.pos; i < end; i++) this.apply(ev[i], i);
-    this.pos = end;
+    for (let i = s.pos; i < end; i++) {
+      const e = ev[i];
+      this.apply(s, e, i, mentions(e) ? this.taskSlot.get(e.task) : -1);
+    }
+    s.pos = end;
   }
 
   /** Moves to step k (0-based, clamped) and returns its view. */
@@ -168,7 +239,6 @@ export class StepModel {
 
   /** The last step at or before time t (for the timeline's cursor). */
   stepAt(t) {
-    this.index();
     let lo = 0;
     let hi = this.steps.length - 1;
     let found = 0;
@@ -181,29 +251,97 @@ export class StepModel {
 
   taskName(id) {
     if (!id) return 'callback';
-    const t = this.tasks.get(id);
-    return t ? t.name : `Task-${id}`;
+    const slot = this.taskSlot.get(id);
+    return slot === undefined ? `Task-${id}` : this.taskInfo[slot].name;
+  }
+
+  /** The tasks mentioned so far at the shown step, with their states: get(id), has(id), values(). */
+  get tasks() { return new TaskList(this); }
+
+  // A task's state at the shown step.
+  task(slot) {
+    const s = this.state;
+    const info = this.taskInfo[slot];
+    const task = {
+      id: info.id, name: info.name, coro: info.coro, internal: info.internal, thread: info.thread,
+      state: STATES[s.state[slot]], on: '', detail: '', line: 0, outcome: '', result: '',
+    };
+    const susp = s.susp[slot] >= 0 ? this.events[s.susp[slot]] : null;
+    if (susp) { task.on = susp.on || 'other'; task.detail = susp.detail || ''; task.line = susp.line || 0; }
+    const done = s.done[slot] >= 0 ? this.events[s.done[slot]] : null;
+    if (done) { task.outcome = done.outcome || 'result'; task.result = done.detail || ''; }
+    return task;
   }
 
   // The view of step k at loop time t.
   view(k, t, n) {
+    const s = this.state;
+    const ev = this.events;
     const name = (id) => this.taskName(id);
-    const ready = this.pushed.map((p) => ({ ...p, name: name(p.task), why: describeCause(p) }));
+    // What was pushed since the previous iteration started, in push order.
+    const ready = [];
+    for (let i = s.lastIter + 1; i < s.pos; i++) {
+      const e = ev[i];
+      if (e.ev !== 'ready') continue;
+      const entry = { task: e.task || 0, cause: e.cause, on: e.on || '', name: name(e.task || 0), why: '' };
+      entry.why = describeCause(entry);
+      ready.push(entry);
+    }
     // The timers due at this iteration join the queue after what was pushed
     // (CPython moves them from the heap to _ready at the iteration's start).
-    const timers = [...this.timers.values()].sort((a, b) => a.deadline - b.deadline || a.id - b.id);
+    const timers = [];
+    for (let k2 = 0; k2 < this.timerSlot.size; k2++) {
+      const i = s.timer[k2];
+      if (i < 0) continue;
+      const e = ev[i];
+      // A timer_set followed by its task's suspension on sleep is that sleep's timer.
+      const next = ev[i + 1];
+      const sleep = next && next.ev === 'task_suspend' && next.on === 'sleep' && next.task === e.task && e.task;
+      timers.push({ id: e.timer, deadline: Number(e.deadline), task: e.task || 0, what: sleep ? 'sleep' : 'callback' });
+    }
+    timers.sort((a, b) => a.deadline - b.deadline || a.id - b.id);
     const due = [];
     const later = [];
     for (const tm of timers) (tm.deadline < t + 1e-9 ? due : later).push(tm);
     for (const tm of due) {
-      const entry = { task: tm.what === 'sleep' ? tm.task : 0, cause: 'due', what: tm.what, owner: name(tm.task), timer: tm.id };
-      ready.push({ ...entry, name: tm.what === 'sleep' ? `timer (${name(tm.task)})` : 'timer', why: describeCause(entry) });
+      const entry = {
+        task: tm.what === 'sleep' ? tm.task : 0, cause: 'due', what: tm.what, owner: name(tm.task), timer: tm.id,
+        name: tm.what === 'sleep' ? `timer (${name(tm.task)})` : 'timer', why: '',
+      };
+      entry.why = describeCause(entry);
+      ready.push(entry);
     }
     const heap = later.map((tm) => ({
       id: tm.id, deadline: tm.deadline, task: tm.task,
       wakes: tm.what === 'sleep' ? `${name(tm.task)} (asyncio.sleep)` : `a callback set by ${name(tm.task)}`,
     }));
-    return { step: k, count: this.steps.length, t, iteration: n, ready, timers: heap, outputs: this.outputs, tasks: this.tasks };
+    return { step: k, count: this.steps.length, t, iteration: n, ready, timers: heap, outputs: s.outputs, tasks: this.tasks };
+  }
+}
+
+// Whether a record is about a task's own state (a timer_set's or a block's
+// task is the owner; a ready record without a task is a plain callback).
+const TASK_RECORDS = new Set(['task_create', 'task_start', 'task_resume', 'task_suspend', 'task_done']);
+const mentions = (e) => (e.ev === 'ready' ? !!e.task : TASK_RECORDS.has(e.ev) && e.task !== undefined);
+
+/** The tasks mentioned by the shown step, in order of first mention. */
+class TaskList {
+  constructor(model) { this.model = model; }
+
+  get size() { return this.model.state.seen; }
+
+  has(id) {
+    const slot = this.model.taskSlot.get(id);
+    return slot !== undefined && slot < this.model.state.seen;
+  }
+
+  get(id) { return this.has(id) ? this.model.task(this.model.taskSlot.get(id)) : undefined; }
+
+  /** Each task's name and coroutine (cheap: no state). */
+  infos() { return this.model.taskInfo.slice(0, this.size); }
+
+  * values() {
+    for (let slot = 0; slot < this.size; slot++) yield this.model.task(slot);
   }
 }
 

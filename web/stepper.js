@@ -63,7 +63,7 @@ export class Stepper {
   /** Opens the panel at the first iteration (or keeps the place when reopened). */
   open(at = 0) {
     if (!this.run) return;
-    if (!this.model) this.model = new StepModel(this.run.trace);
+    if (!this.model) this.model = this.run.steps || new StepModel(this.run.trace);
     this.root.hidden = false;
     this.go(this.view && this.view.count === this.model.count ? this.view.step : at);
     this.root.focus({ preventScroll: true });
@@ -148,16 +148,18 @@ export class Stepper {
     if (v.timers.length > MAX_ROWS) timers.append(item('li', 'more', `… ${v.timers.length - MAX_ROWS} more`));
     if (!v.timers.length) timers.append(item('li', 'empty', 'no timer pending'));
 
-    // Every task and its state (filtered; the selected one first).
+    // Every task and its state (filtered). Names are matched for all; only
+    // the rows shown are built.
     const list = this.q('.step-tasks');
     const rows = [];
     let matched = 0;
     const sel = v.tasks.get(this.selected);
-    for (const task of v.tasks.values()) {
-      const label = task.coro ? `${task.name} · ${task.coro}` : task.name;
+    for (const info of v.tasks.infos()) {
+      const label = info.coro ? `${info.name} · ${info.coro}` : info.name;
       if (this.filter && !label.toLowerCase().includes(this.filter)) continue;
       matched++;
       if (rows.length >= MAX_ROWS) continue;
+      const task = v.tasks.get(info.id);
       const li = item('li', `state-${task.state}${task.id === this.selected ? ' selected' : ''}${task.internal ? ' internal' : ''}`);
       li.dataset.task = String(task.id);
       li.tabIndex = -1;

@@ -3,6 +3,7 @@
 // is set with textContent, never parsed as HTML.
 
 import { formatTime } from './timeline.js';
+import { VirtualList } from './virtual-list.js';
 
 /**
  * A time with 3 decimals exactly as Python's '%.3f' prints it: correctly
@@ -18,11 +19,7 @@ export function formatStamp(t) {
   return t.toFixed(3);
 }
 
-// Rows are one line high (a long line scrolls sideways, as in a terminal),
-// so only the rows in view are in the DOM: 10 or 100,000 lines cost the same
-// per frame. Spacers above and below give the list its full scroll height.
 const ROW_H = 20;      // px, as #output li[data-index] in style.css
-const OVERSCAN = 30;   // rows drawn beyond the view on each side
 const PAD_TOP = 2;     // #output's top padding
 
 export class OutputPanel {
@@ -31,20 +28,19 @@ export class OutputPanel {
     this.list = list;
     this.onSelect = onSelect;
     this.onGoToLine = onGoToLine;
-    this.top = document.createElement('li');
-    this.bottom = document.createElement('li');
-    for (const pad of [this.top, this.bottom]) { pad.className = 'pad'; pad.setAttribute('aria-hidden', 'true'); }
+    // Only the rows in view are in the DOM; rows.atEnd: new lines are followed.
+    this.rows = new VirtualList(list, {
+      rowHeight: ROW_H, padTop: PAD_TOP, makeRow: (i) => this.row(i), afterRender: () => this.placeVeil(),
+    });
     this.clear();
     // Only a person's scrolling decides whether new lines are followed.
     for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) {
       list.addEventListener(type, () => { this.userScroll = true; }, { passive: true });
     }
     list.addEventListener('scroll', () => {
-      if (this.userScroll) {
-        this.userScroll = false;
-        this.follow = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
-      }
-      this.schedule();
+      if (!this.userScroll) return;
+      this.userScroll = false;
+      this.rows.atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
     }, { passive: true });
     list.addEventListener('click', (e) => {
       const row = e.target.closest('li[data-index]');
@@ -60,30 +56,26 @@ export class OutputPanel {
 
   clear() {
     this.items = [];        // every line shown: {t, name, text, stream}
-    this.drawn = new Map(); // index -> its row, for the rows in the DOM
     this.widest = 0;        // longest text, in characters (the sideways scroll width)
     this.ending = null;     // the last item: how the run ended
     this.selected = -1;
-    this.follow = true;
     this.printed = null;    // stepping: lines printed so far (null: all)
-    this.list.replaceChildren();
+    this.rows.reset();
     this.list.dataset.printed = '';
     this.list.style.removeProperty('--row-ch');
-    if (this.veil) this.veil.remove();
   }
 
   /** Appends lines ({t, name, text, stream}); their indexes follow the last ones. */
   append(lines) {
+    const widest = this.widest;
     for (const line of lines) {
       this.items.push(line);
       if (line.text.length > this.widest) this.widest = line.text.length;
     }
-    this.schedule();
-  }
-
-  // Draws on the next frame (many appends, one layout).
-  schedule() {
-    if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
+    // Every row is as wide as the widest line (one sideways scroll for all).
+    if (this.widest !== widest) this.list.style.setProperty('--row-ch', String(this.widest));
+    this.rows.count = this.items.length;
+    this.rows.schedule();
   }
 
   row(i) {
@@ -105,52 +97,20 @@ export class OutputPanel {
     return li;
   }
 
-  /** Puts the rows around the scroll position (or the last rows, when following) in the DOM. */
-  render() {
-    if (this.frame) { cancelAnimationFrame(this.frame); this.frame = 0; }
-    const n = this.items.length;
-    const list = this.list;
-    const view = Math.ceil((list.clientHeight || 400) / ROW_H);
-    const at = this.follow ? n : Math.floor(Math.max(0, list.scrollTop - PAD_TOP) / ROW_H);
-    const first = Math.max(0, Math.min(at, n - view) - OVERSCAN);
-    const last = Math.min(n, Math.max(at, 0) + view + OVERSCAN);
-    const rows = [];
-    const drawn = new Map();
-    for (let i = first; i < last; i++) {
-      const li = this.drawn.get(i) || this.row(i);
-      drawn.set(i, li);
-      rows.push(li);
-    }
-    this.drawn = drawn;
-    this.top.style.height = `${first * ROW_H}px`;
-    this.bottom.style.height = `${(n - last) * ROW_H}px`;
-    list.style.setProperty('--row-ch', String(this.widest));
-    const tail = [this.ending, this.printed !== null ? this.veil : null].filter(Boolean);
-    list.replaceChildren(this.top, ...rows, this.bottom, ...tail);
-    if (this.follow) list.scrollTop = 1e9;
-    if (this.printed !== null) this.placeVeil();
-  }
-
-  // Scrolls row i into view (nearest edge); false if it was in view already.
-  reveal(i) {
-    const list = this.list;
-    const y = PAD_TOP + i * ROW_H;
-    if (y < list.scrollTop) list.scrollTop = y;
-    else if (y + ROW_H > list.scrollTop + list.clientHeight) list.scrollTop = y + ROW_H - list.clientHeight;
-    else return false;
-    return true;
+  // What follows the rows: how the run ended, and the veil while stepping.
+  setTail() {
+    this.rows.tail = [this.ending, this.printed !== null ? this.veil : null].filter(Boolean);
   }
 
   /** Marks one line as selected and scrolls it into view. */
   select(index) {
-    const old = this.drawn.get(this.selected);
+    const old = this.rows.row(this.selected);
     if (old) old.classList.remove('selected');
     this.selected = index;
     if (index < 0 || index >= this.items.length) return;
-    this.follow = false;
-    const row = this.drawn.get(index);
+    const row = this.rows.row(index);
     if (row) row.classList.add('selected');
-    if (this.reveal(index) || !row) this.render();
+    this.rows.reveal(index);
   }
 
   // Removes the last stderr lines when they repeat text (the error's display).
@@ -160,7 +120,8 @@ export class OutputPanel {
     if (tail.length !== lines.length) return;
     if (!tail.every((l, k) => l.stream === 'err' && l.text === lines[k])) return;
     this.items.length -= lines.length;
-    this.schedule();
+    this.rows.count = this.items.length;
+    this.rows.schedule();
   }
 
   // A traceback as text, each `File "...", line N` a link to its line.
@@ -193,17 +154,17 @@ export class OutputPanel {
     }
     this.printed = count;
     this.list.dataset.printed = count === null ? '' : String(count);
+    this.setTail();
     if (count === null) { this.veil.remove(); return; }
-    this.follow = false;
-    if (count > 0) this.reveal(Math.min(count, this.items.length) - 1);
-    this.render();
+    this.rows.reveal(Math.max(0, Math.min(count, this.items.length) - 1));
+    this.rows.render();
   }
 
   placeVeil() {
+    if (this.printed === null) return;
     const count = Math.min(this.printed, this.items.length);
-    const top = PAD_TOP + count * ROW_H;
     this.veil.hidden = count >= this.items.length;
-    this.veil.style.top = `${top}px`;
+    this.veil.style.top = `${this.rows.offset(count)}px`;
     this.veil.style.height = `${(this.items.length - count) * ROW_H}px`;
   }
 
@@ -239,7 +200,7 @@ export class OutputPanel {
       }
     }
     this.ending = li;
-    this.render();
-    if (this.follow) li.scrollIntoView({ block: 'nearest' });
+    this.setTail();
+    this.rows.render();
   }
 }

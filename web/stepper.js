@@ -118,6 +118,9 @@ export class Stepper {
   render() {
     const v = this.view;
     if (!v) return;
+    // The editor first, while the page's layout is still clean.
+    const sel = v.tasks.get(this.selected);
+    this.onTaskLine(sel && sel.state !== 'done' ? sel.line : 0);
     const range = this.q('.step-range');
     range.max = String(v.count - 1);
     range.value = String(v.step);
@@ -153,7 +156,6 @@ export class Stepper {
     const list = this.q('.step-tasks');
     const rows = [];
     let matched = 0;
-    const sel = v.tasks.get(this.selected);
     for (const info of v.tasks.infos()) {
       const label = info.coro ? `${info.name} · ${info.coro}` : info.name;
       if (this.filter && !label.toLowerCase().includes(this.filter)) continue;
@@ -169,6 +171,5 @@ export class Stepper {
     }
     list.replaceChildren(...rows);
     if (matched > rows.length) list.append(item('li', 'more', `… ${matched - rows.length} more (type in the filter to find one)`));
-    this.onTaskLine(sel && sel.state !== 'done' ? sel.line : 0);
   }
 }

@@ -118,8 +118,20 @@ export class Timeline {
         pinch = { dist: Math.abs(a - b) || 1, center: this.geometry().t((a + b) / 2) };
       }
     });
+    // Dragging the cursor moves it once per frame, however fast the pointer goes.
+    let cursorAt = null;
     this.canvas.addEventListener('pointermove', (e) => {
-      if (cursorDrag) { this.onCursor(Math.max(0, this.geometry().t(local(e)))); return; }
+      if (cursorDrag) {
+        if (cursorAt === null) {
+          requestAnimationFrame(() => {
+            const t = cursorAt;
+            cursorAt = null;
+            if (t !== null && this.model) this.onCursor(t);
+          });
+        }
+        cursorAt = Math.max(0, this.geometry().t(local(e)));
+        return;
+      }
       if (!pointers.has(e.pointerId)) return;
       const before = pointers.get(e.pointerId);
       pointers.set(e.pointerId, local(e));

@@ -353,7 +353,7 @@ describe('comparing two runs', () => {
       .map((row) => { const [t, text] = row.split('\t'); return { t: Number(t), text }; });
     const { diffOutputs } = await importPageModule('web/compare.js');
     const expected = diffOutputs(tsv('factorial-blocking'), tsv('factorial-async'));
-    const shown = await page.$$eval('.cmp-rows li', (lis) => lis.map((li) => ({
+    const shown = await page.$$eval('.cmp-rows li[data-kind]', (lis) => lis.map((li) => ({
       kind: li.dataset.kind, cells: [...li.querySelectorAll('.cell')].map((c) => c.textContent),
     })));
     // stderr lines (none here) aside, the page's rows are the oracle's, aligned.

@@ -1,0 +1,84 @@
+// A long list (an <ol> that scrolls) of which only the rows in view are in the
+// DOM: every row is exactly rowHeight pixels (a long line scrolls sideways),
+// spacers above and below give the list its full scroll height, so 10 or
+// 100,000 rows cost the same per frame. Used by the output panel and the
+// comparison's rows.
+
+const OVERSCAN = 30;   // rows drawn beyond the view on each side
+
+export class VirtualList {
+  /**
+   * list: the scrolling <ol>; rowHeight: px, as its rows' CSS says; padTop:
+   * the list's top padding in px; makeRow(i): a new <li> for row i;
+   * afterRender(): called after each render (to place overlays).
+   */
+  constructor(list, { rowHeight, padTop = 0, makeRow, afterRender = () => {} }) {
+    this.list = list;
+    this.rowHeight = rowHeight;
+    this.padTop = padTop;
+    this.makeRow = makeRow;
+    this.afterRender = afterRender;
+    this.top = document.createElement('li');
+    this.bottom = document.createElement('li');
+    for (const pad of [this.top, this.bottom]) { pad.className = 'pad'; pad.setAttribute('aria-hidden', 'true'); }
+    this.frame = 0;
+    this.reset();
+    list.addEventListener('scroll', () => this.schedule(), { passive: true });
+  }
+
+  /** Forgets every row: a new list of count rows. */
+  reset(count = 0) {
+    this.count = count;       // rows in the list (set it, then schedule())
+    this.tail = [];           // nodes after the rows (an end note, a veil)
+    this.atEnd = true;        // following the end: each render scrolls there
+    this.drawn = new Map();   // index -> its row, for the rows in the DOM
+    this.list.replaceChildren();
+    this.schedule();
+  }
+
+  /** The drawn row for index i, if it is in the DOM. */
+  row(i) { return this.drawn.get(i); }
+
+  /** Draws on the next frame (many changes, one layout). */
+  schedule() {
+    if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
+  }
+
+  /** Puts the rows around the scroll position (or the last ones, atEnd) in the DOM now. */
+  render() {
+    if (this.frame) { cancelAnimationFrame(this.frame); this.frame = 0; }
+    const n = this.count;
+    const list = this.list;
+    const h = this.rowHeight;
+    const view = Math.ceil((list.clientHeight || 400) / h);
+    const at = this.atEnd ? n : Math.floor(Math.max(0, list.scrollTop - this.padTop) / h);
+    const first = Math.max(0, Math.min(at, n - view) - OVERSCAN);
+    const last = Math.min(n, at + view + OVERSCAN);
+    const rows = [];
+    const drawn = new Map();
+    for (let i = first; i < last; i++) {
+      const li = this.drawn.get(i) || this.makeRow(i);
+      drawn.set(i, li);
+      rows.push(li);
+    }
+    this.drawn = drawn;
+    this.top.style.height = `${first * h}px`;
+    this.bottom.style.height = `${(n - last) * h}px`;
+    list.replaceChildren(this.top, ...rows, this.bottom, ...this.tail);
+    if (this.atEnd) list.scrollTop = 1e9;
+    this.afterRender();
+  }
+
+  /** Top of row i in the list's content, px. */
+  offset(i) { return this.padTop + i * this.rowHeight; }
+
+  /** Scrolls row i into view (nearest edge) and draws what is then in view. */
+  reveal(i) {
+    const list = this.list;
+    const y = this.offset(i);
+    this.atEnd = false;
+    if (y < list.scrollTop) list.scrollTop = y;
+    else if (y + this.rowHeight > list.scrollTop + list.clientHeight) list.scrollTop = y + this.rowHeight - list.clientHeight;
+    if (!this.drawn.has(i)) this.render();
+  }
+}

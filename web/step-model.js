@@ -155,7 +155,7 @@ export class StepModel {
     if (slot === undefined) {
       slot = this.taskInfo.length;
       this.taskSlot.set(id, slot);
-      this.taskInfo.push({ id, name: `Task-${id}`, coro: '', internal: false, thread: false });
+      this.taskInfo.push({ id, name: `Task-${id}`, coro: '', internal: false, thread: false, label: `Task-${id}` });
     }
     if (create) {
       const info = this.taskInfo[slot];
@@ -163,6 +163,7 @@ export class StepModel {
       info.coro = create.coro || '';
       info.internal = !!create.internal;
       info.thread = !!create.thread;
+      info.label = info.coro ? `${info.name} · ${info.coro}` : info.name;
     }
     return slot;
   }
@@ -263,7 +264,7 @@ export class StepModel {
     const s = this.state;
     const info = this.taskInfo[slot];
     const task = {
-      id: info.id, name: info.name, coro: info.coro, internal: info.internal, thread: info.thread,
+      id: info.id, name: info.name, coro: info.coro, label: info.label, internal: info.internal, thread: info.thread,
       state: STATES[s.state[slot]], on: '', detail: '', line: 0, outcome: '', result: '',
     };
     const susp = s.susp[slot] >= 0 ? this.events[s.susp[slot]] : null;
@@ -337,7 +338,7 @@ class TaskList {
 
   get(id) { return this.has(id) ? this.model.task(this.model.taskSlot.get(id)) : undefined; }
 
-  /** Each task's name and coroutine (cheap: no state). */
+  /** Each task's id, name, coroutine and label ("Task-2 · job('a')"); cheap: no state. */
   infos() { return this.model.taskInfo.slice(0, this.size); }
 
   * values() {

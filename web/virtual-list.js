@@ -4,20 +4,20 @@
 // 100,000 rows cost the same per frame. Used by the output panel and the
 // comparison's rows.
 
-const OVERSCAN = 30;   // rows drawn beyond the view on each side
-
 export class VirtualList {
   /**
    * list: the scrolling <ol>; rowHeight: px, as its rows' CSS says; padTop:
    * the list's top padding in px; makeRow(i): a new <li> for row i;
-   * afterRender(): called after each render (to place overlays).
+   * afterRender(): called after each render (to place overlays); overscan:
+   * rows drawn beyond the view on each side.
    */
-  constructor(list, { rowHeight, padTop = 0, makeRow, afterRender = () => {} }) {
+  constructor(list, { rowHeight, padTop = 0, makeRow, afterRender = () => {}, overscan = 30 }) {
     this.list = list;
     this.rowHeight = rowHeight;
     this.padTop = padTop;
     this.makeRow = makeRow;
     this.afterRender = afterRender;
+    this.overscan = overscan;
     this.top = document.createElement('li');
     this.bottom = document.createElement('li');
     for (const pad of [this.top, this.bottom]) { pad.className = 'pad'; pad.setAttribute('aria-hidden', 'true'); }
@@ -36,6 +36,13 @@ export class VirtualList {
     this.schedule();
   }
 
+  /** The same list with new content (count rows): rows are rebuilt, the scroll position kept; draws now. */
+  refresh(count) {
+    this.count = count;
+    this.drawn = new Map();
+    this.render();
+  }
+
   /** The drawn row for index i, if it is in the DOM. */
   row(i) { return this.drawn.get(i); }
 
@@ -52,8 +59,8 @@ export class VirtualList {
     const h = this.rowHeight;
     const view = Math.ceil((list.clientHeight || 400) / h);
     const at = this.atEnd ? n : Math.floor(Math.max(0, list.scrollTop - this.padTop) / h);
-    const first = Math.max(0, Math.min(at, n - view) - OVERSCAN);
-    const last = Math.min(n, at + view + OVERSCAN);
+    const first = Math.max(0, Math.min(at, n - view) - this.overscan);
+    const last = Math.min(n, at + view + this.overscan);
     const rows = [];
     const drawn = new Map();
     for (let i = first; i < last; i++) {

@@ -274,6 +274,8 @@ function work(run, deadline) {
     return true;
   }
   if (!run.steps.done) { run.steps.index(deadline); return true; }
+  // Once the run has ended: the timers in deadline order, for stepping.
+  if (run.done && !run.steps.prepare(deadline)) return true;
   return false;
 }
 

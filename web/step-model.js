@@ -110,10 +110,15 @@ export class StepModel {
   constructor(events) {
     this.events = events;
     this.steps = [];          // record index of each iteration record
+    this.readyRecs = [];      // record index of each ready record
+    this.readyBefore = [];    // per step: how many ready records come before its iteration record
     this.truncated = false;
     this.taskSlot = new Map(); // task id -> slot
     this.taskInfo = [];       // per slot: {id, name, coro, internal, thread}
     this.timerSlot = new Map(); // timer id -> slot
+    this.timers = [];         // per slot: {id, deadline, task, sleep} (sleep: the timer of its task's asyncio.sleep)
+    this.timerOrder = null;   // slots by deadline, then id (prepare() sorts them a slice at a time)
+    this.sorting = null;      // prepare()'s sort under way
     this.indexed = 0;         // records indexed
     this.builder = new LoopState(64, 64);  // the state at `indexed`
     this.checks = [];         // checks[c]: the state at record c * CHECK
@@ -133,11 +138,19 @@ export class StepModel {
       }
       if (i % 512 === 0 && performance.now() > deadline) { this.indexed = i; return false; }
       const e = ev[i];
-      if (e.ev === 'iteration') this.steps.push(i);
+      if (e.ev === 'iteration') { this.steps.push(i); this.readyBefore.push(this.readyRecs.length); }
+      else if (e.ev === 'ready') this.readyRecs.push(i);
       else if (e.ev === 'truncated') this.truncated = true;
       else if (e.ev === 'timer_set' && !this.timerSlot.has(e.timer)) {
         this.timerSlot.set(e.timer, this.timerSlot.size);
+        this.timers.push({ id: e.timer, deadline: Number(e.deadline), task: e.task || 0, sleep: false });
+        this.timerOrder = null;
+        this.sorting = null;
         if (b.timer.length < this.timerSlot.size) b.grow(0, this.timerSlot.size);
+      } else if (e.ev === 'task_suspend' && e.on === 'sleep' && e.task && i > 0) {
+        // A timer_set followed by its task's suspension on sleep is that sleep's timer.
+        const prev = ev[i - 1];
+        if (prev.ev === 'timer_set' && prev.task === e.task) this.timers[this.timerSlot.get(prev.timer)].sleep = true;
       }
       const slot = mentions(e) ? this.info(e.task, e.ev === 'task_create' ? e : null) : -1;
       if (slot >= b.state.length) b.grow(slot + 1, 0);
@@ -148,6 +161,26 @@ export class StepModel {
   }
 
   get done() { return this.indexed === this.events.length; }
+
+  /**
+   * Once the whole trace is indexed: sorts the timers by deadline (for the
+   * timer heap of each step), until deadline (performance.now()); true when
+   * done. A step view sorts them at once if this was not called.
+   */
+  prepare(deadline = Infinity) {
+    if (!this.done) this.index(deadline);
+    if (!this.done) return false;
+    if (this.timerOrder) return true;
+    if (!this.sorting) {
+      const tm = this.timers;
+      this.sorting = sortSlices(tm.map((_, slot) => slot), (x, y) => tm[x].deadline - tm[y].deadline || tm[x].id - tm[y].id);
+    }
+    for (;;) {
+      const step = this.sorting.next();
+      if (step.done) { this.timerOrder = step.value; this.sorting = null; return true; }
+      if (performance.now() > deadline) return false;
+    }
+  }
 
   // The slot of a task (a new one when first mentioned), with its name and coroutine once created.
   info(id, create = null) {
@@ -274,49 +307,97 @@ export class StepModel {
     return task;
   }
 
-  // The view of step k at loop time t.
+  // The view of step k at loop time t. Its lists (a ready queue or a timer
+  // heap can hold 10,000 entries) make an entry only when one is read.
   view(k, t, n) {
     const s = this.state;
     const ev = this.events;
     const name = (id) => this.taskName(id);
     // What was pushed since the previous iteration started, in push order.
-    const ready = [];
-    for (let i = s.lastIter + 1; i < s.pos; i++) {
-      const e = ev[i];
-      if (e.ev !== 'ready') continue;
-      const entry = { task: e.task || 0, cause: e.cause, on: e.on || '', name: name(e.task || 0), why: '' };
-      entry.why = describeCause(entry);
-      ready.push(entry);
-    }
+    const from = k > 0 ? this.readyBefore[k - 1] : 0;
+    const pushed = this.readyBefore[k] - from;
     // The timers due at this iteration join the queue after what was pushed
     // (CPython moves them from the heap to _ready at the iteration's start).
-    const timers = [];
-    for (let k2 = 0; k2 < this.timerSlot.size; k2++) {
-      const i = s.timer[k2];
-      if (i < 0) continue;
-      const e = ev[i];
-      // A timer_set followed by its task's suspension on sleep is that sleep's timer.
-      const next = ev[i + 1];
-      const sleep = next && next.ev === 'task_suspend' && next.on === 'sleep' && next.task === e.task && e.task;
-      timers.push({ id: e.timer, deadline: Number(e.deadline), task: e.task || 0, what: sleep ? 'sleep' : 'callback' });
-    }
-    timers.sort((a, b) => a.deadline - b.deadline || a.id - b.id);
+    this.prepare();
     const due = [];
     const later = [];
-    for (const tm of timers) (tm.deadline < t + 1e-9 ? due : later).push(tm);
-    for (const tm of due) {
+    for (const slot of this.timerOrder) {
+      if (s.timer[slot] >= 0) (this.timers[slot].deadline < t + 1e-9 ? due : later).push(slot);
+    }
+    const ready = new LazyList(pushed + due.length, (i) => {
+      if (i < pushed) {
+        const e = ev[this.readyRecs[from + i]];
+        const entry = { task: e.task || 0, cause: e.cause, on: e.on || '', name: name(e.task || 0), why: '' };
+        entry.why = describeCause(entry);
+        return entry;
+      }
+      const tm = this.timers[due[i - pushed]];
       const entry = {
-        task: tm.what === 'sleep' ? tm.task : 0, cause: 'due', what: tm.what, owner: name(tm.task), timer: tm.id,
-        name: tm.what === 'sleep' ? `timer (${name(tm.task)})` : 'timer', why: '',
+        task: tm.sleep ? tm.task : 0, cause: 'due', what: tm.sleep ? 'sleep' : 'callback', owner: name(tm.task), timer: tm.id,
+        name: tm.sleep ? `timer (${name(tm.task)})` : 'timer', why: '',
       };
       entry.why = describeCause(entry);
-      ready.push(entry);
+      return entry;
+    });
+    const timers = new LazyList(later.length, (i) => {
+      const tm = this.timers[later[i]];
+      return {
+        id: tm.id, deadline: tm.deadline, task: tm.task,
+        wakes: tm.sleep ? `${name(tm.task)} (asyncio.sleep)` : `a callback set by ${name(tm.task)}`,
+      };
+    });
+    return { step: k, count: this.steps.length, t, iteration: n, ready, timers, outputs: s.outputs, tasks: this.tasks };
+  }
+}
+
+/**
+ * Sorts arr by cmp (stable), yielding every few thousand elements: runs of
+ * RUN sorted at once, then merged pairwise. Returns the sorted array.
+ */
+function* sortSlices(arr, cmp) {
+  const RUN = 2048;
+  for (let i = 0; i < arr.length; i += RUN) {
+    const run = arr.slice(i, i + RUN).sort(cmp);
+    for (let k = 0; k < run.length; k++) arr[i + k] = run[k];
+    yield;
+  }
+  let from = arr;
+  let to = new Array(arr.length);
+  for (let width = RUN; width < arr.length; width *= 2) {
+    let done = 0;
+    for (let lo = 0; lo < arr.length; lo += 2 * width) {
+      const mid = Math.min(lo + width, arr.length);
+      const hi = Math.min(lo + 2 * width, arr.length);
+      let a = lo;
+      let b = mid;
+      for (let k = lo; k < hi; k++) to[k] = b >= hi || (a < mid && cmp(from[a], from[b]) <= 0) ? from[a++] : from[b++];
+      done += hi - lo;
+      if (done >= 4 * RUN) { done = 0; yield; }
     }
-    const heap = later.map((tm) => ({
-      id: tm.id, deadline: tm.deadline, task: tm.task,
-      wakes: tm.what === 'sleep' ? `${name(tm.task)} (asyncio.sleep)` : `a callback set by ${name(tm.task)}`,
-    }));
-    return { step: k, count: this.steps.length, t, iteration: n, ready, timers: heap, outputs: s.outputs, tasks: this.tasks };
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/**
+ * A list whose entries are made when read (at(i), iteration, map, find):
+ * a step's view lists 10,000 ready callbacks, and the page draws 20.
+ */
+export class LazyList {
+  constructor(length, make) {
+    this.length = length;
+    this.make = make;
+  }
+
+  at(i) { return i >= 0 && i < this.length ? this.make(i) : undefined; }
+
+  * [Symbol.iterator]() { for (let i = 0; i < this.length; i++) yield this.make(i); }
+
+  map(f) { return Array.from(this, f); }
+
+  find(f) {
+    for (let i = 0; i < this.length; i++) { const x = this.make(i); if (f(x)) return x; }
+    return undefined;
   }
 }
 

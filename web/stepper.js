@@ -154,7 +154,7 @@ export class Stepper {
 
   // The ready queue, in the order the loop will run it.
   readyRow(i) {
-    const r = this.view.ready[i];
+    const r = this.view.ready.at(i);
     const li = item('li');
     li.value = i + 1;
     li.dataset.row = '';
@@ -167,7 +167,7 @@ export class Stepper {
 
   // The timer heap, soonest first.
   timerRow(i) {
-    const tm = this.view.timers[i];
+    const tm = this.view.timers.at(i);
     const li = item('li');
     li.value = i + 1;
     li.dataset.row = '';

@@ -39,6 +39,7 @@ export class VirtualList {
   /** The same list with new content (count rows): rows are rebuilt, the scroll position kept; draws now. */
   refresh(count) {
     this.count = count;
+    for (const li of this.drawn.values()) li.remove();
     this.drawn = new Map();
     this.render();
   }
@@ -61,17 +62,28 @@ export class VirtualList {
     const at = this.atEnd ? n : Math.floor(Math.max(0, list.scrollTop - this.padTop) / h);
     const first = Math.max(0, Math.min(at, n - view) - this.overscan);
     const last = Math.min(n, at + view + this.overscan);
-    const rows = [];
+    const before = this.drawn;
     const drawn = new Map();
-    for (let i = first; i < last; i++) {
-      const li = this.drawn.get(i) || this.makeRow(i);
-      drawn.set(i, li);
-      rows.push(li);
-    }
+    for (let i = first; i < last; i++) drawn.set(i, before.get(i) || this.makeRow(i));
     this.drawn = drawn;
+    // Rows that stay keep their place in the DOM (moving a node restyles and
+    // relays it out): drop the others, insert the new ones around them.
+    if (this.top.parentNode !== list) list.replaceChildren(this.top, this.bottom);
+    for (const [i, li] of before) if (drawn.get(i) !== li) li.remove();
+    let place = this.top.nextSibling;
+    for (const li of drawn.values()) {
+      if (place === li) place = place.nextSibling;
+      else list.insertBefore(li, place);
+    }
     this.top.style.height = `${first * h}px`;
     this.bottom.style.height = `${(n - last) * h}px`;
-    list.replaceChildren(this.top, ...rows, this.bottom, ...this.tail);
+    // What follows the rows, when it changed.
+    let node = this.bottom.nextSibling;
+    const same = this.tail.every((t) => { const ok = t === node; node = node && node.nextSibling; return ok; }) && !node;
+    if (!same) {
+      while (this.bottom.nextSibling) this.bottom.nextSibling.remove();
+      list.append(...this.tail);
+    }
     if (this.atEnd) list.scrollTop = 1e9;
     this.afterRender();
   }

@@ -523,7 +523,7 @@ describe('step model (web/step-model.js)', () => {
     assert.equal(m.tasks.get(1).line, 9);
     v = m.goTo(2);
     assert.deepEqual(v.ready.map((r) => [r.name, r.cause]), [['timer (Task-2)', 'due']]);
-    assert.deepEqual(v.timers, []);
+    assert.deepEqual([...v.timers], []);
     v = m.goTo(1);  // back: replayed from the start
     assert.equal(v.t, 0);
     v = m.goTo(3);

@@ -67,7 +67,7 @@ export class CompareView {
     this.rows = rows;
     this.list.reset(rows.length);
     this.list.atEnd = false;
-    this.list.list.scrollTop = 0;
+    this.list.scrollTo(0);
     this.list.render();
   }
 

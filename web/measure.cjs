@@ -4,14 +4,16 @@
 //               wasm), gzipped as a static host would serve them (limit 600 KB)
 //   ready:      ms from navigation to the engine being ready to run, in
 //               headless chromium (limit 1000 ms)
-//   longest main-thread task (PerformanceObserver 'longtask', which reports
-//   tasks over 50 ms; target under 100 ms) for runs of 1,000, 10,000 and
-//   50,000 tasks: while the results arrive and are drawn; while stepping
+//   longest main-thread task (target under 100 ms) for runs of 1,000, 10,000
+//   and 50,000 tasks: while the results arrive and are drawn; while stepping
 //   through the run (End, arrows, Home, dragging the time cursor); while
-//   comparing it with a second run of the same scenario.
+//   comparing it with a second run of the same scenario. Two figures each:
+//   the longest task PerformanceObserver 'longtask' saw (wall time; it sees
+//   only tasks over 50 ms) and, from a Chromium trace of the same phase, the
+//   main thread's CPU time in its longest task. On a loaded machine the wall
+//   time grows with the load average (printed at the end); the CPU time is
+//   what the page's own work costs.
 // Usage: node web/measure.cjs [distDir] [tasks,tasks,...]   (after `npm run build`)
-// The figures are wall time: on a loaded machine they grow with the load
-// average, printed at the end.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -30,13 +32,38 @@ function tasks(n) {
     `async def main():\n    await asyncio.gather(*(job(i) for i in range(${n})))\n\nasyncio.run(main())\n`;
 }
 
-// Runs action on the page and returns the longest main-thread task meanwhile
-// (0: none over 50 ms).
-async function longestDuring(page, action) {
+// The renderer main thread's top-level tasks in a Chromium trace: the
+// thread named CrRendererMain with the most task time (the page's, not
+// about:blank's).
+function mainThreadTasks(events) {
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.name !== 'ThreadControllerImpl::RunTask' || e.ph !== 'X' || !mains.has(`${e.pid}/${e.tid}`)) continue;
+    const key = `${e.pid}/${e.tid}`;
+    if (!byThread.has(key)) byThread.set(key, []);
+    byThread.get(key).push(e);
+  }
+  const sum = (tasks) => tasks.reduce((s, e) => s + e.dur, 0);
+  return [...byThread.values()].sort((a, b) => sum(b) - sum(a))[0] || [];
+}
+
+// Runs action on the page; returns the longest main-thread task meanwhile:
+// {wall} as PerformanceObserver 'longtask' saw it (0: none over 50 ms), {cpu}
+// the CPU time of the trace's longest task (ms).
+async function longestDuring(browser, page, action) {
   await page.evaluate(() => { window.__long.length = 0; });
-  await action();
-  await page.waitForTimeout(300);
-  return Math.max(0, ...await page.evaluate(() => window.__long));
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  let trace;
+  try {
+    await action();
+    await page.waitForTimeout(300);
+  } finally {
+    trace = JSON.parse((await browser.stopTracing()).toString());
+  }
+  const cpu = Math.max(0, ...mainThreadTasks(trace.traceEvents || trace).map((e) => (e.tdur || 0) / 1000));
+  const wall = Math.max(0, ...await page.evaluate(() => window.__long));
+  return { wall, cpu };
 }
 
 async function runToEnd(page, start, timeout) {
@@ -46,12 +73,12 @@ async function runToEnd(page, start, timeout) {
 }
 
 // The phases measured for one size: arrive, step, compare.
-async function measureSize(page, n) {
+async function measureSize(browser, page, n) {
   const timeout = 60000 + n * 6;
-  const arrive = await longestDuring(page, () => runToEnd(page, () => page.evaluate((code) => {
+  const arrive = await longestDuring(browser, page, () => runToEnd(page, () => page.evaluate((code) => {
     location.hash = `#code=${encodeURIComponent(code)}`;
   }, tasks(n)), timeout));
-  const step = await longestDuring(page, async () => {
+  const step = await longestDuring(browser, page, async () => {
     await page.click('#step');
     for (const key of ['End', 'ArrowLeft', 'ArrowLeft', 'Home', 'ArrowRight', 'ArrowRight', 'End', 'ArrowUp']) {
       await page.keyboard.press(key);
@@ -70,7 +97,7 @@ async function measureSize(page, n) {
     await page.mouse.up();
     await page.click('.step-close');
   });
-  const compare = await longestDuring(page, async () => {
+  const compare = await longestDuring(browser, page, async () => {
     await page.click('#pin');
     await runToEnd(page, () => page.click('#run'), timeout);
     await page.waitForFunction(() => / vs /.test(document.querySelector('.cmp-summary').textContent), null, { timeout });
@@ -81,16 +108,14 @@ async function measureSize(page, n) {
 
 async function measure(dist, sizes = SIZES) {
   const server = await serve(dist, 0);
-  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'corolab-measure-'));
-  const context = await chromium.launchPersistentContext(userDir, {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    viewport: { width: 1366, height: 800 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = context.pages()[0] || await context.newPage();
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
     const files = new Map();
     page.on('response', async (res) => {
       const url = new URL(res.url());
@@ -118,12 +143,11 @@ async function measure(dist, sizes = SIZES) {
         .observe({ type: 'longtask' });
     });
     const runs = [];
-    for (const n of sizes) runs.push({ n, ...await measureSize(page, n) });
+    for (const n of sizes) runs.push({ n, ...await measureSize(browser, page, n) });
     return { files, readyMs, runs };
   } finally {
-    await context.close();
+    await browser.close();
     await server.close();
-    fs.rmSync(userDir, { recursive: true, force: true });
   }
 }
 
@@ -141,13 +165,14 @@ async function main() {
   }
   console.log(`first load: ${(gz / 1024).toFixed(1)} KB gzipped (${(raw / 1024).toFixed(1)} KB raw), limit ${LIMIT_KB} KB`);
   console.log(`ready to run: ${readyMs.toFixed(0)} ms after navigation (headless chromium), limit ${LIMIT_MS} ms`);
-  const ms = (x) => (x ? `${x.toFixed(0)} ms` : '< 50 ms');
-  console.log(`longest main-thread task (target ${LONG_TASK_TARGET_MS} ms): results arriving / stepping / comparing`);
+  const ms = (x) => `${x.wall ? `${x.wall.toFixed(0)} ms` : '< 50 ms'} (CPU ${x.cpu.toFixed(0)} ms)`;
+  console.log(`longest main-thread task: wall time (the most CPU time any task took), target ${LONG_TASK_TARGET_MS} ms:`);
+  console.log('                results arriving        stepping                comparing');
   for (const r of runs) {
-    console.log(`  ${r.n.toLocaleString('en-US').padStart(6)} tasks: ${ms(r.arrive)} / ${ms(r.step)} / ${ms(r.compare)}`);
+    console.log(`  ${r.n.toLocaleString('en-US').padStart(6)} tasks: ${ms(r.arrive).padEnd(24)}${ms(r.step).padEnd(24)}${ms(r.compare)}`);
   }
   console.log(`load average: ${load0.toFixed(2)} at the start, ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`);
-  const longest = Math.max(...runs.map((r) => Math.max(r.arrive, r.step, r.compare)));
+  const longest = Math.max(...runs.map((r) => Math.max(r.arrive.wall, r.step.wall, r.compare.wall)));
   if (gz / 1024 > LIMIT_KB || readyMs > LIMIT_MS || longest > LONG_TASK_TARGET_MS) process.exitCode = 1;
 }
 

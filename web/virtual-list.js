@@ -22,8 +22,13 @@ export class VirtualList {
     this.bottom = document.createElement('li');
     for (const pad of [this.top, this.bottom]) { pad.className = 'pad'; pad.setAttribute('aria-hidden', 'true'); }
     this.frame = 0;
+    // The list's height and scroll position, kept from events: reading them
+    // while rows change would force a layout per list per step.
+    this.viewH = 0;
+    this.scrollY = 0;
     this.reset();
-    list.addEventListener('scroll', () => this.schedule(), { passive: true });
+    list.addEventListener('scroll', () => { this.scrollY = list.scrollTop; this.schedule(); }, { passive: true });
+    new ResizeObserver(() => { this.viewH = list.clientHeight; this.schedule(); }).observe(list);
   }
 
   /** Forgets every row: a new list of count rows. */
@@ -32,6 +37,7 @@ export class VirtualList {
     this.tail = [];           // nodes after the rows (an end note, a veil)
     this.atEnd = true;        // following the end: each render scrolls there
     this.drawn = new Map();   // index -> its row, for the rows in the DOM
+    this.scrollY = 0;
     this.list.replaceChildren();
     this.schedule();
   }
@@ -58,8 +64,8 @@ export class VirtualList {
     const n = this.count;
     const list = this.list;
     const h = this.rowHeight;
-    const view = Math.ceil((list.clientHeight || 400) / h);
-    const at = this.atEnd ? n : Math.floor(Math.max(0, list.scrollTop - this.padTop) / h);
+    const view = Math.ceil((this.viewH || 400) / h);
+    const at = this.atEnd ? n : Math.floor(Math.max(0, this.scrollY - this.padTop) / h);
     const first = Math.max(0, Math.min(at, n - view) - this.overscan);
     const last = Math.min(n, at + view + this.overscan);
     const before = this.drawn;
@@ -84,7 +90,7 @@ export class VirtualList {
       while (this.bottom.nextSibling) this.bottom.nextSibling.remove();
       list.append(...this.tail);
     }
-    if (this.atEnd) list.scrollTop = 1e9;
+    if (this.atEnd) { list.scrollTop = 1e9; this.scrollY = list.scrollTop; }
     this.afterRender();
   }
 
@@ -93,11 +99,25 @@ export class VirtualList {
 
   /** Scrolls row i into view (nearest edge) and draws what is then in view. */
   reveal(i) {
-    const list = this.list;
     const y = this.offset(i);
+    const viewH = this.viewH || this.list.clientHeight;
     this.atEnd = false;
-    if (y < list.scrollTop) list.scrollTop = y;
-    else if (y + this.rowHeight > list.scrollTop + list.clientHeight) list.scrollTop = y + this.rowHeight - list.clientHeight;
+    if (y < this.scrollY) this.scrollTo(y);
+    else if (y + this.rowHeight > this.scrollY + viewH) this.scrollTo(y + this.rowHeight - viewH);
     if (!this.drawn.has(i)) this.render();
+  }
+
+  /**
+   * Scrolls to y px. The rows drawn follow at once; the list itself scrolls
+   * on the next frame (setting scrollTop now would force a layout now).
+   */
+  scrollTo(y) {
+    this.scrollY = Math.max(0, y);
+    if (!this.scrollFrame) {
+      this.scrollFrame = requestAnimationFrame(() => {
+        this.scrollFrame = 0;
+        this.list.scrollTop = this.scrollY;
+      });
+    }
   }
 }

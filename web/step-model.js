@@ -7,14 +7,14 @@
 // iteration started (in push order), then the timers due now (deadline
 // order).
 //
-// The state at a record is rebuilt by replaying records. So that any step of
-// a 10,000-task trace (100,000+ records) is a few milliseconds away, the
-// state is small (typed arrays: a state code and two record indexes per task,
-// one record index per timer) and a copy of it is kept every CHECK records:
-// a jump replays at most CHECK records from the nearest copy. The copies are
-// made while the trace is indexed, a slice at a time (index(deadline)).
+// The state at a step is looked up, not replayed, so any step of a
+// 50,000-task trace (500,000 records) is as quick as the next one: indexing
+// the trace (a slice at a time, index(deadline)) keeps per task the records
+// where its state changed, per timer the records that set and ended it, per
+// step how many ready and output records came before it. A step's view
+// finds each task's state by binary search in its history, and makes list
+// entries only when they are read.
 
-const CHECK = 4096;
 const STATES = ['pending', 'running', 'ready', 'waiting', 'done'];
 const [PENDING, RUNNING, READY, WAITING, DONE] = [0, 1, 2, 3, 4];
 
@@ -48,116 +48,87 @@ export function describeWait(task) {
   }
 }
 
-/**
- * The loop's state after `pos` records: per task slot (tasks in order of
- * first mention) a state code and the records of its last suspension and of
- * its end; per timer slot the record that set it (-1: not pending).
- */
-class LoopState {
-  constructor(tasks = 0, timers = 0) {
-    this.pos = 0;
-    this.t = 0;
-    this.iteration = 0;
-    this.outputs = 0;     // output records so far
-    this.seen = 0;        // task slots mentioned so far
-    this.lastIter = -1;   // the last iteration record before pos
-    this.state = new Uint8Array(tasks);
-    this.susp = new Int32Array(tasks).fill(-1);
-    this.done = new Int32Array(tasks).fill(-1);
-    this.timer = new Int32Array(timers).fill(-1);
-  }
-
-  /** Room for at least this many task and timer slots. */
-  grow(tasks, timers) {
-    const more = (arr, n, Type, fill) => {
-      if (arr.length >= n) return arr;
-      const next = new Type(Math.max(n, arr.length * 2)).fill(fill);
-      next.set(arr);
-      return next;
-    };
-    this.state = more(this.state, tasks, Uint8Array, 0);
-    this.susp = more(this.susp, tasks, Int32Array, -1);
-    this.done = more(this.done, tasks, Int32Array, -1);
-    this.timer = more(this.timer, timers, Int32Array, -1);
-  }
-
-  /** A copy of the first `tasks` task slots and `timers` timer slots (a checkpoint). */
-  snapshot(tasks, timers) {
-    const c = new LoopState(0, 0);
-    c.pos = this.pos; c.t = this.t; c.iteration = this.iteration; c.outputs = this.outputs;
-    c.seen = this.seen; c.lastIter = this.lastIter;
-    c.state = this.state.slice(0, tasks);
-    c.susp = this.susp.slice(0, tasks);
-    c.done = this.done.slice(0, tasks);
-    c.timer = this.timer.slice(0, timers);
-    return c;
-  }
-
-  /** Makes `into` this state (slots this one does not hold: not mentioned yet). */
-  restore(into) {
-    into.pos = this.pos; into.t = this.t; into.iteration = this.iteration; into.outputs = this.outputs;
-    into.seen = this.seen; into.lastIter = this.lastIter;
-    into.grow(this.state.length, this.timer.length);
-    into.state.set(this.state); into.state.fill(PENDING, this.state.length);
-    into.susp.set(this.susp); into.susp.fill(-1, this.susp.length);
-    into.done.set(this.done); into.done.fill(-1, this.done.length);
-    into.timer.set(this.timer); into.timer.fill(-1, this.timer.length);
-  }
-}
-
 export class StepModel {
   /** events: the whole trace so far (an array the model only reads; it may grow). */
   constructor(events) {
     this.events = events;
     this.steps = [];          // record index of each iteration record
     this.readyRecs = [];      // record index of each ready record
-    this.readyBefore = [];    // per step: how many ready records come before its iteration record
+    this.readyBefore = [];    // per step: ready records before its iteration record
+    this.outputsBefore = [];  // per step: output records before its iteration record
+    this.outputs = 0;
     this.truncated = false;
-    this.taskSlot = new Map(); // task id -> slot
-    this.taskInfo = [];       // per slot: {id, name, coro, internal, thread}
+    this.taskSlot = new Map(); // task id -> slot (tasks in order of first mention)
+    this.taskInfo = [];       // per slot: {id, name, coro, label, internal, thread}
+    this.firstMention = [];   // per slot: its first record
+    this.history = [];        // per slot: record index * 8 + state, at each change of its state
+    this.now = [];            // per slot: its state after the records indexed
     this.timerSlot = new Map(); // timer id -> slot
-    this.timers = [];         // per slot: {id, deadline, task, sleep} (sleep: the timer of its task's asyncio.sleep)
+    this.timers = [];         // per slot: {id, deadline, task, sleep, set, end} (sleep: its task's asyncio.sleep; set/end: records, end -1 while pending)
     this.timerOrder = null;   // slots by deadline, then id (prepare() sorts them a slice at a time)
     this.sorting = null;      // prepare()'s sort under way
     this.indexed = 0;         // records indexed
-    this.builder = new LoopState(64, 64);  // the state at `indexed`
-    this.checks = [];         // checks[c]: the state at record c * CHECK
-    this.state = new LoopState(64, 64);    // the state shown
     this.current = -1;        // step shown, -1 = none
+    this.at = 0;              // the record the shown step stands at
     this.index();
   }
 
   /** Picks up records appended since the last call; with a deadline (performance.now()), stops there. */
   index(deadline = Infinity) {
     const ev = this.events;
-    const b = this.builder;
     for (let i = this.indexed; i < ev.length; i++) {
-      if (i % CHECK === 0) {
-        b.pos = i;
-        this.checks[i / CHECK] = b.snapshot(this.taskInfo.length, this.timerSlot.size);
-      }
-      if (i % 512 === 0 && performance.now() > deadline) { this.indexed = i; return false; }
+      if (i % 1024 === 0 && performance.now() > deadline) { this.indexed = i; return false; }
       const e = ev[i];
-      if (e.ev === 'iteration') { this.steps.push(i); this.readyBefore.push(this.readyRecs.length); }
-      else if (e.ev === 'ready') this.readyRecs.push(i);
-      else if (e.ev === 'truncated') this.truncated = true;
-      else if (e.ev === 'timer_set' && !this.timerSlot.has(e.timer)) {
-        this.timerSlot.set(e.timer, this.timerSlot.size);
-        this.timers.push({ id: e.timer, deadline: Number(e.deadline), task: e.task || 0, sleep: false });
-        this.timerOrder = null;
-        this.sorting = null;
-        if (b.timer.length < this.timerSlot.size) b.grow(0, this.timerSlot.size);
-      } else if (e.ev === 'task_suspend' && e.on === 'sleep' && e.task && i > 0) {
-        // A timer_set followed by its task's suspension on sleep is that sleep's timer.
-        const prev = ev[i - 1];
-        if (prev.ev === 'timer_set' && prev.task === e.task) this.timers[this.timerSlot.get(prev.timer)].sleep = true;
+      const slot = mentions(e) ? this.info(e.task, e.ev === 'task_create' ? e : null, i) : -1;
+      switch (e.ev) {
+        case 'iteration':
+          this.steps.push(i);
+          this.readyBefore.push(this.readyRecs.length);
+          this.outputsBefore.push(this.outputs);
+          break;
+        case 'ready':
+          this.readyRecs.push(i);
+          if (slot >= 0 && this.now[slot] !== DONE) this.change(slot, i, READY);
+          break;
+        case 'output': this.outputs++; break;
+        case 'truncated': this.truncated = true; break;
+        case 'task_start':
+        case 'task_resume': this.change(slot, i, RUNNING); break;
+        case 'task_suspend': {
+          this.change(slot, i, e.on === 'yield' ? READY : WAITING);
+          // A timer_set followed by its task's suspension on sleep is that sleep's timer.
+          const prev = i > 0 ? ev[i - 1] : null;
+          if (e.on === 'sleep' && e.task && prev.ev === 'timer_set' && prev.task === e.task) {
+            this.timers[this.timerSlot.get(prev.timer)].sleep = true;
+          }
+          break;
+        }
+        case 'task_done': this.change(slot, i, DONE); break;
+        case 'timer_set':
+          if (!this.timerSlot.has(e.timer)) {
+            this.timerSlot.set(e.timer, this.timers.length);
+            this.timers.push({ id: e.timer, deadline: Number(e.deadline), task: e.task || 0, sleep: false, set: i, end: -1 });
+            this.timerOrder = null;
+            this.sorting = null;
+          }
+          break;
+        case 'timer_fire':
+        case 'timer_cancel': {
+          const k = this.timerSlot.get(e.timer);
+          if (k !== undefined && this.timers[k].end < 0) this.timers[k].end = i;
+          break;
+        }
+        default:
+          break;  // task_create (info() made its slot), block, kinds this page does not know yet
       }
-      const slot = mentions(e) ? this.info(e.task, e.ev === 'task_create' ? e : null) : -1;
-      if (slot >= b.state.length) b.grow(slot + 1, 0);
-      this.apply(b, e, i, slot);
     }
     this.indexed = ev.length;
     return true;
+  }
+
+  change(slot, i, state) {
+    this.now[slot] = state;
+    this.history[slot].push(i * 8 + state);
   }
 
   get done() { return this.indexed === this.events.length; }
@@ -182,13 +153,16 @@ export class StepModel {
     }
   }
 
-  // The slot of a task (a new one when first mentioned), with its name and coroutine once created.
-  info(id, create = null) {
+  // The slot of a task (a new one when first mentioned, at record i), with its name and coroutine once created.
+  info(id, create, i) {
     let slot = this.taskSlot.get(id);
     if (slot === undefined) {
       slot = this.taskInfo.length;
       this.taskSlot.set(id, slot);
       this.taskInfo.push({ id, name: `Task-${id}`, coro: '', internal: false, thread: false, label: `Task-${id}` });
+      this.firstMention.push(i);
+      this.history.push([]);
+      this.now.push(PENDING);
     }
     if (create) {
       const info = this.taskInfo[slot];
@@ -203,71 +177,15 @@ export class StepModel {
 
   get count() { return this.steps.length; }
 
-  // Applies record i (e) to state s; slot: the slot of the task it is about (-1: none).
-  apply(s, e, i, slot) {
-    const t = Number(e.t) || 0;
-    if (t > s.t) s.t = t;
-    if (slot >= s.seen) s.seen = slot + 1;
-    switch (e.ev) {
-      case 'task_start':
-      case 'task_resume':
-        s.state[slot] = RUNNING;
-        break;
-      case 'task_suspend':
-        s.state[slot] = e.on === 'yield' ? READY : WAITING;
-        s.susp[slot] = i;
-        break;
-      case 'task_done':
-        s.state[slot] = DONE;
-        s.done[slot] = i;
-        break;
-      case 'ready':
-        if (slot >= 0 && s.state[slot] !== DONE) s.state[slot] = READY;
-        break;
-      case 'timer_set':
-        s.timer[this.timerSlot.get(e.timer)] = i;
-        break;
-      case 'timer_fire':
-      case 'timer_cancel': {
-        const k = this.timerSlot.get(e.timer);
-        if (k !== undefined) s.timer[k] = -1;
-        break;
-      }
-      case 'output':
-        s.outputs++;
-        break;
-      case 'iteration':
-        s.lastIter = i;
-        s.iteration = e.n;
-        break;
-      default:
-        break;  // task_create (its slot is made by index()), block, truncated, kinds this page does not know yet
-    }
-  }
-
-  /** Sets the shown state to the one after `end` records: from the nearest checkpoint, or onwards. */
-  replayTo(end) {
-    const s = this.state;
-    const c = Math.floor(end / CHECK);
-    if (end < s.pos || s.pos < c * CHECK) this.checks[c].restore(s);
-    s.grow(this.taskInfo.length, this.timerSlot.size);
-    const ev = this.events;
-    for (let i = s.pos; i < end; i++) {
-      const e = ev[i];
-      this.apply(s, e, i, mentions(e) ? this.taskSlot.get(e.task) : -1);
-    }
-    s.pos = end;
-  }
-
   /** Moves to step k (0-based, clamped) and returns its view. */
   goTo(k) {
     this.index();
     if (!this.steps.length) return null;
     k = Math.max(0, Math.min(this.steps.length - 1, k));
-    // Everything before iteration record k, then the record itself (its time).
-    this.replayTo(this.steps[k]);
+    // The state just before iteration record k (at its time).
     this.current = k;
-    const rec = this.events[this.steps[k]];
+    this.at = this.steps[k];
+    const rec = this.events[this.at];
     return this.view(k, Number(rec.t) || 0, rec.n);
   }
 
@@ -289,28 +207,51 @@ export class StepModel {
     return slot === undefined ? `Task-${id}` : this.taskInfo[slot].name;
   }
 
-  /** The tasks mentioned so far at the shown step, with their states: get(id), has(id), values(). */
+  /** The tasks mentioned before the shown step, with their states: get(id), has(id), values(), infos(). */
   get tasks() { return new TaskList(this); }
 
-  // A task's state at the shown step.
+  // How many task slots were mentioned before the shown step.
+  seen() {
+    const first = this.firstMention;
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (first[mid] < this.at) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  // A task's state at the shown step: the last change of its history before it.
   task(slot) {
-    const s = this.state;
     const info = this.taskInfo[slot];
+    const h = this.history[slot];
+    let lo = 0;
+    let hi = h.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (Math.floor(h[mid] / 8) < this.at) lo = mid + 1; else hi = mid;
+    }
     const task = {
       id: info.id, name: info.name, coro: info.coro, label: info.label, internal: info.internal, thread: info.thread,
-      state: STATES[s.state[slot]], on: '', detail: '', line: 0, outcome: '', result: '',
+      state: lo > 0 ? STATES[h[lo - 1] % 8] : STATES[PENDING], on: '', detail: '', line: 0, outcome: '', result: '',
     };
-    const susp = s.susp[slot] >= 0 ? this.events[s.susp[slot]] : null;
-    if (susp) { task.on = susp.on || 'other'; task.detail = susp.detail || ''; task.line = susp.line || 0; }
-    const done = s.done[slot] >= 0 ? this.events[s.done[slot]] : null;
-    if (done) { task.outcome = done.outcome || 'result'; task.result = done.detail || ''; }
+    // Where it last suspended (kept while it runs again), and how it ended.
+    for (let j = lo - 1; j >= 0; j--) {
+      const e = this.events[Math.floor(h[j] / 8)];
+      if (e.ev === 'task_suspend') { task.on = e.on || 'other'; task.detail = e.detail || ''; task.line = e.line || 0; break; }
+    }
+    if (task.state === 'done') {
+      const e = this.events[Math.floor(h[lo - 1] / 8)];
+      task.outcome = e.outcome || 'result';
+      task.result = e.detail || '';
+    }
     return task;
   }
 
   // The view of step k at loop time t. Its lists (a ready queue or a timer
   // heap can hold 10,000 entries) make an entry only when one is read.
   view(k, t, n) {
-    const s = this.state;
     const ev = this.events;
     const name = (id) => this.taskName(id);
     // What was pushed since the previous iteration started, in push order.
@@ -321,8 +262,10 @@ export class StepModel {
     this.prepare();
     const due = [];
     const later = [];
+    const at = this.at;
     for (const slot of this.timerOrder) {
-      if (s.timer[slot] >= 0) (this.timers[slot].deadline < t + 1e-9 ? due : later).push(slot);
+      const tm = this.timers[slot];
+      if (tm.set < at && (tm.end < 0 || tm.end >= at)) (tm.deadline < t + 1e-9 ? due : later).push(slot);
     }
     const ready = new LazyList(pushed + due.length, (i) => {
       if (i < pushed) {
@@ -346,7 +289,7 @@ export class StepModel {
         wakes: tm.sleep ? `${name(tm.task)} (asyncio.sleep)` : `a callback set by ${name(tm.task)}`,
       };
     });
-    return { step: k, count: this.steps.length, t, iteration: n, ready, timers, outputs: s.outputs, tasks: this.tasks };
+    return { step: k, count: this.steps.length, t, iteration: n, ready, timers, outputs: this.outputsBefore[k], tasks: this.tasks };
   }
 }
 
@@ -406,15 +349,16 @@ export class LazyList {
 const TASK_RECORDS = new Set(['task_create', 'task_start', 'task_resume', 'task_suspend', 'task_done']);
 const mentions = (e) => (e.ev === 'ready' ? !!e.task : TASK_RECORDS.has(e.ev) && e.task !== undefined);
 
-/** The tasks mentioned by the shown step, in order of first mention. */
+/** The tasks mentioned before the shown step, in order of first mention. */
 class TaskList {
-  constructor(model) { this.model = model; }
-
-  get size() { return this.model.state.seen; }
+  constructor(model) {
+    this.model = model;
+    this.size = model.seen();
+  }
 
   has(id) {
     const slot = this.model.taskSlot.get(id);
-    return slot !== undefined && slot < this.model.state.seen;
+    return slot !== undefined && slot < this.size;
   }
 
   get(id) { return this.has(id) ? this.model.task(this.model.taskSlot.get(id)) : undefined; }

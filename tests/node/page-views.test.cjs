@@ -11,6 +11,7 @@ const path = require('node:path');
 const {
   ROOT, PageBrowser, importPageModule, expectedTsv, codeLink, settled, runToEnd, runExample, outputRows,
 } = require('./page-support.cjs');
+const { mainThreadTasksDuring, tasks: measureTasks } = require('../../web/measure.cjs');
 
 const browser = new PageBrowser();
 const scenario = (rel) => fs.readFileSync(path.join(ROOT, 'tests/conformance', rel), 'utf8');
@@ -152,12 +153,13 @@ describe('stepping through the event loop', () => {
     await page.close();
   });
 
-  // The 100 ms target for the longest task is a figure of web/measure.cjs
-  // (timings are benchmarks, not tests); this test holds the page to never
-  // freezing: no task of a second or more.
-  test('10,000 tasks: results arrive, draw and step without freezing the page', async () => {
-    const code = 'import asyncio\n\nasync def job(i):\n    await asyncio.sleep(i % 10 / 10)\n    print("done", i)\n\n' +
-      'async def main():\n    await asyncio.gather(*(job(i) for i in range(10000)))\n\nasyncio.run(main())\n';
+  // No main-thread task over 100 ms while 10,000 tasks' results arrive and
+  // are stepped through. Measured as CPU time from a Chromium trace: on a
+  // shared machine a task's wall time grows with the load average (2-core
+  // machine at load 12: a 15 ms task takes 100 ms of wall time), so wall
+  // time is a figure of web/measure.cjs (printed with the load), and this
+  // test holds only that no task takes a second.
+  test('10,000 tasks: results arrive, draw and step without a main-thread task over 100 ms', async () => {
     const page = await browser.open();
     await settled(page);
     await page.evaluate(() => {
@@ -165,21 +167,34 @@ describe('stepping through the event loop', () => {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
         .observe({ type: 'longtask' });
     });
-    await runToEnd(page, () => page.evaluate((hash) => { location.hash = hash; }, codeLink(code)), 60000);
-    assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
-    await page.click('#step');
-    await page.keyboard.press('End');
-    await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowRight');
-    const got = await stepState(page);
+    let got;
+    const tasks = await mainThreadTasksDuring(page, async () => {
+      await runToEnd(page, () => page.evaluate((hash) => { location.hash = hash; }, codeLink(measureTasks(10000))), 60000);
+      assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
+      await page.click('#step');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      got = await stepState(page);
+      got.count = await page.textContent('.step-count-ready');
+      // Only the rows in view are drawn: scrolled to its end, the queue shows its last task.
+      await page.$eval('.step-ready', (list) => { list.scrollTop = list.scrollHeight; });
+      await page.waitForFunction(() => [...document.querySelectorAll('.step-ready li[data-cause]')].at(-1).dataset.name === 'Task-10001');
+      // Drag the time cursor along the axis.
+      const box = await page.locator('.timeline-pane canvas').boundingBox();
+      await page.mouse.move(box.x + 100, box.y + 10);
+      await page.mouse.down();
+      for (let i = 0; i <= 10; i++) await page.mouse.move(box.x + 100 + (i / 10) * (box.width - 120), box.y + 10);
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+    });
     assert.match(got.where, /^iteration 2 of /);
     // The 10,000 new tasks, in creation order; only the rows in view are drawn.
-    assert.equal(await page.textContent('.step-count-ready'), '· 10000');
+    assert.equal(got.count, '· 10000');
     assert.deepEqual(got.ready.slice(0, 3), ['Task-2:start', 'Task-3:start', 'Task-4:start']);
     assert.ok(got.ready.length < 100, `${got.ready.length} rows drawn`);
-    await page.$eval('.step-ready', (list) => { list.scrollTop = list.scrollHeight; });
-    await page.waitForFunction(() => [...document.querySelectorAll('.step-ready li[data-cause]')].at(-1).dataset.name === 'Task-10001');
-    await page.waitForTimeout(300);
+    const cpu = Math.max(...tasks.map((t) => t.cpu));
+    assert.ok(tasks.length > 10 && cpu < 100, `longest main-thread task: ${cpu.toFixed(0)} ms of CPU time (${tasks.length} tasks)`);
     const long = await page.evaluate(() => window.__long);
     assert.ok(long.every((ms) => ms < 1000), `long main-thread tasks: ${long.join(', ')} ms`);
     await page.close();

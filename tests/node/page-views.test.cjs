@@ -349,6 +349,34 @@ describe('rough edges a first user hits', () => {
     assert.ok((await range())[0] > pinched[0], 'dragged left: later times come into view');
     await page.close();
   });
+  test('on a phone, real touch gestures (touch events the browser turns into pointer events) pinch-zoom and pan the timeline', async () => {
+    const page = await browser.open('', { viewport: { width: 390, height: 844 } });
+    await runExample(page, 'gather-three');
+    await page.waitForFunction(() => document.querySelector('.timeline-pane canvas').dataset.range === '0 3');
+    await page.locator('.timeline-pane canvas').scrollIntoViewIfNeeded();
+    const box = await page.locator('.timeline-pane canvas').boundingBox();
+    const range = () => page.$eval('.timeline-pane canvas', (c) => c.dataset.range.split(' ').map(Number));
+    // Touches as a phone's screen sends them: the browser makes the pointer
+    // events and applies the canvas's touch-action (vertical scrolling stays the page's).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    const y = Math.round(box.y + 60);
+    const touch = (type, xs) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: xs.map((x, id) => ({ x: Math.round(box.x + x), y, id })),
+    });
+    await touch('touchStart', [150, 200]);
+    for (let k = 1; k <= 5; k++) await touch('touchMove', [150 - 8 * k, 200 + 12 * k]);
+    await touch('touchEnd', []);
+    const pinched = await range();
+    assert.ok(pinched[1] - pinched[0] < 3 * 0.7, `pinched out: ${pinched}`);
+    await touch('touchStart', [250]);
+    for (let k = 1; k <= 5; k++) await touch('touchMove', [250 - 20 * k]);
+    await touch('touchEnd', []);
+    const panned = await range();
+    assert.ok(panned[0] > pinched[0], `dragged left: later times come into view (${pinched} -> ${panned})`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
 });
 
 describe('comparing two runs', () => {

@@ -296,6 +296,36 @@ describe('rough edges a first user hits', () => {
     await page.close();
   });
 
+  test('a long output: only the rows in view are in the page, every line can be scrolled to, long lines scroll sideways', async () => {
+    const code = 'import asyncio\n\nasync def main():\n    for i in range(1000):\n        await asyncio.sleep(0.001)\n' +
+      '        print(i, "x" * (i % 7 * 40))\n\nasyncio.run(main())\n';
+    const page = await browser.open(codeLink(code));
+    await settled(page, 60000);
+    const expected = expectedTsv(code).replace(/\n$/, '').split('\n');
+    assert.equal(expected.length, 1000);
+    // Following the run: its last lines are shown, and few rows are in the DOM.
+    let rows = await outputRows(page);
+    assert.ok(rows.length < 150, `${rows.length} rows in the page`);
+    assert.deepEqual(rows.slice(-3), expected.slice(-3));
+    // Scrolled to the top (the mouse wheel), the first lines (as CPython prints them) are drawn.
+    const out = await page.locator('#output').boundingBox();
+    await page.mouse.move(out.x + 100, out.y + 50);
+    await page.mouse.wheel(0, -30000);
+    await page.waitForFunction(() => document.querySelector('#output li[data-index="0"]'));
+    rows = await outputRows(page);
+    assert.deepEqual(rows.slice(0, 5), expected.slice(0, 5));
+    // Rows are one line high; the longest line widens them all (one sideways scroll).
+    const box = await page.$eval('#output', (list) => ({ scroll: list.scrollWidth, client: list.clientWidth, h: list.querySelector('li[data-index="6"]').offsetHeight }));
+    assert.equal(box.h, 20);
+    assert.ok(box.scroll > box.client + 500, `scroll width ${box.scroll} > ${box.client}`);
+    // Arrow keys move the selected line, and the list follows it.
+    await page.click('#output li[data-index="3"]');
+    for (let k = 0; k < 40; k++) await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.querySelector('#output li.selected') && document.querySelector('#output li.selected').dataset.index === '43');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('the status tells scenario time from wall time', async () => {
     const page = await browser.open();
     await runExample(page, 'gather-three');

@@ -13,9 +13,9 @@ const lock = fs.readFileSync(path.resolve(__dirname, '../tests/conformance/examp
 const VIEWS = {
   // The lock example at iteration 5: Task-3 woken by the lock's release.
   async step(page) {
-    await page.goto(page.url().replace(/#.*$/, '') + codeLink(lock));
-    await page.waitForSelector('html[data-engine=ready]');
     await settled(page);
+    // Only the fragment changes: wait for the run it starts to end.
+    await runToEnd(page, () => page.goto(page.url().replace(/#.*$/, '') + codeLink(lock)));
     await page.click('#step');
     for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
     return '.step-pane';

@@ -1104,6 +1104,8 @@ Value getattr_opt(const Value& obj, StrObj* name) {
         if (d) {
             Value v = dict_get_str(d, name);
             if (!v.is_null()) return v;
+            // obj.__dict__: the live attribute dict (copy, json's default=)
+            if (name->s == "__dict__" && o->kind != Kind::Function) return Value(static_cast<Object*>(d));
         }
         if (o->kind == Kind::Exception) {
             auto* e = static_cast<ExceptionObj*>(o);

@@ -60,16 +60,9 @@ def _checkLevel(level):
 
 _startTime = time.time()
 
-# The attributes every LogRecord has, by which a format string names them
-# (corolab has no __dict__ on instances).
-_RECORD_FIELDS = ('name', 'msg', 'args', 'levelname', 'levelno', 'pathname', 'filename', 'module',
-                  'exc_info', 'exc_text', 'stack_info', 'lineno', 'funcName', 'created', 'msecs',
-                  'relativeCreated', 'threadName', 'processName')
-
 
 class LogRecord:
     def __init__(self, name, level, pathname, lineno, msg, args, exc_info, func=None, sinfo=None, **kwargs):
-        object.__setattr__(self, '_extra', [])
         ct = time.time()
         self.name = name
         self.msg = msg
@@ -93,13 +86,6 @@ class LogRecord:
         self.threadName = 'MainThread'
         self.processName = 'MainProcess'
 
-    # Attributes set beyond the standard ones (extra=, record.user = ...)
-    # are remembered: format strings may name them.
-    def __setattr__(self, name, value):
-        if name not in _RECORD_FIELDS and name not in ('message', 'asctime') and name not in self._extra:
-            self._extra.append(name)
-        object.__setattr__(self, name, value)
-
     def __repr__(self):
         return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname, self.lineno, self.msg)
 
@@ -108,16 +94,6 @@ class LogRecord:
         if self.args:
             msg = msg % self.args
         return msg
-
-    # What a format string can name: CPython formats with record.__dict__.
-    def _fields(self):
-        d = {}
-        for k in _RECORD_FIELDS + ('message', 'asctime'):
-            if hasattr(self, k):
-                d[k] = getattr(self, k)
-        for k in self._extra:
-            d[k] = getattr(self, k)
-        return d
 
 
 class PercentStyle:
@@ -133,7 +109,7 @@ class PercentStyle:
         return self._fmt.find(self.asctime_search) >= 0
 
     def _values(self, record):
-        values = record._fields()
+        values = record.__dict__
         if self._defaults:
             values = {**self._defaults, **values}
         return values
@@ -434,7 +410,7 @@ class Logger(Filterer):
         rv = LogRecord(name, level, fn, lno, msg, args, exc_info, func, sinfo)
         if extra is not None:
             for key in extra:
-                if key in ["message", "asctime"] or key in _RECORD_FIELDS:
+                if key in ["message", "asctime"] or key in rv.__dict__:
                     raise KeyError("Attempt to overwrite %r in LogRecord" % key)
                 setattr(rv, key, extra[key])
         return rv

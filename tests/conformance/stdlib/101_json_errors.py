@@ -61,7 +61,7 @@ async def main():
     try_dumps(Point(0, 0), default=lambda o: o)
     shared = [0]
     try_dumps([shared, shared, {"again": shared}])
-    try_dumps(Point(3, 4), default=lambda o: {"x": o.x, "y": o.y})
+    try_dumps(Point(3, 4), default=lambda o: o.__dict__)
     tasks = [asyncio.create_task(fetch(p)) for p in ['{"id": 1}', '{"id": 2,}']]
     for t in tasks:
         print(await t)

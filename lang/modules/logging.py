@@ -169,6 +169,8 @@ class Formatter:
         return s
 
     def formatException(self, ei):
+        if ei[1] is None:  # logging.exception() outside an except clause
+            return 'NoneType: None'
         return sys._corolab_format_exception(ei[1]).rstrip('\n')
 
     def usesTime(self):

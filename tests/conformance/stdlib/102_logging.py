@@ -120,3 +120,9 @@ logging.warning("disabled")
 logging.error("error still shown")
 logging.disable(logging.NOTSET)
 logging.info("all back")
+logging.exception("exception() outside an except clause")
+try:
+    raise KeyError("k")
+except KeyError as e:
+    logging.error("with exc_info=e", exc_info=e)
+    logging.getLogger("app").critical("with exc_info=True", exc_info=True)

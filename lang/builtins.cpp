@@ -737,6 +737,39 @@ Value b_unsupported(Value*, int, const CallArgs& kw) {
     return raise(T.RuntimeError, std::string("not supported in corolab: ") + kw.fn->name + "()");
 }
 
+// id(x): an object's address; a value kept inline (int, float, bool, None)
+// gets a number derived from the value, so equal small values share an id
+// as CPython's cached ones do.
+Value b_id(Value* a, int n, const CallArgs&) {
+    if (!check_args("id", n, 1, 1)) return Value();
+    if (a[0].tag == Tag::Obj) return Value::integer(static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(a[0].o)));
+    std::int64_t h;
+    if (!hash_of(a[0], h)) return Value();
+    return Value::integer(0x7f0000000000LL + (static_cast<std::int64_t>(a[0].tag) << 36) + (h & 0xfffffffffLL) * 16);
+}
+Value b_vars(Value* a, int n, const CallArgs& kw) {
+    if (n == 0) return b_unsupported(a, n, kw);
+    if (!check_args("vars", n, 0, 1)) return Value();
+    Value d = getattr_opt(a[0], rt().intern("__dict__"));
+    if (d.is_null() && !has_exc()) return raise(T.TypeError, "vars() argument must have __dict__ attribute");
+    return d;
+}
+// slice(stop) / slice(start, stop[, step])
+Value t_slice(Value* a, int n, const CallArgs& kw) {
+    if (!constructor_args("slice", n, kw, 3, false)) return Value();
+    if (n < 2) return raise(T.TypeError, "slice expected at least 1 argument, got 0");
+    auto* s = make<SliceObj>();
+    Value sv(s);
+    s->start = n > 2 ? a[1] : Value::none();
+    s->stop = n > 2 ? a[2] : a[1];
+    s->step = n > 3 ? a[3] : Value::none();
+    return sv;
+}
+Value sl_start(Value* a, int, const CallArgs&) { const Value& v = static_cast<SliceObj*>(a[0].o)->start; return v.is_null() ? Value::none() : v; }
+Value sl_stop(Value* a, int, const CallArgs&) { const Value& v = static_cast<SliceObj*>(a[0].o)->stop; return v.is_null() ? Value::none() : v; }
+Value sl_step(Value* a, int, const CallArgs&) { const Value& v = static_cast<SliceObj*>(a[0].o)->step; return v.is_null() ? Value::none() : v; }
+
+
 }  // namespace
 
 Value format_value(const Value& v, const Value& spec);
@@ -776,10 +809,12 @@ void register_builtins(DictObj* b) {
     def("aiter", b_aiter);
     def("anext", b_anext);
     def("hex", b_hex);
+    def("id", b_id);
+    def("vars", b_vars);
     def("oct", b_oct);
     def("bin", b_bin);
     def("format", b_format);
-    for (const char* n : {"eval", "exec", "open", "input", "compile", "id", "globals", "locals", "vars", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "bytes"})
+    for (const char* n : {"eval", "exec", "open", "input", "compile", "globals", "locals", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "bytes"})
         def(n, b_unsupported);
     // complex is a class (isinstance, singledispatch's register take it)
     // whose values corolab cannot make
@@ -794,6 +829,7 @@ void register_builtins(DictObj* b) {
     cls("frozenset", T.frozenset); cls("range", T.range); cls("property", T.property);
     cls("staticmethod", T.staticmethod); cls("classmethod", T.classmethod); cls("super", T.super);
     cls("complex", complex_cls);
+    cls("slice", T.slice);
     for (ClassObj* e : {T.BaseException, T.Exception, T.ArithmeticError, T.ZeroDivisionError, T.OverflowError,
                         T.LookupError, T.IndexError, T.KeyError, T.ValueError, T.TypeError, T.NameError,
                         T.UnboundLocalError, T.AttributeError, T.RuntimeError, T.NotImplementedError,
@@ -825,6 +861,10 @@ void init_type_constructors() {
     add_method(T.type, "__new__", t_type);
     add_method(T.object, "__new__", t_object);
     add_method(T.range, "__new__", b_range);
+    add_method(T.slice, "__new__", t_slice);
+    add_property(T.slice, "start", sl_start);
+    add_property(T.slice, "stop", sl_stop);
+    add_property(T.slice, "step", sl_step);
     add_method(T.property, "__new__", t_wrapper);
     add_method(T.staticmethod, "__new__", t_wrapper);
     add_method(T.classmethod, "__new__", t_wrapper);

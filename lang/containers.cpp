@@ -291,12 +291,14 @@ void init_container_methods() {
 void init_str_methods();
 void init_type_constructors();
 void init_exception_group_methods();  // exception_group.cpp
+void init_number_methods();           // number_methods.cpp
 
 void init_builtin_methods() {
     init_type_constructors();
     init_str_methods();
     init_container_methods();
     init_range_methods();
+    init_number_methods();
     init_exception_group_methods();
 }
 

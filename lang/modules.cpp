@@ -247,6 +247,30 @@ Value m_gcd(Value* a, int n, const CallArgs&) {
     }
     return int_value(g);
 }
+Value m_isqrt(Value* a, int n, const CallArgs&) {
+    if (n != 1) return raise(T.TypeError, "math.isqrt() takes exactly one argument (" + std::to_string(n) + " given)");
+    if (!is_int_like(a[0])) return raise(T.TypeError, "'" + type_name(a[0]) + "' object cannot be interpreted as an integer");
+    num::BigInt x = to_bigint(a[0]);
+    if (x.is_negative()) return raise(T.ValueError, "isqrt() argument must be nonnegative");
+    if (x.is_zero()) return Value::integer(0);
+    if (!charge_bigint(x.bit_length(), x.bit_length() * x.bit_length() / 64 + 1)) return Value();
+    // Newton's method from above: r = (r + x // r) // 2 until it stops falling
+    num::BigInt r = num::BigInt(1) << static_cast<int>((x.bit_length() + 1) / 2);
+    while (true) {
+        num::BigInt next = num::floordiv(r + num::floordiv(x, r), num::BigInt(2));
+        if (!(next < r)) break;
+        r = next;
+    }
+    return int_value(r);
+}
+Value m_frexp(Value* a, int n, const CallArgs&) {
+    if (n != 1) return raise(T.TypeError, "math.frexp() takes exactly one argument (" + std::to_string(n) + " given)");
+    double x;
+    if (!to_double(a[0], x)) return Value();
+    int e = 0;
+    double m = std::isfinite(x) ? std::frexp(x, &e) : x;
+    return tuple_value({Value::number(m), Value::integer(e)});
+}
 Value m_comb_perm(Value* a, int n, bool comb) {
     if (n != 2) return raise(T.TypeError, comb ? "comb expected 2 arguments" : "perm expected 2 arguments");
     std::int64_t N, K;
@@ -747,6 +771,8 @@ Value make_math() {
     def(m, "isclose", m_isclose);
     def(m, "factorial", m_factorial);
     def(m, "gcd", m_gcd);
+    def(m, "isqrt", m_isqrt);
+    def(m, "frexp", m_frexp);
     def(m, "comb", m_comb);
     def(m, "perm", m_perm);
     def(m, "prod", m_prod);

@@ -138,6 +138,17 @@ bool append_repr(std::string& out, const Value& v) {
             return ok;
         }
         case Kind::Range: return range_repr(out, static_cast<RangeObj*>(o));
+        case Kind::Slice: {
+            auto* sl = static_cast<SliceObj*>(o);
+            out += "slice(";
+            if (!append_repr(out, sl->start.is_null() ? Value::none() : sl->start)) return false;
+            out += ", ";
+            if (!append_repr(out, sl->stop.is_null() ? Value::none() : sl->stop)) return false;
+            out += ", ";
+            if (!append_repr(out, sl->step.is_null() ? Value::none() : sl->step)) return false;
+            out += ")";
+            return true;
+        }
         case Kind::Class:
             out += "<class '" + class_path(static_cast<ClassObj*>(o)) + "'>";
             return true;
@@ -687,7 +698,7 @@ Value binary_op(BinOpKind op, const Value& a, const Value& b, bool inplace) {
             case BinOpKind::Mult: if (!__builtin_mul_overflow(a.i, b.i, &r)) return Value::integer(r); break;
             default: break;
         }
-        return int_binop(op, a, b);
+        if (op != BinOpKind::MatMult) return int_binop(op, a, b);  // ints have no @: TypeError below
     }
     if (is_int_like(a) && is_int_like(b)) {
         Value r = int_binop(op, a, b);

@@ -544,6 +544,32 @@ Value pad(Value* a, int n, int where) {
     for (std::int64_t i = 0; i < total - left; ++i) out += fill;
     return str_value(std::move(out));
 }
+Value m_expandtabs(Value* a, int n, const CallArgs& kw) {
+    std::int64_t size = 8;
+    const Value* t = n > 1 ? &a[1] : nullptr;
+    for (int i = 0; i < kw.nkw; ++i)
+        if (kw.kwn[i]->s == "tabsize") t = &kw.kwv[i];
+    if (t && !to_index(*t, size)) return Value();
+    const std::string& s = S0(a);
+    std::string out;
+    std::int64_t col = 0;  // code points since the last line break
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\t') {
+            if (size > 0) {
+                std::int64_t pad = size - col % size;
+                if (!charge_work(static_cast<std::uint64_t>(pad), 0)) return Value();
+                out.append(static_cast<std::size_t>(pad), ' ');
+                col += pad;
+            }
+            continue;
+        }
+        out.push_back(c);
+        if (c == '\n' || c == '\r') col = 0;
+        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++col;  // UTF-8 lead byte
+    }
+    return str_value(std::move(out));
+}
 Value m_ljust(Value* a, int n, const CallArgs&) { return pad(a, n, 0); }
 Value m_center(Value* a, int n, const CallArgs&) { return pad(a, n, 1); }
 Value m_rjust(Value* a, int n, const CallArgs&) { return pad(a, n, 2); }
@@ -661,6 +687,7 @@ void init_str_methods() {
     add_method(c, "capitalize", m_capitalize);
     add_method(c, "title", m_title);
     add_method(c, "ljust", m_ljust);
+    add_method(c, "expandtabs", m_expandtabs);
     add_method(c, "rjust", m_rjust);
     add_method(c, "center", m_center);
     add_method(c, "zfill", m_zfill);

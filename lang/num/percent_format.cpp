@@ -21,17 +21,6 @@ struct Conversion {
 
 NumError type_error(std::string m) { return {ErrorKind::TypeError, std::move(m)}; }
 
-// Python's repr of a str key for KeyError (quotes chosen as repr does).
-std::string quote_key(std::string_view key) {
-    char q = (key.find('\'') != std::string_view::npos && key.find('"') == std::string_view::npos) ? '"' : '\'';
-    std::string s(1, q);
-    for (char c : key) {
-        if (c == q || c == '\\') s.push_back('\\');
-        s.push_back(c);
-    }
-    s.push_back(q);
-    return s;
-}
 
 // Code point starting at byte i (for the "unsupported format character"
 // message) and its byte length.
@@ -238,7 +227,7 @@ NumError percent_format(std::string_view fmt, const PercentOperand& operand, con
             }
             if (depth > 0) return {ErrorKind::ValueError, "incomplete format key"};
             std::string_view key = fmt.substr(start, pos - 1 - start);
-            if (!cb.lookup || !cb.lookup(key, keyed)) return {ErrorKind::KeyError, quote_key(key)};
+            if (!cb.lookup || !cb.lookup(key, keyed)) return {ErrorKind::KeyError, std::string(key)};  // the key: KeyError shows its repr
             have_key = true;
         }
         for (; pos < n; ++pos) {

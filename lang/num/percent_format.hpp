@@ -37,7 +37,7 @@ struct PercentCallbacks {
     std::function<std::string(const PercentArg&)> repr;
     std::function<std::string(const PercentArg&)> ascii;  // may be empty: repr used
     // For "%(key)s": look key up in the mapping operand; false when missing
-    // (percent_format then reports KeyError with the key's repr).
+    // (percent_format then reports KeyError with the key as its message).
     std::function<bool(std::string_view key, PercentArg& out)> lookup;
 };
 

@@ -593,6 +593,27 @@ Value Vm::execute(Frame* entry) {
     }
 }
 
+Vm::BudgetCheck Vm::check_budgets() {
+    // Every 4096 steps, or at once when an allocation went over the
+    // memory budget (budget.cpp zeroes next_check_).
+    next_check_ = std::min(step_limit + 1, steps + 4096);
+    if (!fatal()) {
+        if (steps > step_limit) budget_exhausted(this, "steps", static_cast<std::size_t>(step_limit));
+        else if (stop_requested) set_fatal("stop", "stopped");
+        else check_memory();
+    }
+    if (fatal()) {
+        next_check_ = 0;  // from now on every check stops
+        return BudgetCheck::Stop;
+    }
+    if ((steps & 0xFFFF) < 4096) {
+        if (progress) progress(progress_ctx);
+        reenter_ = true;  // see execute()
+        return BudgetCheck::Reenter;
+    }
+    return BudgetCheck::Go;
+}
+
 Value Vm::execute_loop(Frame* entry) {
     Frame* f = cur_->top;
     Value* st;
@@ -603,33 +624,34 @@ Value Vm::execute_loop(Frame* entry) {
 #define POP() (Value(std::move(st[--f->sp])))  // a temporary: the slot is left Null even when bound to a const&
 #define TOP() (st[f->sp - 1])
 #define PEEK(n) (st[f->sp - (n)])
+    // Steps: each instruction is one step, counted in a register and added
+    // to `steps` when the loop returns and at each budget check. Budgets are
+    // checked at loop back-edges and calls only: code between two checks is
+    // straight-line, so a runaway still stops within a bounded number of steps.
+    struct StepTally {
+        std::uint64_t& total;
+        std::uint64_t n = 0;
+        ~StepTally() { total += n; }
+    } tally{steps};
+#define CHECK_BUDGET()                                                    \
+    do {                                                                  \
+        steps += tally.n;                                                 \
+        tally.n = 0;                                                      \
+        if (steps >= next_check_) {                                       \
+            BudgetCheck c = check_budgets();                              \
+            if (c == BudgetCheck::Reenter) return Value();  /* execute() */ \
+            if (c == BudgetCheck::Stop) { reraise = true; goto error; }   \
+        }                                                                 \
+    } while (0)
     LOAD_FRAME();
     if (f->entry_nested) {  // resumed with an exception
         f->entry_nested = false;
         reraise = false;
         goto error;
     }
+    CHECK_BUDGET();  // a call from C++ (or a resumed task) is a call too
     for (;;) {
-        if (++steps >= next_check_) {
-            // Every 4096 steps, or at once when an allocation went over the
-            // memory budget (budget.cpp zeroes next_check_).
-            next_check_ = std::min(step_limit + 1, steps + 4096);
-            if (!fatal()) {
-                if (steps > step_limit) budget_exhausted(this, "steps", static_cast<std::size_t>(step_limit));
-                else if (stop_requested) set_fatal("stop", "stopped");
-                else check_memory();
-            }
-            if (!fatal() && (steps & 0xFFFF) < 4096) {
-                if (progress) progress(progress_ctx);
-                reenter_ = true;  // see execute()
-                return Value();
-            }
-            if (fatal()) {
-                next_check_ = 0;  // from now on every instruction stops
-                reraise = true;
-                goto error;
-            }
-        }
+        ++tally.n;
         {
         Instr in = code[f->pc++];
         switch (in.op) {
@@ -833,7 +855,12 @@ Value Vm::execute_loop(Frame* entry) {
                 TOP() = std::move(v);
                 break;
             }
-            case Op::Jump: f->pc = in.arg; break;
+            case Op::Jump: {
+                bool back = in.arg < f->pc;
+                f->pc = in.arg;
+                if (back) CHECK_BUDGET();  // a loop's back-edge
+                break;
+            }
             case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: {
                 Value v = POP();
                 int t;
@@ -842,7 +869,11 @@ Value Vm::execute_loop(Frame* entry) {
                     t = truthy(v);
                     if (t < 0) goto error;
                 }
-                if ((t != 0) == (in.op == Op::PopJumpIfTrue)) f->pc = in.arg;
+                if ((t != 0) == (in.op == Op::PopJumpIfTrue)) {
+                    bool back = in.arg < f->pc;
+                    f->pc = in.arg;
+                    if (back) CHECK_BUDGET();
+                }
                 break;
             }
             case Op::JumpIfFalseOrPop: case Op::JumpIfTrueOrPop: {
@@ -888,6 +919,7 @@ Value Vm::execute_loop(Frame* entry) {
                     ++cur_->depth;
                     f = gf;
                     LOAD_FRAME();
+                    CHECK_BUDGET();
                     break;
                 }
                 Value v = iter_next(it);
@@ -1055,6 +1087,7 @@ Value Vm::execute_loop(Frame* entry) {
                         ++cur_->depth;
                         f = nf;
                         LOAD_FRAME();
+                        CHECK_BUDGET();
                         break;
                     }
                 }
@@ -1141,6 +1174,7 @@ Value Vm::execute_loop(Frame* entry) {
                     ++cur_->depth;
                     f = nf;
                     LOAD_FRAME();
+                    CHECK_BUDGET();
                     break;
                 }
                 Value r = call_nonpy(func, args, nargs, kwn.data(), kwv.data(), nkw);
@@ -1291,6 +1325,7 @@ Value Vm::execute_loop(Frame* entry) {
                         rt_.exc = make_exception(T.GeneratorExit, {});
                         goto error;
                     }
+                    CHECK_BUDGET();
                     break;
                 }
                 // an engine awaitable: the whole thread suspends
@@ -1576,6 +1611,7 @@ Value Vm::execute_loop(Frame* entry) {
 #undef POP
 #undef TOP
 #undef PEEK
+#undef CHECK_BUDGET
 }
 
 // ---- classes ---------------------------------------------------------------------

@@ -100,6 +100,9 @@ private:
     static void budget_exhausted(void* vm, const char* budget, std::size_t limit);
     Value execute(Frame* entry);
     Value execute_loop(Frame* entry);
+    // The budget check of execute_loop's back-edges and calls.
+    enum class BudgetCheck { Go, Reenter, Stop };
+    BudgetCheck check_budgets();
     bool reenter_ = false;
     bool push_call(Frame*& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw, const Value& func, Value& result);
     Frame* setup_frame(FunctionObj* fn, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);

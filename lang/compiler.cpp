@@ -96,6 +96,9 @@ int stack_effect(Op op, int arg) {
         case Op::Raise: return -arg;
         case Op::BeforeWith: case Op::BeforeAsyncWith: return 1;
         case Op::ImportName: return 1;
+        case Op::LoadFastLoadFast: case Op::LoadFastLoadConst: case Op::LoadFastConstBinary:
+        case Op::LoadFastConstCompare: case Op::CompareJump: case Op::ForIterStoreFast:
+            break;  // made after compiling (fuse_superinstructions)
     }
     return 0;
 }
@@ -168,6 +171,7 @@ private:
 
     void finish(Unit& un) {
         un.code->stacksize += 8;
+        fuse_superinstructions(*un.code);
     }
 
     int emit(Op op, int arg = 0) {

@@ -578,6 +578,28 @@ static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
     return slot < 0 ? nullptr : &d->entries[slot].value;
 }
 
+// The int fast paths of BinaryOp and CompareOp (and their superinstructions):
+// false when the generic operation must run (other ops, overflow to a big int).
+static inline bool int_arith(BinOpKind op, std::int64_t a, std::int64_t b, std::int64_t& r) {
+    switch (op) {
+        case BinOpKind::Add: return !__builtin_add_overflow(a, b, &r);
+        case BinOpKind::Sub: return !__builtin_sub_overflow(a, b, &r);
+        case BinOpKind::Mult: return !__builtin_mul_overflow(a, b, &r);
+        default: return false;
+    }
+}
+static inline bool int_compare(CmpOpKind op, std::int64_t a, std::int64_t b, bool& r) {
+    switch (op) {
+        case CmpOpKind::Lt: r = a < b; return true;
+        case CmpOpKind::LtE: r = a <= b; return true;
+        case CmpOpKind::Gt: r = a > b; return true;
+        case CmpOpKind::GtE: r = a >= b; return true;
+        case CmpOpKind::Eq: r = a == b; return true;
+        case CmpOpKind::NotEq: r = a != b; return true;
+        default: return false;
+    }
+}
+
 Value format_value(const Value& v, const Value& spec);  // builtins.cpp
 Value import_module(StrObj* name);                      // modules.cpp
 
@@ -669,6 +691,47 @@ Value Vm::execute_loop(Frame* entry) {
             }
             case Op::LoadConst: PUSH(f->code->consts[in.arg]); break;
             case Op::LoadFast: PUSH(f->slots[in.arg]); break;
+            case Op::LoadFastLoadFast:
+                PUSH(f->slots[in.arg]);
+                PUSH(f->slots[code[f->pc++].arg]);
+                ++tally.n;  // the skipped op's step
+                break;
+            case Op::LoadFastLoadConst:
+                PUSH(f->slots[in.arg]);
+                PUSH(f->code->consts[code[f->pc++].arg]);
+                ++tally.n;
+                break;
+            case Op::LoadFastConstBinary: case Op::LoadFastConstCompare: {
+                // `x + 1`, `n < 2`: both ints, no overflow; else the two loads
+                // and the generic op after them
+                const Value& a = f->slots[in.arg];
+                const Value& b = f->code->consts[code[f->pc].arg];
+                if (a.tag == Tag::Int && b.tag == Tag::Int) {
+                    int kind = code[f->pc + 1].arg;
+                    if (in.op == Op::LoadFastConstBinary) {
+                        std::int64_t r;
+                        if (int_arith(static_cast<BinOpKind>(kind), a.i, b.i, r)) {
+                            PUSH(Value::integer(r));
+                            f->pc += 2;
+                            tally.n += 2;
+                            break;
+                        }
+                    } else {
+                        bool r;
+                        if (int_compare(static_cast<CmpOpKind>(kind), a.i, b.i, r)) {
+                            PUSH(Value::boolean(r));
+                            f->pc += 2;
+                            tally.n += 2;
+                            break;
+                        }
+                    }
+                }
+                PUSH(a);
+                PUSH(b);
+                ++f->pc;
+                ++tally.n;
+                break;
+            }
             case Op::LoadFastChecked: {
                 const Value& v = f->slots[in.arg];
                 if (v.is_null()) {
@@ -812,41 +875,46 @@ Value Vm::execute_loop(Frame* entry) {
             case Op::BinaryOp: case Op::InplaceOp: {
                 Value b = POP();
                 Value& a = TOP();
-                if (a.tag == Tag::Int && b.tag == Tag::Int) {
-                    std::int64_t r;
-                    auto op = static_cast<BinOpKind>(in.arg);
-                    if (op == BinOpKind::Add && !__builtin_add_overflow(a.i, b.i, &r)) { a.i = r; break; }
-                    if (op == BinOpKind::Sub && !__builtin_sub_overflow(a.i, b.i, &r)) { a.i = r; break; }
-                    if (op == BinOpKind::Mult && !__builtin_mul_overflow(a.i, b.i, &r)) { a.i = r; break; }
+                std::int64_t r;
+                if (a.tag == Tag::Int && b.tag == Tag::Int && int_arith(static_cast<BinOpKind>(in.arg), a.i, b.i, r)) {
+                    a.i = r;
+                    break;
                 }
                 Value v = binary_op(static_cast<BinOpKind>(in.arg), a, b, in.op == Op::InplaceOp);
                 if (v.is_null()) goto error;
                 a = std::move(v);
                 break;
             }
+            case Op::CompareJump: {
+                // `a < b` then a conditional jump, both ints: no bool pushed
+                const Value& a = PEEK(2);
+                const Value& b = PEEK(1);
+                bool r;
+                if (a.tag == Tag::Int && b.tag == Tag::Int && int_compare(static_cast<CmpOpKind>(in.arg), a.i, b.i, r)) {
+                    --f->sp; st[f->sp] = Value();
+                    --f->sp; st[f->sp] = Value();
+                    Instr jump = code[f->pc++];
+                    ++tally.n;
+                    if (r == (jump.op == Op::PopJumpIfTrue)) {
+                        bool back = jump.arg < f->pc;
+                        f->pc = jump.arg;
+                        if (back) CHECK_BUDGET();
+                    }
+                    break;
+                }
+            }
+                [[fallthrough]];  // the generic CompareOp, then the jump
             case Op::CompareOp: {
                 Value b = POP();
                 Value& a = TOP();
-                if (a.tag == Tag::Int && b.tag == Tag::Int) {
-                    bool r;
-                    switch (static_cast<CmpOpKind>(in.arg)) {
-                        case CmpOpKind::Lt: r = a.i < b.i; break;
-                        case CmpOpKind::LtE: r = a.i <= b.i; break;
-                        case CmpOpKind::Gt: r = a.i > b.i; break;
-                        case CmpOpKind::GtE: r = a.i >= b.i; break;
-                        case CmpOpKind::Eq: r = a.i == b.i; break;
-                        case CmpOpKind::NotEq: r = a.i != b.i; break;
-                        default: goto slow_cmp;
-                    }
+                bool r;
+                if (a.tag == Tag::Int && b.tag == Tag::Int && int_compare(static_cast<CmpOpKind>(in.arg), a.i, b.i, r)) {
                     a = Value::boolean(r);
                     break;
                 }
-            slow_cmp:
-                {
-                    Value v = compare_op(static_cast<CmpOpKind>(in.arg), a, b);
-                    if (v.is_null()) goto error;
-                    a = std::move(v);
-                }
+                Value v = compare_op(static_cast<CmpOpKind>(in.arg), a, b);
+                if (v.is_null()) goto error;
+                a = std::move(v);
                 break;
             }
             case Op::UnaryOp: {
@@ -889,6 +957,24 @@ Value Vm::execute_loop(Frame* entry) {
                 TOP() = std::move(v);
                 break;
             }
+            case Op::ForIterStoreFast: {
+                // `for x in range(...)`: the next int goes straight to x
+                Value& it = TOP();
+                if (is_kind(it, Kind::Iterator) && static_cast<IterObj*>(it.o)->mode == IterObj::Mode::Range) {
+                    auto* io = static_cast<IterObj*>(it.o);
+                    if (io->end > 0) {
+                        --io->end;
+                        f->slots[code[f->pc++].arg] = Value::integer(io->pos);
+                        ++tally.n;
+                        io->pos += io->step;
+                    } else {
+                        --f->sp; st[f->sp] = Value();
+                        f->pc = in.arg;
+                    }
+                    break;
+                }
+            }
+                [[fallthrough]];  // the generic ForIter, then the store
             case Op::ForIter: {
                 Value& it = TOP();
                 if (is_kind(it, Kind::Iterator)) {

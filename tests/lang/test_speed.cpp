@@ -1,6 +1,7 @@
 // What the interpreter's speed work must keep: task names and trace texts
 // live as long as their run (issue 8: they were interned for the whole
-// process, a leak across runs in the page).
+// process, a leak across runs in the page); superinstructions give what the
+// generic ops give (expected output: CPython 3.11's).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -8,7 +9,10 @@
 #include "corolab/interner.hpp"
 #include "corolab/lang/session.hpp"
 #include "corolab/trace.hpp"
+#include "lang/code.hpp"
 
+using corolab::lang::Code;
+using corolab::lang::Op;
 using corolab::lang::Options;
 using corolab::lang::Session;
 
@@ -65,4 +69,110 @@ TEST_CASE("task names and trace texts are freed with their run") {
     for (const auto& r : a.trace()->records())
         if (r.ev == corolab::TraceEv::task_create && a.trace()->text(r) == "worker-7") ++named;
     CHECK(named == 1);
+}
+
+namespace {
+// Each fused op's fast case (ints) and its fallbacks: overflow to big ints,
+// floats, a class overriding the operators (a comparison returning a falsy
+// list), a jump to the second op of a fused triple (join), iterators other
+// than range (list, generator) under ForIter+StoreFast, an empty range.
+const char* kFused = R"PY(class N:
+    def __add__(self, o):
+        return "N.add"
+    def __sub__(self, o):
+        return "N.sub"
+    def __mul__(self, o):
+        return "N.mul"
+    def __lt__(self, o):
+        return []
+    def __ge__(self, o):
+        return "yes"
+    def __eq__(self, o):
+        return 0
+
+def arith(x):
+    return x + 1, x - 1, x * 3, x + 4611686018427387904, x - 4611686018427387904
+
+def compare(x):
+    out = []
+    if x < 2:
+        out.append("lt")
+    if x >= 2:
+        out.append("ge")
+    if x == 2:
+        out.append("eq")
+    a = x
+    b = 2
+    if a < b:
+        out.append("lt2")
+    else:
+        out.append("ge2")
+    return out
+
+def loops():
+    total = 0
+    for i in range(10, 0, -3):
+        total = total * 10 + i
+    for i in range(0):
+        total = -1
+    for i in [5, 6]:
+        total = total + i
+    for i in (k * k for k in range(4)):
+        total = total + i
+    for i in range(100):
+        if i == 7:
+            break
+    return total, i
+
+def join(c, p, q):
+    return (p if c else q) + 1
+
+for v in [0, 1, 2, 9223372036854775807, -9223372036854775808, 2.5, 4611686018427387904, N()]:
+    print(arith(v)[:3], compare(v))
+print(loops())
+print(join(True, 10, 20), join(False, 10, 20), join(True, 9223372036854775807, 0), join(False, 0, 1.5))
+print(["x" + s for s in ["a", "b"]], [n * 2 for n in range(3)])
+)PY";
+const char* kFusedCPython = R"OUT((1, -1, 0) ['lt', 'lt2']
+(2, 0, 3) ['lt', 'lt2']
+(3, 1, 6) ['ge', 'eq', 'ge2']
+(9223372036854775808, 9223372036854775806, 27670116110564327421) ['ge', 'ge2']
+(-9223372036854775807, -9223372036854775809, -27670116110564327424) ['lt', 'lt2']
+(3.5, 1.5, 7.5) ['ge', 'ge2']
+(4611686018427387905, 4611686018427387903, 13835058055282163712) ['ge', 'ge2']
+('N.add', 'N.sub', 'N.mul') ['ge', 'ge2']
+(10766, 7)
+11 21 9223372036854775808 2.5
+['xa', 'xb'] [0, 2, 4]
+)OUT";
+}  // namespace
+
+TEST_CASE("superinstructions print what CPython prints, fast case or not") {
+    Session s(kFused, Options{});
+    run_to_end(s);
+    REQUIRE(s.result().exit_code == 0);
+    std::string out;
+    for (auto& l : s.take_output()) out += l.text + "\n";
+    CHECK(out == kFusedCPython);
+}
+
+TEST_CASE("fusing replaces only the first op of each sequence and keeps every arg") {
+    Code c;
+    c.code = {{Op::LoadFast, 0}, {Op::LoadConst, 1}, {Op::BinaryOp, 0},     // x + 1 (Add)
+              {Op::LoadFast, 0}, {Op::LoadConst, 1}, {Op::BinaryOp, 4},     // x / 1: no int fast case
+              {Op::LoadFast, 0}, {Op::LoadConst, 2}, {Op::CompareOp, 2},    // x < 2
+              {Op::PopJumpIfFalse, 14}, {Op::LoadFast, 0}, {Op::LoadFast, 1},
+              {Op::ForIter, 16}, {Op::StoreFast, 2}, {Op::Nop, 0}, {Op::LoadFast, 3}};
+    auto before = c.code;
+    corolab::lang::fuse_superinstructions(c);
+    std::vector<Op> want = {Op::LoadFastConstBinary, Op::LoadConst, Op::BinaryOp,
+                            Op::LoadFastLoadConst, Op::LoadConst, Op::BinaryOp,
+                            Op::LoadFastConstCompare, Op::LoadConst, Op::CompareJump,
+                            Op::PopJumpIfFalse, Op::LoadFastLoadFast, Op::LoadFast,
+                            Op::ForIterStoreFast, Op::StoreFast, Op::Nop, Op::LoadFast};
+    REQUIRE(c.code.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        CHECK(c.code[i].op == want[i]);
+        CHECK(c.code[i].arg == before[i].arg);
+    }
 }

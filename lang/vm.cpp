@@ -615,6 +615,16 @@ Value Vm::execute(Frame* entry) {
     }
 }
 
+bool Vm::call_suspends(Frame* entry) {
+    if (has_exc() || suspend_request_.is_null()) return false;
+    if (nested_ > 0 && cur_->bottom != entry) {
+        suspend_request_ = Value();
+        raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
+        return false;
+    }
+    return true;
+}
+
 Vm::BudgetCheck Vm::check_budgets() {
     // Every 4096 steps, or at once when an allocation went over the
     // memory budget (budget.cpp zeroes next_check_).
@@ -1177,6 +1187,20 @@ Value Vm::execute_loop(Frame* entry) {
                         break;
                     }
                 }
+                if (is_kind(*fslot, Kind::Builtin) || is_kind(*fslot, Kind::Class)) {
+                    // builtins and types with positional arguments (str(i),
+                    // len(x), parts.append(x)): what the generic path below
+                    // does for them, without its argument vectors
+                    bool self = method && !fslot[1].is_null();
+                    Value r = call_nonpy(*fslot, fslot + (method && !self ? 2 : 1), in.arg + (self ? 1 : 0), nullptr, nullptr, 0);
+                    for (int i = in.arg + (method ? 2 : 1); i > 0; --i) { --f->sp; st[f->sp] = Value(); }
+                    if (r.is_null()) {
+                        if (call_suspends(entry)) return Value();  // resume pushes the result
+                        goto error;
+                    }
+                    PUSH(std::move(r));
+                    break;
+                }
             }
                 [[fallthrough]];
             case Op::CallKw: case Op::CallEx: {
@@ -1266,14 +1290,7 @@ Value Vm::execute_loop(Frame* entry) {
                 Value r = call_nonpy(func, args, nargs, kwn.data(), kwv.data(), nkw);
                 for (int i = 0; i < pop_count; ++i) { --f->sp; st[f->sp] = Value(); }
                 if (r.is_null()) {
-                    if (!has_exc() && !suspend_request_.is_null()) {
-                        if (nested_ > 0 && cur_->bottom != entry) {
-                            suspend_request_ = Value();
-                            raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
-                            goto error;
-                        }
-                        return Value();  // suspended: resume pushes the result
-                    }
+                    if (call_suspends(entry)) return Value();  // resume pushes the result
                     goto error;
                 }
                 PUSH(std::move(r));

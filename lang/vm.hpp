@@ -100,6 +100,10 @@ private:
     static void budget_exhausted(void* vm, const char* budget, std::size_t limit);
     Value execute(Frame* entry);
     Value execute_loop(Frame* entry);
+    // A call of a builtin returned Null: true when it asked to suspend the
+    // thread (execute_loop returns), false for an exception (raised here
+    // when suspending is impossible from this frame).
+    bool call_suspends(Frame* entry);
     // The budget check of execute_loop's back-edges and calls.
     enum class BudgetCheck { Go, Reenter, Stop };
     BudgetCheck check_budgets();

@@ -75,7 +75,9 @@ namespace {
 // Each fused op's fast case (ints) and its fallbacks: overflow to big ints,
 // floats, a class overriding the operators (a comparison returning a falsy
 // list), a jump to the second op of a fused triple (join), iterators other
-// than range (list, generator) under ForIter+StoreFast, an empty range.
+// than range (list, generator) under ForIter+StoreFast, an empty range;
+// builtins and types called through CallFunction/CallMethod's fast path and
+// through the generic path (f(*args)), a bound builtin given the wrong self.
 const char* kFused = R"PY(class N:
     def __add__(self, o):
         return "N.add"
@@ -132,6 +134,23 @@ for v in [0, 1, 2, 9223372036854775807, -9223372036854775808, 2.5, 4611686018427
 print(loops())
 print(join(True, 10, 20), join(False, 10, 20), join(True, 9223372036854775807, 0), join(False, 0, 1.5))
 print(["x" + s for s in ["a", "b"]], [n * 2 for n in range(3)])
+
+def calls(x):
+    parts = []
+    parts.append(str(x))
+    parts.append(len(parts))
+    list.append(parts, "u")
+    return parts, str(*[x]), len(*[parts]), int("12"), type(N()).__name__, N.__name__
+
+print(calls(7), calls(2 ** 70))
+try:
+    list.append(1, 2)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    int("zz")
+except ValueError as e:
+    print("ValueError:", e)
 )PY";
 const char* kFusedCPython = R"OUT((1, -1, 0) ['lt', 'lt2']
 (2, 0, 3) ['lt', 'lt2']
@@ -144,6 +163,9 @@ const char* kFusedCPython = R"OUT((1, -1, 0) ['lt', 'lt2']
 (10766, 7)
 11 21 9223372036854775808 2.5
 ['xa', 'xb'] [0, 2, 4]
+(['7', 1, 'u'], '7', 3, 12, 'N', 'N') (['1180591620717411303424', 1, 'u'], '1180591620717411303424', 3, 12, 'N', 'N')
+TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object
+ValueError: invalid literal for int() with base 10: 'zz'
 )OUT";
 }  // namespace
 

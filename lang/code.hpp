@@ -50,6 +50,7 @@ enum class Op : std::uint8_t {
     // (a jump to them runs them alone). It reads the next ops' args from
     // the code and skips them, or, when its fast case does not apply, does
     // what its first op does and lets the next ones run as usual.
+    // (LoadFast here: LoadFast or LoadFastChecked)
     LoadFastLoadFast,     // LoadFast a; LoadFast b
     LoadFastLoadConst,    // LoadFast a; LoadConst c
     LoadFastConstBinary,  // LoadFast a; LoadConst c; BinaryOp/InplaceOp: ints, + - *

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <new>
 #include <cstdlib>
 
 #include "lang/budget.hpp"
@@ -652,7 +653,7 @@ Value Vm::execute_loop(Frame* entry) {
     Instr* code;
     bool reraise = false;
 #define LOAD_FRAME() (st = f->stack(), code = f->code->code.data())
-#define PUSH(v) (st[f->sp++] = (v))
+#define PUSH(v) (new (&st[f->sp++]) Value(v))  // built in place: every slot above sp is Null
 #define POP() (Value(std::move(st[--f->sp])))  // a temporary: the slot is left Null even when bound to a const&
 #define TOP() (st[f->sp - 1])
 #define PEEK(n) (st[f->sp - (n)])
@@ -701,21 +702,32 @@ Value Vm::execute_loop(Frame* entry) {
             }
             case Op::LoadConst: PUSH(f->code->consts[in.arg]); break;
             case Op::LoadFast: PUSH(f->slots[in.arg]); break;
-            case Op::LoadFastLoadFast:
-                PUSH(f->slots[in.arg]);
-                PUSH(f->slots[code[f->pc++].arg]);
+            // The superinstructions that start with a load of a local (either
+            // op): an unbound one goes to the generic load, which raises.
+            case Op::LoadFastLoadFast: {
+                const Value& a = f->slots[in.arg];
+                const Value& b = f->slots[code[f->pc].arg];
+                if (a.is_null() || b.is_null()) goto load_fast_checked;
+                PUSH(a);
+                PUSH(b);
+                ++f->pc;
                 ++tally.n;  // the skipped op's step
                 break;
-            case Op::LoadFastLoadConst:
-                PUSH(f->slots[in.arg]);
+            }
+            case Op::LoadFastLoadConst: {
+                const Value& a = f->slots[in.arg];
+                if (a.is_null()) goto load_fast_checked;
+                PUSH(a);
                 PUSH(f->code->consts[code[f->pc++].arg]);
                 ++tally.n;
                 break;
+            }
             case Op::LoadFastConstBinary: case Op::LoadFastConstCompare: {
                 // `x + 1`, `n < 2`: both ints, no overflow; else the two loads
                 // and the generic op after them
                 const Value& a = f->slots[in.arg];
                 const Value& b = f->code->consts[code[f->pc].arg];
+                if (a.is_null()) goto load_fast_checked;
                 if (a.tag == Tag::Int && b.tag == Tag::Int) {
                     int kind = code[f->pc + 1].arg;
                     if (in.op == Op::LoadFastConstBinary) {
@@ -742,7 +754,7 @@ Value Vm::execute_loop(Frame* entry) {
                 ++tally.n;
                 break;
             }
-            case Op::LoadFastChecked: {
+            case Op::LoadFastChecked: load_fast_checked: {
                 const Value& v = f->slots[in.arg];
                 if (v.is_null()) {
                     raise(T.UnboundLocalError, "cannot access local variable '" + as_str(f->code->local_names[in.arg])->s +

@@ -77,7 +77,8 @@ namespace {
 // list), a jump to the second op of a fused triple (join), iterators other
 // than range (list, generator) under ForIter+StoreFast, an empty range;
 // builtins and types called through CallFunction/CallMethod's fast path and
-// through the generic path (f(*args)), a bound builtin given the wrong self.
+// through the generic path (f(*args)), a bound builtin given the wrong self;
+// an unbound local first or second in a fused load.
 const char* kFused = R"PY(class N:
     def __add__(self, o):
         return "N.add"
@@ -151,6 +152,19 @@ try:
     int("zz")
 except ValueError as e:
     print("ValueError:", e)
+
+def unbound(flag, second):
+    x = 2
+    if flag:
+        y = 1
+    return x + y if second else y + 1
+
+for second in (False, True):
+    try:
+        unbound(False, second)
+    except UnboundLocalError as e:
+        print("UnboundLocalError:", e)
+print(unbound(True, False), unbound(True, True))
 )PY";
 const char* kFusedCPython = R"OUT((1, -1, 0) ['lt', 'lt2']
 (2, 0, 3) ['lt', 'lt2']
@@ -166,6 +180,9 @@ const char* kFusedCPython = R"OUT((1, -1, 0) ['lt', 'lt2']
 (['7', 1, 'u'], '7', 3, 12, 'N', 'N') (['1180591620717411303424', 1, 'u'], '1180591620717411303424', 3, 12, 'N', 'N')
 TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'int' object
 ValueError: invalid literal for int() with base 10: 'zz'
+UnboundLocalError: cannot access local variable 'y' where it is not associated with a value
+UnboundLocalError: cannot access local variable 'y' where it is not associated with a value
+2 3
 )OUT";
 }  // namespace
 
@@ -184,14 +201,16 @@ TEST_CASE("fusing replaces only the first op of each sequence and keeps every ar
               {Op::LoadFast, 0}, {Op::LoadConst, 1}, {Op::BinaryOp, 4},     // x / 1: no int fast case
               {Op::LoadFast, 0}, {Op::LoadConst, 2}, {Op::CompareOp, 2},    // x < 2
               {Op::PopJumpIfFalse, 14}, {Op::LoadFast, 0}, {Op::LoadFast, 1},
-              {Op::ForIter, 16}, {Op::StoreFast, 2}, {Op::Nop, 0}, {Op::LoadFast, 3}};
+              {Op::ForIter, 16}, {Op::StoreFast, 2}, {Op::Nop, 0}, {Op::LoadFast, 3},
+              {Op::LoadFastChecked, 4}, {Op::LoadFast, 5}, {Op::LoadFastChecked, 6}, {Op::LoadConst, 0}};
     auto before = c.code;
     corolab::lang::fuse_superinstructions(c);
     std::vector<Op> want = {Op::LoadFastConstBinary, Op::LoadConst, Op::BinaryOp,
                             Op::LoadFastLoadConst, Op::LoadConst, Op::BinaryOp,
                             Op::LoadFastConstCompare, Op::LoadConst, Op::CompareJump,
                             Op::PopJumpIfFalse, Op::LoadFastLoadFast, Op::LoadFast,
-                            Op::ForIterStoreFast, Op::StoreFast, Op::Nop, Op::LoadFast};
+                            Op::ForIterStoreFast, Op::StoreFast, Op::Nop, Op::LoadFastLoadFast,
+                            Op::LoadFastLoadFast, Op::LoadFastLoadFast, Op::LoadFastLoadConst, Op::LoadConst};
     REQUIRE(c.code.size() == want.size());
     for (std::size_t i = 0; i < want.size(); ++i) {
         CHECK(c.code[i].op == want[i]);

@@ -579,9 +579,10 @@ static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
     return slot < 0 ? nullptr : &d->entries[slot].value;
 }
 
-// The int fast paths of BinaryOp and CompareOp (and their superinstructions):
+// The int fast paths of BinaryOp and CompareOp (and their superinstructions;
+// forced inline: g++ keeps them out of line in the dispatch loop otherwise):
 // false when the generic operation must run (other ops, overflow to a big int).
-static inline bool int_arith(BinOpKind op, std::int64_t a, std::int64_t b, std::int64_t& r) {
+[[gnu::always_inline]] static inline bool int_arith(BinOpKind op, std::int64_t a, std::int64_t b, std::int64_t& r) {
     switch (op) {
         case BinOpKind::Add: return !__builtin_add_overflow(a, b, &r);
         case BinOpKind::Sub: return !__builtin_sub_overflow(a, b, &r);
@@ -589,7 +590,7 @@ static inline bool int_arith(BinOpKind op, std::int64_t a, std::int64_t b, std::
         default: return false;
     }
 }
-static inline bool int_compare(CmpOpKind op, std::int64_t a, std::int64_t b, bool& r) {
+[[gnu::always_inline]] static inline bool int_compare(CmpOpKind op, std::int64_t a, std::int64_t b, bool& r) {
     switch (op) {
         case CmpOpKind::Lt: r = a < b; return true;
         case CmpOpKind::LtE: r = a <= b; return true;

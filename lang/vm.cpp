@@ -903,6 +903,16 @@ Value Vm::execute_loop(Frame* entry) {
                     a.i = r;
                     break;
                 }
+                if (in.op == Op::InplaceOp && is_kind(a, Kind::BigInt) && a.o->refcnt == 2 && !a.o->immortal &&
+                    code[f->pc].op == Op::StoreFast && f->slots[code[f->pc].arg].tag == Tag::Obj &&
+                    f->slots[code[f->pc].arg].o == a.o) {
+                    // `total += x` on a big int that only this local and the
+                    // stack hold, stored straight back: no one can see it change
+                    Value v = inplace_big_op(static_cast<BinOpKind>(in.arg), a, b);
+                    if (v.is_null()) goto error;
+                    if (v.tag != Tag::Obj || v.o != a.o) a = std::move(v);
+                    break;
+                }
                 Value v = binary_op(static_cast<BinOpKind>(in.arg), a, b, in.op == Op::InplaceOp);
                 if (v.is_null()) goto error;
                 a = std::move(v);

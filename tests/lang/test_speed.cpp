@@ -217,3 +217,60 @@ TEST_CASE("fusing replaces only the first op of each sequence and keeps every ar
         CHECK(c.code[i].arg == before[i].arg);
     }
 }
+
+namespace {
+// `x op= y` on a big int changes it in place only when nothing else holds
+// it: an alias taken mid-loop, a list holding it, a constant (2 ** 64 is
+// folded or not: both calls must agree), a global, a plain int again once
+// the result fits 64 bits.
+const char* kBigInplace = R"PY(def acc(n):
+    total = 2 ** 64
+    alias = None
+    for i in range(n):
+        total += i * i
+        if i == 3:
+            alias = total          # a second holder: no in-place change may show through it
+        total -= 1
+    keep = [total]
+    total *= 3
+    small = 2 ** 64
+    small += 1
+    small -= 2 ** 64 - 5           # back under 64 bits: a plain int again
+    neg = -(2 ** 70)
+    neg += 2 ** 70                 # zero
+    return total, alias, keep, small, type(small).__name__, neg, total == keep[0] * 3
+
+print(acc(10))
+print(acc(10) == acc(10), 2 ** 64)   # a constant is never changed in place
+g = 2 ** 80
+def useglobal():
+    global g
+    g += 1
+    return g
+print(useglobal(), g)
+x = 10 ** 30
+y = x
+y += 1
+print(x, y)
+d = {}
+k = 2 ** 65
+k2 = k
+k2 += 0
+print(k is k2 or k == k2, k)
+)PY";
+const char* kBigInplaceCPython = R"OUT((55340232221128655673, 18446744073709551627, [18446744073709551891], 6, 'int', 0, True)
+True 18446744073709551616
+1208925819614629174706177 1208925819614629174706177
+1000000000000000000000000000000 1000000000000000000000000000001
+True 36893488147419103232
+)OUT";
+}  // namespace
+
+TEST_CASE("big-int augmented assignment in place prints what CPython prints") {
+    Session s(kBigInplace, Options{});
+    run_to_end(s);
+    REQUIRE(s.result().exit_code == 0);
+    std::string out;
+    for (auto& l : s.take_output()) out += l.text + "\n";
+    CHECK(out == kBigInplaceCPython);
+}

@@ -34,6 +34,16 @@ void run_to_end(Session& s) {
     while (s.advance() >= 0) {
     }
 }
+
+// What a scenario that must end normally prints, one "\n" per line.
+std::string stdout_of(const char* src) {
+    Session s(src, Options{});
+    run_to_end(s);
+    REQUIRE(s.result().exit_code == 0);
+    std::string out;
+    for (auto& l : s.take_output()) out += l.text + "\n";
+    return out;
+}
 }  // namespace
 
 TEST_CASE("task names and trace texts are freed with their run") {
@@ -187,12 +197,7 @@ UnboundLocalError: cannot access local variable 'y' where it is not associated w
 }  // namespace
 
 TEST_CASE("superinstructions print what CPython prints, fast case or not") {
-    Session s(kFused, Options{});
-    run_to_end(s);
-    REQUIRE(s.result().exit_code == 0);
-    std::string out;
-    for (auto& l : s.take_output()) out += l.text + "\n";
-    CHECK(out == kFusedCPython);
+    CHECK(stdout_of(kFused) == kFusedCPython);
 }
 
 TEST_CASE("fusing replaces only the first op of each sequence and keeps every arg") {
@@ -267,10 +272,5 @@ True 36893488147419103232
 }  // namespace
 
 TEST_CASE("big-int augmented assignment in place prints what CPython prints") {
-    Session s(kBigInplace, Options{});
-    run_to_end(s);
-    REQUIRE(s.result().exit_code == 0);
-    std::string out;
-    for (auto& l : s.take_output()) out += l.text + "\n";
-    CHECK(out == kBigInplaceCPython);
+    CHECK(stdout_of(kBigInplace) == kBigInplaceCPython);
 }

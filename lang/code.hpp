@@ -44,6 +44,19 @@ enum class Op : std::uint8_t {
     BeforeWith, BeforeAsyncWith, WithExitNormal, WithExcept,
     LoadBuildClass, ImportName, ImportFrom, LoadAssertionError,
     SetupAnnotations, PrintExpr,
+    // Superinstructions: never emitted, made by fuse_superinstructions()
+    // from a pair (or triple) of the ops above. A fused op replaces only the
+    // first op; it keeps that op's arg, and the ops after it stay in place
+    // (a jump to them runs them alone). It reads the next ops' args from
+    // the code and skips them, or, when its fast case does not apply, does
+    // what its first op does and lets the next ones run as usual.
+    // (LoadFast here: LoadFast or LoadFastChecked)
+    LoadFastLoadFast,     // LoadFast a; LoadFast b
+    LoadFastLoadConst,    // LoadFast a; LoadConst c
+    LoadFastConstBinary,  // LoadFast a; LoadConst c; BinaryOp/InplaceOp: ints, + - *
+    LoadFastConstCompare, // LoadFast a; LoadConst c; CompareOp: ints
+    CompareJump,          // CompareOp; PopJumpIfFalse/PopJumpIfTrue: ints
+    ForIterStoreFast,     // ForIter; StoreFast x: range iterators
 };
 
 struct Instr {
@@ -91,6 +104,10 @@ struct Code {
     // True when a call can bind positional args straight into slots.
     bool simple_args() const { return !varargs && !varkw && nkwonly == 0; }
 };
+
+// Replaces common op sequences of `c` by the superinstructions above (the
+// compiler calls it once per finished code object; tests call it to compare).
+void fuse_superinstructions(Code& c);
 
 // All code objects of one compiled file.
 struct Program {

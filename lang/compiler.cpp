@@ -98,6 +98,9 @@ int stack_effect(Op op, int arg) {
         case Op::Raise: return -arg;
         case Op::BeforeWith: case Op::BeforeAsyncWith: return 1;
         case Op::ImportName: return 1;
+        case Op::LoadFastLoadFast: case Op::LoadFastLoadConst: case Op::LoadFastConstBinary:
+        case Op::LoadFastConstCompare: case Op::CompareJump: case Op::ForIterStoreFast:
+            break;  // made after compiling (fuse_superinstructions)
     }
     return 0;
 }
@@ -174,6 +177,7 @@ private:
 
     void finish(Unit& un) {
         un.code->stacksize += 8;
+        fuse_superinstructions(*un.code);
     }
 
     int emit(Op op, int arg = 0) {

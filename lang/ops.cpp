@@ -688,6 +688,20 @@ bool to_double(const Value& v, double& out) {
 Value seq_repeat(const Value& seq, const Value& n);
 Value str_mod(const Value& fmt, const Value& args);  // str.cpp
 
+Value inplace_big_op(BinOpKind op, const Value& a, const Value& b) {
+    bool arith = op == BinOpKind::Add || op == BinOpKind::Sub || op == BinOpKind::Mult;
+    if (!arith || !is_kind(a, Kind::BigInt) || (b.tag != Tag::Int && !is_kind(b, Kind::BigInt)))
+        return binary_op(op, a, b, true);
+    auto* x = static_cast<BigIntObj*>(a.o);
+    num::BigInt tmp;
+    const num::BigInt& y = big_operand(b, tmp);
+    if (!charge_int_op(op, x->value, y)) return Value();
+    num::BigInt r = op == BinOpKind::Add ? x->value + y : op == BinOpKind::Sub ? x->value - y : x->value * y;
+    if (r.fits_int64()) return Value::integer(r.to_int64());  // a small int is never a BigIntObj
+    x->value = std::move(r);
+    return a;
+}
+
 Value binary_op(BinOpKind op, const Value& a, const Value& b, bool inplace) {
     // fast paths
     if (a.tag == Tag::Int && b.tag == Tag::Int) {

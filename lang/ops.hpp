@@ -28,6 +28,11 @@ bool hash_of(const Value& v, std::int64_t& h);  // false: raised (unhashable)
 int equals(const Value& a, const Value& b);     // 1, 0, -1 (raised)
 
 Value binary_op(BinOpKind op, const Value& a, const Value& b, bool inplace = false);
+// `a op= b` where `a` is a big int no one else can see (the VM checks that
+// only the local it is stored back to and the stack hold it): for + - * by
+// an int, a result still too big for 64 bits replaces a's value in place
+// and `a` is returned (no new object); otherwise binary_op(op, a, b, true).
+Value inplace_big_op(BinOpKind op, const Value& a, const Value& b);
 Value compare_op(CmpOpKind op, const Value& a, const Value& b);
 int less_than(const Value& a, const Value& b);  // for sorting: 1, 0, -1 (raised)
 Value unary_op(UnaryOpKind op, const Value& v);

@@ -57,11 +57,12 @@ public:
     };
 
     Value() : i(0) {}
-    ~Value() { if (tag == Tag::Obj) decref(o); }
-    Value(const Value& v) : tag(v.tag), i(v.i) { if (tag == Tag::Obj) incref(o); }
+    // Forced inline: the dispatch loop copies, moves and drops Values on
+    // every instruction, and compilers otherwise keep these out of line in
+    // a function that large (g++ called ~Value() on every POP()).
+    [[gnu::always_inline]] ~Value() { if (tag == Tag::Obj) decref(o); }
+    [[gnu::always_inline]] Value(const Value& v) : tag(v.tag), i(v.i) { if (tag == Tag::Obj) incref(o); }
     Value(Value&& v) noexcept : tag(v.tag), i(v.i) { v.tag = Tag::Null; }
-    // Forced inline: the dispatch loop copies and moves Values on every
-    // instruction, and compilers otherwise keep these out of line there.
     [[gnu::always_inline]] Value& operator=(const Value& v) {
         if (v.tag == Tag::Obj) incref(v.o);
         Tag ot = tag; Object* oo = o;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <new>
 #include <cstdlib>
 
 #include "lang/budget.hpp"
@@ -503,16 +504,6 @@ RunResult Vm::start_coroutine(const Value& coro, Thread& th) {
     return run_result(std::move(r), th);
 }
 
-bool Vm::suspending(Frame* entry) {
-    if (has_exc() || suspend_request_.is_null()) return false;
-    if (nested_ > 0 && cur_->bottom != entry) {
-        suspend_request_ = Value();
-        raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
-        return false;
-    }
-    return true;
-}
-
 RunResult Vm::run_result(Value r, Thread& th) {
     RunResult out{RunStatus::Returned, Value()};
     if (!suspend_request_.is_null()) {
@@ -599,6 +590,29 @@ static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
     return slot < 0 ? nullptr : &d->entries[slot].value;
 }
 
+// The int fast paths of BinaryOp and CompareOp (and their superinstructions;
+// forced inline: g++ keeps them out of line in the dispatch loop otherwise):
+// false when the generic operation must run (other ops, overflow to a big int).
+[[gnu::always_inline]] static inline bool int_arith(BinOpKind op, std::int64_t a, std::int64_t b, std::int64_t& r) {
+    switch (op) {
+        case BinOpKind::Add: return !__builtin_add_overflow(a, b, &r);
+        case BinOpKind::Sub: return !__builtin_sub_overflow(a, b, &r);
+        case BinOpKind::Mult: return !__builtin_mul_overflow(a, b, &r);
+        default: return false;
+    }
+}
+[[gnu::always_inline]] static inline bool int_compare(CmpOpKind op, std::int64_t a, std::int64_t b, bool& r) {
+    switch (op) {
+        case CmpOpKind::Lt: r = a < b; return true;
+        case CmpOpKind::LtE: r = a <= b; return true;
+        case CmpOpKind::Gt: r = a > b; return true;
+        case CmpOpKind::GtE: r = a >= b; return true;
+        case CmpOpKind::Eq: r = a == b; return true;
+        case CmpOpKind::NotEq: r = a != b; return true;
+        default: return false;
+    }
+}
+
 Value format_value(const Value& v, const Value& spec);  // builtins.cpp
 Value import_module(StrObj* name);                      // modules.cpp
 
@@ -614,43 +628,75 @@ Value Vm::execute(Frame* entry) {
     }
 }
 
+bool Vm::call_suspends(Frame* entry) {
+    if (has_exc() || suspend_request_.is_null()) return false;
+    if (nested_ > 0 && cur_->bottom != entry) {
+        suspend_request_ = Value();
+        raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
+        return false;
+    }
+    return true;
+}
+
+Vm::BudgetCheck Vm::check_budgets() {
+    // Every 4096 steps, or at once when an allocation went over the
+    // memory budget (budget.cpp zeroes next_check_).
+    next_check_ = std::min(step_limit + 1, steps + 4096);
+    if (!fatal()) {
+        if (steps > step_limit) budget_exhausted(this, "steps", static_cast<std::size_t>(step_limit));
+        else if (stop_requested) set_fatal("stop", "stopped");
+        else check_memory();
+    }
+    if (fatal()) {
+        next_check_ = 0;  // from now on every check stops
+        return BudgetCheck::Stop;
+    }
+    if ((steps & 0xFFFF) < 4096) {
+        if (progress) progress(progress_ctx);
+        reenter_ = true;  // see execute()
+        return BudgetCheck::Reenter;
+    }
+    return BudgetCheck::Go;
+}
+
 Value Vm::execute_loop(Frame* entry) {
     Frame* f = cur_->top;
     Value* st;
     Instr* code;
     bool reraise = false;
 #define LOAD_FRAME() (st = f->stack(), code = f->code->code.data())
-#define PUSH(v) (st[f->sp++] = (v))
+#define PUSH(v) (new (&st[f->sp++]) Value(v))  // built in place: every slot above sp is Null
 #define POP() (Value(std::move(st[--f->sp])))  // a temporary: the slot is left Null even when bound to a const&
 #define TOP() (st[f->sp - 1])
 #define PEEK(n) (st[f->sp - (n)])
+    // Steps: each instruction is one step, counted in a register and added
+    // to `steps` when the loop returns and at each budget check. Budgets are
+    // checked at loop back-edges and calls only: code between two checks is
+    // straight-line, so a runaway still stops within a bounded number of steps.
+    struct StepTally {
+        std::uint64_t& total;
+        std::uint64_t n = 0;
+        ~StepTally() { total += n; }
+    } tally{steps};
+#define CHECK_BUDGET()                                                    \
+    do {                                                                  \
+        steps += tally.n;                                                 \
+        tally.n = 0;                                                      \
+        if (steps >= next_check_) {                                       \
+            BudgetCheck c = check_budgets();                              \
+            if (c == BudgetCheck::Reenter) return Value();  /* execute() */ \
+            if (c == BudgetCheck::Stop) { reraise = true; goto error; }   \
+        }                                                                 \
+    } while (0)
     LOAD_FRAME();
     if (f->entry_nested) {  // resumed with an exception
         f->entry_nested = false;
         reraise = false;
         goto error;
     }
+    CHECK_BUDGET();  // a call from C++ (or a resumed task) is a call too
     for (;;) {
-        if (++steps >= next_check_) {
-            // Every 4096 steps, or at once when an allocation went over the
-            // memory budget (budget.cpp zeroes next_check_).
-            next_check_ = std::min(step_limit + 1, steps + 4096);
-            if (!fatal()) {
-                if (steps > step_limit) budget_exhausted(this, "steps", static_cast<std::size_t>(step_limit));
-                else if (stop_requested) set_fatal("stop", "stopped");
-                else check_memory();
-            }
-            if (!fatal() && (steps & 0xFFFF) < 4096) {
-                if (progress) progress(progress_ctx);
-                reenter_ = true;  // see execute()
-                return Value();
-            }
-            if (fatal()) {
-                next_check_ = 0;  // from now on every instruction stops
-                reraise = true;
-                goto error;
-            }
-        }
+        ++tally.n;
         {
         Instr in = code[f->pc++];
         switch (in.op) {
@@ -668,7 +714,59 @@ Value Vm::execute_loop(Frame* entry) {
             }
             case Op::LoadConst: PUSH(f->code->consts[in.arg]); break;
             case Op::LoadFast: PUSH(f->slots[in.arg]); break;
-            case Op::LoadFastChecked: {
+            // The superinstructions that start with a load of a local (either
+            // op): an unbound one goes to the generic load, which raises.
+            case Op::LoadFastLoadFast: {
+                const Value& a = f->slots[in.arg];
+                const Value& b = f->slots[code[f->pc].arg];
+                if (a.is_null() || b.is_null()) goto load_fast_checked;
+                PUSH(a);
+                PUSH(b);
+                ++f->pc;
+                ++tally.n;  // the skipped op's step
+                break;
+            }
+            case Op::LoadFastLoadConst: {
+                const Value& a = f->slots[in.arg];
+                if (a.is_null()) goto load_fast_checked;
+                PUSH(a);
+                PUSH(f->code->consts[code[f->pc++].arg]);
+                ++tally.n;
+                break;
+            }
+            case Op::LoadFastConstBinary: case Op::LoadFastConstCompare: {
+                // `x + 1`, `n < 2`: both ints, no overflow; else the two loads
+                // and the generic op after them
+                const Value& a = f->slots[in.arg];
+                const Value& b = f->code->consts[code[f->pc].arg];
+                if (a.is_null()) goto load_fast_checked;
+                if (a.tag == Tag::Int && b.tag == Tag::Int) {
+                    int kind = code[f->pc + 1].arg;
+                    if (in.op == Op::LoadFastConstBinary) {
+                        std::int64_t r;
+                        if (int_arith(static_cast<BinOpKind>(kind), a.i, b.i, r)) {
+                            PUSH(Value::integer(r));
+                            f->pc += 2;
+                            tally.n += 2;
+                            break;
+                        }
+                    } else {
+                        bool r;
+                        if (int_compare(static_cast<CmpOpKind>(kind), a.i, b.i, r)) {
+                            PUSH(Value::boolean(r));
+                            f->pc += 2;
+                            tally.n += 2;
+                            break;
+                        }
+                    }
+                }
+                PUSH(a);
+                PUSH(b);
+                ++f->pc;
+                ++tally.n;
+                break;
+            }
+            case Op::LoadFastChecked: load_fast_checked: {
                 const Value& v = f->slots[in.arg];
                 if (v.is_null()) {
                     raise(T.UnboundLocalError, "cannot access local variable '" + as_str(f->code->local_names[in.arg])->s +
@@ -811,41 +909,56 @@ Value Vm::execute_loop(Frame* entry) {
             case Op::BinaryOp: case Op::InplaceOp: {
                 Value b = POP();
                 Value& a = TOP();
-                if (a.tag == Tag::Int && b.tag == Tag::Int) {
-                    std::int64_t r;
-                    auto op = static_cast<BinOpKind>(in.arg);
-                    if (op == BinOpKind::Add && !__builtin_add_overflow(a.i, b.i, &r)) { a.i = r; break; }
-                    if (op == BinOpKind::Sub && !__builtin_sub_overflow(a.i, b.i, &r)) { a.i = r; break; }
-                    if (op == BinOpKind::Mult && !__builtin_mul_overflow(a.i, b.i, &r)) { a.i = r; break; }
+                std::int64_t r;
+                if (a.tag == Tag::Int && b.tag == Tag::Int && int_arith(static_cast<BinOpKind>(in.arg), a.i, b.i, r)) {
+                    a.i = r;
+                    break;
+                }
+                if (in.op == Op::InplaceOp && is_kind(a, Kind::BigInt) && a.o->refcnt == 2 && !a.o->immortal &&
+                    code[f->pc].op == Op::StoreFast && f->slots[code[f->pc].arg].tag == Tag::Obj &&
+                    f->slots[code[f->pc].arg].o == a.o) {
+                    // `total += x` on a big int that only this local and the
+                    // stack hold, stored straight back: no one can see it change
+                    Value v = inplace_big_op(static_cast<BinOpKind>(in.arg), a, b);
+                    if (v.is_null()) goto error;
+                    if (v.tag != Tag::Obj || v.o != a.o) a = std::move(v);
+                    break;
                 }
                 Value v = binary_op(static_cast<BinOpKind>(in.arg), a, b, in.op == Op::InplaceOp);
                 if (v.is_null()) goto error;
                 a = std::move(v);
                 break;
             }
+            case Op::CompareJump: {
+                // `a < b` then a conditional jump, both ints: no bool pushed
+                const Value& a = PEEK(2);
+                const Value& b = PEEK(1);
+                bool r;
+                if (a.tag == Tag::Int && b.tag == Tag::Int && int_compare(static_cast<CmpOpKind>(in.arg), a.i, b.i, r)) {
+                    --f->sp; st[f->sp] = Value();
+                    --f->sp; st[f->sp] = Value();
+                    Instr jump = code[f->pc++];
+                    ++tally.n;
+                    if (r == (jump.op == Op::PopJumpIfTrue)) {
+                        bool back = jump.arg < f->pc;
+                        f->pc = jump.arg;
+                        if (back) CHECK_BUDGET();
+                    }
+                    break;
+                }
+            }
+                [[fallthrough]];  // the generic CompareOp, then the jump
             case Op::CompareOp: {
                 Value b = POP();
                 Value& a = TOP();
-                if (a.tag == Tag::Int && b.tag == Tag::Int) {
-                    bool r;
-                    switch (static_cast<CmpOpKind>(in.arg)) {
-                        case CmpOpKind::Lt: r = a.i < b.i; break;
-                        case CmpOpKind::LtE: r = a.i <= b.i; break;
-                        case CmpOpKind::Gt: r = a.i > b.i; break;
-                        case CmpOpKind::GtE: r = a.i >= b.i; break;
-                        case CmpOpKind::Eq: r = a.i == b.i; break;
-                        case CmpOpKind::NotEq: r = a.i != b.i; break;
-                        default: goto slow_cmp;
-                    }
+                bool r;
+                if (a.tag == Tag::Int && b.tag == Tag::Int && int_compare(static_cast<CmpOpKind>(in.arg), a.i, b.i, r)) {
                     a = Value::boolean(r);
                     break;
                 }
-            slow_cmp:
-                {
-                    Value v = compare_op(static_cast<CmpOpKind>(in.arg), a, b);
-                    if (v.is_null()) goto error;
-                    a = std::move(v);
-                }
+                Value v = compare_op(static_cast<CmpOpKind>(in.arg), a, b);
+                if (v.is_null()) goto error;
+                a = std::move(v);
                 break;
             }
             case Op::UnaryOp: {
@@ -854,7 +967,12 @@ Value Vm::execute_loop(Frame* entry) {
                 TOP() = std::move(v);
                 break;
             }
-            case Op::Jump: f->pc = in.arg; break;
+            case Op::Jump: {
+                bool back = in.arg < f->pc;
+                f->pc = in.arg;
+                if (back) CHECK_BUDGET();  // a loop's back-edge
+                break;
+            }
             case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: {
                 Value v = POP();
                 int t;
@@ -863,7 +981,11 @@ Value Vm::execute_loop(Frame* entry) {
                     t = truthy(v);
                     if (t < 0) goto error;
                 }
-                if ((t != 0) == (in.op == Op::PopJumpIfTrue)) f->pc = in.arg;
+                if ((t != 0) == (in.op == Op::PopJumpIfTrue)) {
+                    bool back = in.arg < f->pc;
+                    f->pc = in.arg;
+                    if (back) CHECK_BUDGET();
+                }
                 break;
             }
             case Op::JumpIfFalseOrPop: case Op::JumpIfTrueOrPop: {
@@ -879,6 +1001,24 @@ Value Vm::execute_loop(Frame* entry) {
                 TOP() = std::move(v);
                 break;
             }
+            case Op::ForIterStoreFast: {
+                // `for x in range(...)`: the next int goes straight to x
+                Value& it = TOP();
+                if (is_kind(it, Kind::Iterator) && static_cast<IterObj*>(it.o)->mode == IterObj::Mode::Range) {
+                    auto* io = static_cast<IterObj*>(it.o);
+                    if (io->end > 0) {
+                        --io->end;
+                        f->slots[code[f->pc++].arg] = Value::integer(io->pos);
+                        ++tally.n;
+                        io->pos += io->step;
+                    } else {
+                        --f->sp; st[f->sp] = Value();
+                        f->pc = in.arg;
+                    }
+                    break;
+                }
+            }
+                [[fallthrough]];  // the generic ForIter, then the store
             case Op::ForIter: {
                 Value& it = TOP();
                 if (is_kind(it, Kind::Iterator)) {
@@ -909,6 +1049,7 @@ Value Vm::execute_loop(Frame* entry) {
                     ++cur_->depth;
                     f = gf;
                     LOAD_FRAME();
+                    CHECK_BUDGET();
                     break;
                 }
                 Value v = iter_next(it);
@@ -1076,8 +1217,23 @@ Value Vm::execute_loop(Frame* entry) {
                         ++cur_->depth;
                         f = nf;
                         LOAD_FRAME();
+                        CHECK_BUDGET();
                         break;
                     }
+                }
+                if (is_kind(*fslot, Kind::Builtin) || is_kind(*fslot, Kind::Class)) {
+                    // builtins and types with positional arguments (str(i),
+                    // len(x), parts.append(x)): what the generic path below
+                    // does for them, without its argument vectors
+                    bool self = method && !fslot[1].is_null();
+                    Value r = call_nonpy(*fslot, fslot + (method && !self ? 2 : 1), in.arg + (self ? 1 : 0), nullptr, nullptr, 0);
+                    for (int i = in.arg + (method ? 2 : 1); i > 0; --i) { --f->sp; st[f->sp] = Value(); }
+                    if (r.is_null()) {
+                        if (call_suspends(entry)) return Value();  // resume pushes the result
+                        goto error;
+                    }
+                    PUSH(std::move(r));
+                    break;
                 }
             }
                 [[fallthrough]];
@@ -1162,12 +1318,13 @@ Value Vm::execute_loop(Frame* entry) {
                     ++cur_->depth;
                     f = nf;
                     LOAD_FRAME();
+                    CHECK_BUDGET();
                     break;
                 }
                 Value r = call_nonpy(func, args, nargs, kwn.data(), kwv.data(), nkw);
                 for (int i = 0; i < pop_count; ++i) { --f->sp; st[f->sp] = Value(); }
                 if (r.is_null()) {
-                    if (suspending(entry)) return Value();  // resume pushes the result
+                    if (call_suspends(entry)) return Value();  // resume pushes the result
                     goto error;
                 }
                 PUSH(std::move(r));
@@ -1309,6 +1466,7 @@ Value Vm::execute_loop(Frame* entry) {
                         rt_.exc = make_exception(T.GeneratorExit, {});
                         goto error;
                     }
+                    CHECK_BUDGET();
                     break;
                 }
                 // an engine awaitable: the whole thread suspends
@@ -1478,7 +1636,7 @@ Value Vm::execute_loop(Frame* entry) {
                 Value args[3] = {Value::none(), Value::none(), Value::none()};
                 Value r = lang::call(exit, args, 3);
                 if (r.is_null()) {
-                    if (suspending(entry)) return Value();  // Runner.__exit__: resume pushes the result
+                    if (call_suspends(entry)) return Value();  // Runner.__exit__: resume pushes the result
                     goto error;
                 }
                 PUSH(std::move(r));
@@ -1490,7 +1648,7 @@ Value Vm::execute_loop(Frame* entry) {
                 Value args[3] = {Value(static_cast<Object*>(type_of(exc))), exc, Value::none()};
                 Value r = lang::call(exit, args, 3);
                 if (r.is_null()) {
-                    if (suspending(entry)) return Value();
+                    if (call_suspends(entry)) return Value();
                     goto error;
                 }
                 PUSH(std::move(r));
@@ -1600,6 +1758,7 @@ Value Vm::execute_loop(Frame* entry) {
 #undef POP
 #undef TOP
 #undef PEEK
+#undef CHECK_BUDGET
 }
 
 // ---- classes ---------------------------------------------------------------------

@@ -100,16 +100,20 @@ private:
     static void budget_exhausted(void* vm, const char* budget, std::size_t limit);
     Value execute(Frame* entry);
     Value execute_loop(Frame* entry);
+    // A call of a builtin returned Null: true when it asked to suspend the
+    // thread (asyncio.run, run_until_complete, Runner.close: execute_loop
+    // returns), false for an exception (a request it cannot honour from this
+    // frame becomes a RuntimeError).
+    bool call_suspends(Frame* entry);
+    // The budget check of execute_loop's back-edges and calls.
+    enum class BudgetCheck { Go, Reenter, Stop };
+    BudgetCheck check_budgets();
     bool reenter_ = false;
     bool push_call(Frame*& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw, const Value& func, Value& result);
     Frame* setup_frame(FunctionObj* fn, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
     Value call_nonpy(const Value& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
     void pop_frame(Frame* f);
     RunResult run_result(Value r, Thread& th);
-    // A builtin returned Null: true when it asked the thread to suspend
-    // (asyncio.run, run_until_complete, Runner.close) and it can from here;
-    // a request it cannot honour becomes a RuntimeError.
-    bool suspending(Frame* entry);
 
     Runtime& rt_;
     Thread* cur_ = nullptr;

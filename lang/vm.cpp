@@ -492,6 +492,16 @@ RunResult Vm::start_coroutine(const Value& coro, Thread& th) {
     return run_result(std::move(r), th);
 }
 
+RunResult Vm::start_call(FunctionObj* fn, Value* args, int nargs, Thread& th) {
+    Frame* fr = setup_frame(fn, args, nargs, nullptr, nullptr, 0);
+    if (!fr) return {RunStatus::Raised, take_exc()};
+    fr->mode = FrameMode::Entry;
+    fr->back = nullptr;
+    th.top = th.bottom = fr;
+    th.depth = 1;
+    return resume(th, Value(), Value());
+}
+
 RunResult Vm::run_result(Value r, Thread& th) {
     RunResult out{RunStatus::Returned, Value()};
     if (!suspend_request_.is_null()) {
@@ -1450,8 +1460,34 @@ Value Vm::execute_loop(Frame* entry) {
                     goto error;
                 }
                 PUSH(exit);
+                // A Python __enter__ runs as a frame of this thread, so it can
+                // block a simulated worker thread (mod_threads.cpp) as a call can.
+                if (!async && is_kind(enter, Kind::Method) && is_kind(static_cast<MethodObj*>(enter.o)->func, Kind::Function)) {
+                    auto* fn = static_cast<FunctionObj*>(static_cast<MethodObj*>(enter.o)->func.o);
+                    if (!fn->code->is_generator && !fn->code->is_coroutine && !fn->code->is_async_gen &&
+                        cur_->depth < recursion_limit) {
+                        Value self = static_cast<MethodObj*>(enter.o)->self;
+                        Frame* nf = setup_frame(fn, &self, 1, nullptr, nullptr, 0);
+                        if (!nf) goto error;
+                        nf->mode = FrameMode::Call;
+                        nf->back = f;
+                        cur_->top = nf;
+                        ++cur_->depth;
+                        f = nf;
+                        LOAD_FRAME();
+                        break;
+                    }
+                }
                 Value r = call0(enter);
-                if (r.is_null()) goto error;
+                if (r.is_null()) {
+                    // a native __enter__ blocking a worker thread: resume pushes its result
+                    if (!has_exc() && !suspend_request_.is_null()) {
+                        if (!(nested_ > 0 && cur_->bottom != entry)) return Value();
+                        suspend_request_ = Value();
+                        raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
+                    }
+                    goto error;
+                }
                 PUSH(std::move(r));
                 break;
             }

@@ -359,6 +359,9 @@ Value th_start(Value* a, int n, const CallArgs&) {
     std::uint32_t parent_id = w.cur ? w.cur->lane : (parent ? parent->id() : 0);
     w.threads.push_back(std::move(t));
     trace(corolab::TraceEv::task_create, tp->lane, corolab::On::other, 0, tp->name, parent_id, corolab::task_thread);
+    // start() waits for the thread to run: the threads woken by now (a
+    // notified waiter) run first, as they take the GIL before the new one.
+    if (!w.cur && !w.pumping) run_due(gnow());
     StackGuard level("thread start", false);
     if (w.nested_starts < kMaxNestedStarts && level.ok()) {
         ++w.nested_starts;

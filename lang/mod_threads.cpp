@@ -26,6 +26,7 @@
 #include <map>
 
 #include "lang/asyncio_bridge.hpp"
+#include "lang/budget.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
 #include "lang/stack_guard.hpp"
@@ -38,6 +39,12 @@ namespace {
 constexpr std::uint32_t kLaneBase = 1000000;
 constexpr std::int64_t kMainIdent = 1;  // get_ident() of the main thread
 constexpr int kMaxNestedStarts = 32;    // deeper start()s wait for the next event (no C++ recursion)
+// Steps charged (lang/budget.hpp) beyond the instructions a thread runs:
+// a switch to a thread costs as a task switch does, a new thread more (its
+// frames, locks and objects), so `while True: Thread(...).start()` ends on
+// the step budget about as soon as `while True: pass`.
+constexpr std::uint64_t kThreadSwitchSteps = 100;
+constexpr std::uint64_t kThreadStartSteps = 2000;
 
 struct SimThread {
     std::int64_t ident;
@@ -49,6 +56,7 @@ struct SimThread {
     Value obj;  // its threading.Thread object (current_thread())
     int nested_base = 0;  // Vm::nesting() when it last resumed
     std::string on;       // what it waits on now ("" when running)
+    bool idle_next = false;  // its next wait is for work (a pool worker): traced as idle
 };
 
 struct Waiter {
@@ -64,6 +72,8 @@ struct ThreadWorld {
     std::vector<std::unique_ptr<SimThread>> threads;
     std::multimap<double, std::function<void()>> events;  // by global time, FIFO at equal times
     SimThread* cur = nullptr;                             // the thread running now (null: main)
+    std::size_t live = 0;                                 // threads started and not finished
+    std::uint32_t lanes = 0;                              // trace lanes made
     Loop* pump_loop = nullptr;
     corolab::Handle pump;
     double pump_when = 0;
@@ -83,7 +93,7 @@ double gnow() { return aio().time(); }
 void trace(corolab::TraceEv ev, std::uint32_t lane, corolab::On on = corolab::On::other, double x = 0,
            const std::string& text = std::string(), std::uint32_t a = 0, std::uint8_t sub = 0) {
     corolab::Trace* tr = aio().trace;
-    if (!tr) return;
+    if (!tr || lane == 0) return;  // lane 0: asyncio's own thread (no lane)
     if (ev == corolab::TraceEv::task_suspend) sub = static_cast<std::uint8_t>(on);
     tr->add(corolab::TraceRecord{gnow(), x, lane, a, text.empty() ? 0u : corolab::interned().intern(text), ev, sub});
 }
@@ -187,6 +197,7 @@ void run_thread(SimThread* t, Value send, Value exc, bool first) {
     AsyncioState& s = aio();
     Vm& vm = *rt().vm;
     if (vm.fatal() || t->finished) return;
+    if (!charge_steps(kThreadSwitchSteps)) return;
     SimThread* saved = w.cur;
     std::uint32_t saved_lane = s.output_lane;
     std::string saved_name = s.output_lane_name;
@@ -212,7 +223,9 @@ void run_thread(SimThread* t, Value send, Value exc, bool first) {
 
 void thread_ended(SimThread* t, const RunResult& r) {
     t->finished = true;
+    --world().live;
     t->th.top = t->th.bottom = nullptr;
+    t->run = t->obj = Value();  // a run may start threads without end: keep only the name
     trace(corolab::TraceEv::task_suspend, t->lane, corolab::On::other, 0, "idle");
     // Thread._bootstrap reports the target's exceptions itself; one that
     // escapes it is corolab's own failure, never silent.
@@ -261,7 +274,9 @@ Value block(const WaiterRef& w, const std::string& on, double timeout, Value on_
                                          ") on a thread inside code that a builtin calls (a key=, map(), __repr__...)");
     }
     t->on = on;
-    trace(corolab::TraceEv::task_suspend, t->lane, kind, until_detail);
+    if (t->idle_next) trace(corolab::TraceEv::task_suspend, t->lane, corolab::On::other, 0, "idle");
+    else trace(corolab::TraceEv::task_suspend, t->lane, kind, until_detail);
+    t->idle_next = false;
     vm.request_suspend(Value::none());
     return Value();
 }
@@ -332,16 +347,15 @@ Value lk_exit(Value* a, int n, const CallArgs& kw) {
 Value lk_locked(Value* a, int, const CallArgs&) { return Value::boolean(static_cast<LockObj*>(a[0].o)->held); }
 
 // ---- _thread functions -----------------------------------------------------------------
-// start(bound_run, name, daemon, thread_obj) -> ident: runs bound_run() on a
-// new thread, at once, until it first blocks.
+// start(bound_run, name, daemon, thread_obj[, internal]) -> ident: runs
+// bound_run() on a new thread, at once, until it first blocks.
 Value th_start(Value* a, int n, const CallArgs&) {
     if (n < 4 || !is_kind(a[0], Kind::Method) || !is_kind(static_cast<MethodObj*>(a[0].o)->func, Kind::Function))
         return raise(T.TypeError, "_thread.start(bound_method, name, daemon, thread)");
     World& w = world();
     AsyncioState& s = aio();
-    std::size_t live = 0;
-    for (auto& t : w.threads) live += !t->finished;
-    if (live >= s.task_limit)
+    if (!charge_steps(kThreadStartSteps)) return fatal_raise();
+    if (w.live >= s.task_limit)
         return rt().vm->set_fatal("tasks", "task limit of " + std::to_string(s.task_limit) + " reached (threads count too)");
     auto t = std::make_unique<SimThread>();
     SimThread* tp = t.get();
@@ -354,10 +368,14 @@ Value th_start(Value* a, int n, const CallArgs&) {
     t->daemon = d != 0;
     t->run = a[0];
     t->obj = a[3];
-    t->lane = kLaneBase + static_cast<std::uint32_t>(w.threads.size()) + 1;
+    // asyncio's own thread (shutdown_default_executor) has no lane, as
+    // asyncio's own tasks are marked internal
+    bool internal = n > 4 && truthy(a[4]) > 0;
+    t->lane = internal ? 0 : kLaneBase + ++w.lanes;
     TaskBase* parent = corolab::current_task();
     std::uint32_t parent_id = w.cur ? w.cur->lane : (parent ? parent->id() : 0);
     w.threads.push_back(std::move(t));
+    ++w.live;
     trace(corolab::TraceEv::task_create, tp->lane, corolab::On::other, 0, tp->name, parent_id, corolab::task_thread);
     // start() waits for the thread to run: the threads woken by now (a
     // notified waiter) run first, as they take the GIL before the new one.
@@ -377,6 +395,15 @@ Value th_start(Value* a, int n, const CallArgs&) {
 Value th_get_ident(Value*, int, const CallArgs&) {
     SimThread* t = world().cur;
     return Value::integer(t ? t->ident : kMainIdent);
+}
+// idle_next(): the running thread's next wait is for work (a pool worker
+// between jobs); the trace shows it idle, not waiting on a lock.
+// idle_next(False) clears it (the work was there: no wait).
+Value th_idle_next(Value* a, int n, const CallArgs&) {
+    int on = n > 0 ? truthy(a[0]) : 1;
+    if (on < 0) return Value();
+    if (SimThread* t = world().cur) t->idle_next = on != 0;
+    return Value::none();
 }
 // current() -> the running thread's threading.Thread object, None on the main thread
 Value th_current(Value*, int, const CallArgs&) {
@@ -458,6 +485,7 @@ Value make_module_thread() {
     fn("start", th_start);
     fn("get_ident", th_get_ident);
     fn("current", th_current);
+    fn("idle_next", th_idle_next);
     fn("sleep", th_sleep);
     dict_set_str(m->dict, "LockType", Value(static_cast<Object*>(C.Lock)));
     dict_set_str(m->dict, "allocate_lock", Value(static_cast<Object*>(C.Lock)));

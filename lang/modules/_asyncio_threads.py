@@ -110,6 +110,7 @@ async def shutdown_default_executor(loop):
         except Exception as ex:
             loop.call_soon_threadsafe(future.set_exception, ex)
     thread = threading.Thread(target=_do_shutdown)
+    thread._corolab_internal = True  # no lane of its own in the page's timeline
     thread.start()
     try:
         await future

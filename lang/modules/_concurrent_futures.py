@@ -2,6 +2,7 @@
 # concurrent/futures/_base.py and thread.py, cut to the thread pool. A
 # ThreadPoolExecutor's workers are threading.Threads that take work items
 # from a queue, as in CPython; os.cpu_count() is 4 (SCENARIO-LANGUAGE.md).
+import _thread
 import threading
 import queue
 import time
@@ -376,7 +377,9 @@ def _worker(executor, work_queue, initializer, initargs):
             executor._initializer_failed()
             return
     while True:
+        _thread.idle_next()  # corolab: the page shows the worker idle, not waiting on a lock
         work_item = work_queue.get(block=True)
+        _thread.idle_next(False)
         if work_item is not None:
             work_item.run()
             del work_item

@@ -273,7 +273,8 @@ def _newname(name_template="Thread-%d"):
     return name_template % _counter
 
 
-_active = {}  # ident -> Thread, started and not finished
+_active = {}  # ident -> Thread, running
+_live = {}  # threads started and not finished (those not running yet too)
 _shutdown_hooks = []
 
 
@@ -330,7 +331,8 @@ class Thread:
         self._started = True
         self._tstate_lock = _allocate_lock()
         self._tstate_lock.acquire()
-        _thread.start(self._bootstrap, self.name, self.daemon, self)
+        _live[self] = None
+        _thread.start(self._bootstrap, self.name, self.daemon, self, getattr(self, "_corolab_internal", False))
 
     def _bootstrap(self):
         self.ident = self.native_id = get_ident()
@@ -343,6 +345,7 @@ class Thread:
             _excepthook(self, exc)
         finally:
             del _active[self.ident]
+            del _live[self]
             self._is_stopped = True
             self._tstate_lock.release()
 
@@ -387,7 +390,6 @@ class Thread:
 def _excepthook(thread, exc):
     import sys
     print(f"Exception in thread {thread.name}:", file=sys.stderr)
-    print("Traceback (most recent call last):", file=sys.stderr)
     print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
 
 
@@ -453,7 +455,7 @@ def _shutdown():
     for func, arg, kwargs in reversed(_shutdown_hooks):
         func(*arg, **kwargs)
     while True:
-        left = [t for t in _active.values() if not t.daemon]
+        left = [t for t in _live if not t.daemon]
         if not left:
             break
         left[0].join()

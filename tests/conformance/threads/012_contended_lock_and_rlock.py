@@ -13,7 +13,7 @@ def holder(name, hold):
     with lock:
         print(name, "has the lock", round(time.monotonic(), 1))
         time.sleep(hold)
-    print(name, "released", round(time.monotonic(), 1))
+        print(name, "lets go", round(time.monotonic(), 1))  # still holding it: no race with the next
 
 
 def impatient():

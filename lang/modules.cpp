@@ -809,6 +809,7 @@ Value import_module(StrObj* name) {
         // lang/modules/_concurrent_futures.py, as the package's one module
         Value cf = load_library_module("_concurrent_futures");
         if (cf.is_null()) return cf;
+        static_cast<ModuleObj*>(cf.o)->name = "concurrent.futures";  // its missing names read as CPython's
         ModuleObj* c = new_module("concurrent");
         dict_set_str(c->dict, "futures", cf);
         rt().modules["concurrent.futures"] = cf;

@@ -158,7 +158,7 @@ Value a_create_task(Value* args, int nargs, const CallArgs& kw) {
     Value coro = arg_at(args, nargs, kw, 0, "coro");
     Value name = arg_at(args, nargs, kw, 1, "name");
     if (!is_coroutine(coro)) return coro_expected(coro);
-    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    if (!aio().running || simulated_thread_name()) return raise(T.RuntimeError, "no running event loop");
     std::optional<std::string> n;
     if (!name.is_null() && !name.is_none()) {
         Value s = str_of(name);
@@ -308,14 +308,14 @@ Value ac_next(Value* args, int, const CallArgs&) {
 Value a_current_task(Value*, int, const CallArgs&) {
     TaskBase* t = corolab::current_task();
     if (!t) {
-        if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+        if (!aio().running || simulated_thread_name()) return raise(T.RuntimeError, "no running event loop");
         return Value::none();
     }
     return task_object(t);
 }
 
 Value a_all_tasks(Value*, int, const CallArgs&) {
-    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    if (!aio().running || simulated_thread_name()) return raise(T.RuntimeError, "no running event loop");
     Value s = new_set();
     for (auto& t : aio().running->all_tasks())
         if (!t->done()) set_add(static_cast<SetObj*>(s.o), task_object(t.get()));
@@ -375,12 +375,14 @@ Value a_run_coroutine_threadsafe(Value* a, int n, const CallArgs& kw) {
 Value a_get_event_loop(Value*, int, const CallArgs&) {
     // the policy's get_event_loop: after set_event_loop (asyncio.run ends
     // with set_event_loop(None)) it no longer makes a loop
+    if (auto name = simulated_thread_name())  // a thread other than the main one has no loop
+        return raise(T.RuntimeError, "There is no current event loop in thread '" + *name + "'.");
     if (!aio().running && !aio().default_loop && aio().loop_set)
         return raise(T.RuntimeError, "There is no current event loop in thread 'MainThread'.");
     return loop_object(&current_loop());
 }
 Value a_get_running_loop(Value*, int, const CallArgs&) {
-    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    if (!aio().running || simulated_thread_name()) return raise(T.RuntimeError, "no running event loop");
     return loop_object(aio().running);
 }
 Value a_new_event_loop(Value*, int, const CallArgs&) { return loop_object(&aio().new_loop()); }

@@ -57,6 +57,7 @@ struct SimThread {
     int nested_base = 0;  // Vm::nesting() when it last resumed
     std::string on;       // what it waits on now ("" when running)
     bool idle_next = false;  // its next wait is for work (a pool worker): traced as idle
+    bool blocked = false;    // suspended by block() (any other suspension is refused)
 };
 
 struct Waiter {
@@ -205,6 +206,7 @@ void run_thread(SimThread* t, Value send, Value exc, bool first) {
     s.output_lane = t->lane;
     s.output_lane_name = t->name;
     t->on.clear();
+    t->blocked = false;
     trace(corolab::TraceEv::task_resume, t->lane);
     t->nested_base = vm.nesting();
     RunResult r;
@@ -218,7 +220,15 @@ void run_thread(SimThread* t, Value send, Value exc, bool first) {
     w.cur = saved;
     s.output_lane = saved_lane;
     s.output_lane_name = saved_name;
-    if (r.status != RunStatus::Suspended) thread_ended(t, r);
+    if (r.status != RunStatus::Suspended) {
+        thread_ended(t, r);
+    } else if (!t->blocked) {
+        // asyncio.run() or run_until_complete() asked to suspend the thread
+        // for a loop: loops run on the main thread only
+        Value e = make_exception(T.RuntimeError, {str_value("not supported in corolab: running an event loop on a thread "
+                                                            "other than the main one")});
+        post(gnow(), [t, e] { run_thread(t, Value(), e, false); });
+    }
 }
 
 void thread_ended(SimThread* t, const RunResult& r) {
@@ -274,6 +284,7 @@ Value block(const WaiterRef& w, const std::string& on, double timeout, Value on_
                                          ") on a thread inside code that a builtin calls (a key=, map(), __repr__...)");
     }
     t->on = on;
+    t->blocked = true;
     if (t->idle_next) trace(corolab::TraceEv::task_suspend, t->lane, corolab::On::other, 0, "idle");
     else trace(corolab::TraceEv::task_suspend, t->lane, kind, until_detail);
     t->idle_next = false;
@@ -290,6 +301,7 @@ struct LockObj : NativeObj {
     bool held = false;
     std::deque<WaiterRef> waiters;
     LockObj() : NativeObj(C.Lock) {}
+    void clear_refs() override { waiters.clear(); }
 };
 
 bool opt_timeout(const Value& v, double& out) {
@@ -432,6 +444,11 @@ void init_classes() {
     add_method(C.Lock, "__exit__", lk_exit);
 }
 }  // namespace
+
+std::optional<std::string> simulated_thread_name() {
+    if (!AsyncioState::current || !aio().thread_world || !world().cur) return std::nullopt;
+    return world().cur->name;
+}
 
 std::optional<Value> worker_sleep(double seconds) {
     SimThread* t = world().cur;

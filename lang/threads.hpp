@@ -18,6 +18,10 @@ namespace corolab::lang {
 // time.sleep(seconds) on a simulated thread: its result (Null: suspended
 // or raised), or nullopt on the main thread.
 std::optional<Value> worker_sleep(double seconds);
+// The name of the simulated thread running now; nullopt on the main thread
+// (where the event loops run: asyncio.get_running_loop() on another thread
+// raises, as in CPython).
+std::optional<std::string> simulated_thread_name();
 // The main thread blocks until global time `until` (time.sleep with or
 // without a running loop): the threads' events due by then run first, at
 // their times. Null when the run ends meanwhile (a budget).

@@ -1,0 +1,157 @@
+// Simulated threads (lang/mod_threads.cpp) through Session: how runs end
+// when threads are left blocked, deadlock or run out of a budget, and that
+// their frames and waiting locks are freed with the run (the sanitizer
+// build checks the freeing). The scenarios' CPython behaviour is in the
+// threads/ conformance corpus; these cases are ones CPython hangs on or
+// corolab refuses.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "corolab/lang/session.hpp"
+
+using corolab::lang::Options;
+using corolab::lang::Session;
+
+namespace {
+
+struct Outcome {
+    std::string out, err;
+    Session::Result result;
+};
+
+Outcome run(const std::string& src, Options opts = {}) {
+    Session s(src, opts);
+    while (s.advance() >= 0) {
+    }
+    Outcome o;
+    for (auto& l : s.take_output()) (l.err ? o.err : o.out) += l.text + "\n";
+    o.result = s.result();
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("a daemon thread left waiting on a lock is dropped at exit; its frames are freed") {
+    Outcome o = run(R"PY(
+import threading
+lock = threading.Lock()
+lock.acquire()
+def waits():
+    print("waiting")
+    with lock:
+        print("never")
+t = threading.Thread(target=waits, daemon=True)
+t.start()
+print("main ends", t.is_alive())
+)PY");
+    CHECK(o.result.exit_code == 0);
+    CHECK(o.out == "waiting\nmain ends True\n");
+}
+
+TEST_CASE("threads that wait on each other end the run with DeadlockError naming them") {
+    Outcome o = run(R"PY(
+import threading, time
+a, b = threading.Lock(), threading.Lock()
+def one():
+    with a:
+        time.sleep(1)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(1)
+        with a:
+            pass
+ts = [threading.Thread(target=one, name="one"), threading.Thread(target=two, name="two")]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+)PY");
+    CHECK(o.result.type == "DeadlockError");
+    CHECK(o.result.message == "the main thread waits for threads that can never wake; threads: one (lock), two (lock)");
+    CHECK(o.result.t == Approx(1.0));
+}
+
+TEST_CASE("a thread not joined by the code is joined at exit, as CPython's interpreter does") {
+    Outcome o = run(R"PY(
+import threading, time
+def late():
+    time.sleep(2)
+    print("late", time.monotonic())
+threading.Thread(target=late).start()
+print("module ends", time.monotonic())
+)PY");
+    CHECK(o.result.exit_code == 0);
+    CHECK(o.out == "module ends 0.0\nlate 2.0\n");
+    CHECK(o.result.t == Approx(2.0));
+}
+
+TEST_CASE("the step budget stops a run whose threads hold locks others wait on") {
+    Options opts;
+    opts.budgets.steps = 2'000'000;
+    Outcome o = run(R"PY(
+import threading
+lock = threading.Lock()
+def spin():
+    with lock:
+        while True:
+            pass
+def waits():
+    with lock:
+        pass
+threading.Thread(target=waits).start()
+threading.Thread(target=spin).start()
+threading.Thread(target=waits).start()
+)PY",
+                    opts);
+    CHECK(o.result.type == "BudgetExceeded");
+    CHECK(o.result.budget == "steps");
+}
+
+TEST_CASE("a thread has no event loop; running one there is refused clearly") {
+    Outcome o = run(R"PY(
+import asyncio, threading
+async def main():
+    def probe():
+        for f in (asyncio.get_running_loop, asyncio.get_event_loop):
+            try:
+                f()
+            except RuntimeError as e:
+                print(e)
+    await asyncio.to_thread(probe)
+asyncio.run(main())
+def runs_a_loop():
+    try:
+        asyncio.run(asyncio.sleep(0))
+    except RuntimeError as e:
+        print(e)
+t = threading.Thread(target=runs_a_loop)
+t.start()
+t.join()
+)PY");
+    CHECK(o.result.exit_code == 0);
+    CHECK(o.out ==
+          "no running event loop\n"
+          "There is no current event loop in thread 'asyncio_0'.\n"
+          "not supported in corolab: running an event loop on a thread other than the main one\n");
+}
+
+TEST_CASE("blocking inside code a builtin calls on a thread says so") {
+    Outcome o = run(R"PY(
+import threading, time
+def sorts():
+    try:
+        sorted([2, 1], key=lambda x: time.sleep(0.1) or x)
+    except RuntimeError as e:
+        print(e)
+t = threading.Thread(target=sorts)
+t.start()
+t.join()
+)PY");
+    CHECK(o.result.exit_code == 0);
+    CHECK(o.out ==
+          "not supported in corolab: blocking (sleep) on a thread inside code that a builtin calls (a key=, map(), "
+          "__repr__...)\n");
+}

@@ -368,7 +368,7 @@ Value th_start(Value* a, int n, const CallArgs&) {
     AsyncioState& s = aio();
     if (!charge_steps(kThreadStartSteps)) return fatal_raise();
     if (w.live >= s.task_limit)
-        return rt().vm->set_fatal("tasks", "task limit of " + std::to_string(s.task_limit) + " reached (threads count too)");
+        return rt().vm->set_fatal("tasks", "task limit of " + std::to_string(s.task_limit) + " reached");
     auto t = std::make_unique<SimThread>();
     SimThread* tp = t.get();
     t->ident = kMainIdent + static_cast<std::int64_t>(w.threads.size()) + 1;

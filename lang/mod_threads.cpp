@@ -96,7 +96,9 @@ void trace(corolab::TraceEv ev, std::uint32_t lane, corolab::On on = corolab::On
     corolab::Trace* tr = aio().trace;
     if (!tr || lane == 0) return;  // lane 0: asyncio's own thread (no lane)
     if (ev == corolab::TraceEv::task_suspend) sub = static_cast<std::uint8_t>(on);
-    tr->add(corolab::TraceRecord{gnow(), x, lane, a, text.empty() ? 0u : corolab::interned().intern(text), ev, sub});
+    // in a loop's own time while one runs, as its records are
+    double t = aio().running ? aio().running->time() : gnow();
+    tr->add(corolab::TraceRecord{t, x, lane, a, text.empty() ? 0u : corolab::interned().intern(text), ev, sub});
 }
 
 void run_due(double until);

@@ -104,7 +104,7 @@ struct Session::Impl {
             l.task = aio.output_lane;
             l.task_name = aio.output_lane_name;
             if (corolab::Trace* tr = aio.trace)
-                tr->add(corolab::TraceRecord{l.t, 0, l.task, 0, corolab::interned().intern(text),
+                tr->add(corolab::TraceRecord{aio.running ? aio.running->time() : l.t, 0, l.task, 0, corolab::interned().intern(text),
                                              corolab::TraceEv::output,
                                              static_cast<std::uint8_t>(err ? corolab::Stream::err : corolab::Stream::out)});
         } else if (aio.running) {

@@ -1117,6 +1117,15 @@ Value Vm::execute_loop(Frame* entry) {
                 }
                 // bound methods of Python functions: unwrap without allocating
                 Value self_holder;
+                Value call_method;
+                if (is_kind(func, Kind::Instance)) {
+                    // an instance whose class defines __call__ in Python
+                    // (functools.partial): called as the bound method, so its
+                    // frame runs here (a simulated thread can block in it)
+                    Value c = static_cast<Obj*>(func.o)->cls->lookup(S("__call__"));
+                    if (is_kind(c, Kind::Function)) call_method = Value(make<MethodObj>(c, func));
+                }
+                if (!call_method.is_null()) func = call_method;
                 if (is_kind(func, Kind::Method) && is_kind(static_cast<MethodObj*>(func.o)->func, Kind::Function)) {
                     auto* m = static_cast<MethodObj*>(func.o);
                     if (args == exargs.data()) {  // CallEx: the arguments are in exargs already

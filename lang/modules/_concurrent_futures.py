@@ -28,6 +28,7 @@ _STATE_TO_DESCRIPTION_MAP = {
 }
 
 _CPU_COUNT = 4
+__name__ = 'concurrent.futures._base'  # the classes' __module__, as CPython's files give it
 
 
 class Error(Exception):
@@ -334,6 +335,7 @@ class Executor:
         return False
 
 
+__name__ = 'concurrent.futures.thread'
 _threads_queues = {}
 _shutdown = False
 

@@ -29,3 +29,4 @@ with ThreadPoolExecutor(max_workers=1, thread_name_prefix="one") as ex:
     print("c:", c.result(), "a:", a.result())
     a.add_done_callback(report)
 print("end")
+print(type(a), type(ex))

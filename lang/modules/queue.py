@@ -2,6 +2,7 @@
 # LifoQueue, PriorityQueue, SimpleQueue), whose waits are threading's.
 import threading
 from collections import deque
+from heapq import heappush, heappop
 from time import monotonic as time
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
@@ -123,14 +124,10 @@ class PriorityQueue(Queue):
         return len(self.queue)
 
     def _put(self, item):
-        # no heapq in corolab: a sorted list (the same order of get()s)
-        i = len(self.queue)
-        while i > 0 and item < self.queue[i - 1]:
-            i -= 1
-        self.queue.insert(i, item)
+        heappush(self.queue, item)
 
     def _get(self):
-        return self.queue.pop(0)
+        return heappop(self.queue)
 
 
 class LifoQueue(Queue):

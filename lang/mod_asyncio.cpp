@@ -1228,7 +1228,8 @@ static corolab::Task<Value> aclose_task(Value agen) {
 // The loop's finalizer hook (BaseEventLoop._asyncgen_finalizer_hook): an
 // async generator dropped before it finished is kept alive and closed by an
 // aclose() task, created by a call_soon callback as call_soon_threadsafe
-// does, so its `finally` runs in the loop that iterated it. Until that task
+// does, so its `finally` runs in the loop that iterated it (when that loop
+// runs next, if it is not running now: Runner.close()). Until that task
 // starts the registry keeps it: if asyncio.run cancels the task before it
 // ran, its shutdown closes the generator instead.
 static bool finalize_asyncgen(Object* o) {
@@ -1238,7 +1239,7 @@ static bool finalize_asyncgen(Object* o) {
     auto it = s.asyncgens.find(g);
     if (it == s.asyncgens.end()) return false;
     Loop* loop = it->second.loop;
-    if (!g->frame || g->running || s.running != loop || rt().vm->fatal()) {
+    if (!g->frame || g->running || rt().vm->fatal()) {
         s.asyncgens.erase(it);
         return false;
     }

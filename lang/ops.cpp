@@ -1138,7 +1138,8 @@ Value getattr_opt(const Value& obj, StrObj* name) {
         if (d) {
             Value v = dict_get_str(d, name);
             if (!v.is_null()) return v;
-            if (name->s == "__dict__" && o->kind == Kind::Instance) return Value(static_cast<Object*>(d));
+            // obj.__dict__: the live attribute dict (copy, json's default=)
+            if (name->s == "__dict__" && o->kind != Kind::Function) return Value(static_cast<Object*>(d));
         }
         if (desc) return call_get(cv, obj, cls);
         if (o->kind == Kind::StaticMethod || o->kind == Kind::ClassMethod) {

@@ -16,6 +16,7 @@
 namespace corolab::lang {
 
 class Vm;
+class Source;
 
 // Keyword arguments of a call: names and values, in call order.
 struct CallArgs {
@@ -70,6 +71,7 @@ public:
     std::unordered_map<std::string, Value> modules;   // imported modules
     std::vector<std::shared_ptr<void>> keep;  // compiled library modules: freed before the heap
     std::string filename = "main.py";  // the scenario's name, as warnings show it
+    const Source* source = nullptr;    // the scenario's text, which tracebacks quote
 
     Runtime();
     ~Runtime();

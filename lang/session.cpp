@@ -10,6 +10,7 @@
 #include "lang/threads.hpp"
 #include "lang/budget.hpp"
 #include "lang/compiler.hpp"
+#include "lang/modules/modules.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
 #include "lang/parser.hpp"
@@ -206,18 +207,7 @@ struct Session::Impl {
 
     std::string traceback_text(const Value& exc) {
         if (!is_kind(exc, Kind::Exception)) return "";
-        auto* e = static_cast<ExceptionObj*>(exc.o);
-        std::string tb;
-        if (!e->traceback.empty()) tb += "Traceback (most recent call last):\n";
-        for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
-            tb += "  File \"" + opts.filename + "\", line " + std::to_string(it->line) + ", in " + it->function + "\n";
-            std::string_view src = source ? source->line_text(it->line) : std::string_view();
-            std::size_t a = src.find_first_not_of(" \t");
-            if (a != std::string_view::npos) tb += "    " + std::string(src.substr(a)) + "\n";
-        }
-        std::string msg = exception_message(exc);
-        tb += e->cls->name + (msg.empty() ? "" : ": " + msg) + "\n";
-        return tb;
+        return format_traceback(exc, exception_message(exc));
     }
 
     // sys.exit(code) not caught: the status CPython exits with, no error line.
@@ -319,6 +309,7 @@ struct Session::Impl {
         register_builtins(runtime->builtins);
         register_modules(opts.seed);
         source = std::make_unique<Source>(opts.filename, source_text);
+        runtime->source = source.get();
         try {
             ParseResult pr = parse_and_analyze(*source);
             compile_module(*pr.module, *source, program);

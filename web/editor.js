@@ -110,6 +110,10 @@ export class Editor {
   /** Highlights the line a stepped task is suspended at (null clears), without moving the cursor. */
   markStep(line) {
     const ok = line >= 1 && line <= this.view.state.doc.lines;
+    // Unchanged: no transaction (each one reads the DOM selection, a forced layout).
+    if ((ok ? line : null) === this.stepLine && this.stepDoc === this.view.state.doc) return;
+    this.stepLine = ok ? line : null;
+    this.stepDoc = this.view.state.doc;
     const effects = [stepMark.effect.of(ok ? line : null)];
     if (ok) effects.push(EditorView.scrollIntoView(this.view.state.doc.line(line).from, { y: 'nearest' }));
     this.view.dispatch({ effects });

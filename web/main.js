@@ -7,6 +7,7 @@ import { CompareView } from './compare-view.js';
 import { comparisons, examples } from './examples.js';
 import { OutputPanel } from './output.js';
 import { Runner } from './runner.js';
+import { StepModel } from './step-model.js';
 import { Stepper } from './stepper.js';
 import { outputText, outputTsv, timelineSvg, traceJson } from './export.js';
 import { cleanSettings, decodeLink, embedFragment, encodeLink, LinkError } from './share.js';
@@ -240,13 +241,42 @@ function formatWall(ms) {
 // ---- the current run's data, fed to the views in slices -----------------------
 // A run's results can be large (10,000 tasks: ~100,000 trace records): they are
 // added a slice at a time between frames, so no main-thread task runs long.
+// The step-through index (web/step-model.js) is built in the same slices, so
+// stepping is ready when the run ends.
 
-const SLICE_MS = 12;
-let current = null;  // {model, trace: all records, queue, done, ...}
+const SLICE_MS = 8;
+const TRACE_CHUNK = 500;    // records added between two looks at the clock
+const LINE_CHUNK = 500;
+let current = null;  // {model, steps, trace: all records, queue, done, ...}
 
 function feed(run, lines, trace) {
   run.queue.push({ lines, trace, at: 0, lineAt: 0 });
   pump(run);
+}
+
+// One slice of work; false when there is nothing left to do.
+function work(run, deadline) {
+  const part = run.queue[0];
+  if (part) {
+    if (part.at < part.trace.length) {
+      const chunk = part.trace.slice(part.at, part.at + TRACE_CHUNK);
+      part.at += chunk.length;
+      run.model.addTrace(chunk);
+      for (const e of chunk) run.trace.push(e);
+    } else if (part.lineAt < part.lines.length) {
+      const chunk = part.lines.slice(part.lineAt, part.lineAt + LINE_CHUNK);
+      part.lineAt += chunk.length;
+      const first = run.model.addOutput(chunk);
+      output.append(run.model.outputs.slice(first));
+    } else {
+      run.queue.shift();
+    }
+    return true;
+  }
+  if (!run.steps.done) { run.steps.index(deadline); return true; }
+  // Once the run has ended: the timers in deadline order, for stepping.
+  if (run.done && !run.steps.prepare(deadline)) return true;
+  return false;
 }
 
 function pump(run) {
@@ -255,29 +285,12 @@ function pump(run) {
   setTimeout(() => {
     run.scheduled = false;
     if (run !== current) return;
-    const t0 = performance.now();
-    const m = run.model;
-    while (run.queue.length && performance.now() - t0 < SLICE_MS) {
-      const part = run.queue[0];
-      if (part.at < part.trace.length) {
-        const chunk = part.trace.slice(part.at, part.at + 2000);
-        part.at += chunk.length;
-        m.addTrace(chunk);
-        for (const e of chunk) run.trace.push(e);
-        continue;
-      }
-      if (part.lineAt < part.lines.length) {
-        const chunk = part.lines.slice(part.lineAt, part.lineAt + 300);
-        part.lineAt += chunk.length;
-        const first = m.addOutput(chunk);
-        output.append(m.outputs.slice(first), first);
-        continue;
-      }
-      run.queue.shift();
-    }
-    summarize(m);
+    const deadline = performance.now() + SLICE_MS;
+    let more = true;
+    while (more && performance.now() < deadline) more = work(run, deadline);
+    summarize(run.model);
     timeline.redraw();
-    if (run.queue.length) pump(run);
+    if (more) pump(run);
     else if (run.done) { const end = run.done; run.done = null; end(); }
   }, 0);
 }
@@ -286,7 +299,8 @@ function run(options = settings(), after = null) {
   if (runner.running) runner.stop();  // ends the current run (its own model) first
   if (!runner.ready) { pendingRun = [options, after]; setState('loading', 'loading the engine…'); return; }
   const m = new TimelineModel();
-  const thisRun = { model: m, trace: [], queue: [], done: null, scheduled: false, code: editor.text, options, after };
+  const trace = [];
+  const thisRun = { model: m, trace, steps: new StepModel(trace), queue: [], done: null, scheduled: false, code: editor.text, options, after };
   current = thisRun;
   stepper.close();
   output.clear();

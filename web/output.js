@@ -3,8 +3,7 @@
 // is set with textContent, never parsed as HTML.
 
 import { formatTime } from './timeline.js';
-
-const MAX_ROWS = 5000;  // the DOM holds at most this many lines; the timeline keeps all
+import { VirtualList } from './virtual-list.js';
 
 /**
  * A time with 3 decimals exactly as Python's '%.3f' prints it: correctly
@@ -20,26 +19,28 @@ export function formatStamp(t) {
   return t.toFixed(3);
 }
 
+const ROW_H = 20;      // px, as #output li[data-index] in style.css
+const PAD_TOP = 2;     // #output's top padding
+
 export class OutputPanel {
   /** onSelect(index) when a line is clicked; onGoToLine(line, col) for error links. */
   constructor(list, { onSelect, onGoToLine }) {
     this.list = list;
     this.onSelect = onSelect;
     this.onGoToLine = onGoToLine;
-    this.rows = [];
-    this.hidden = 0;
-    this.more = null;
-    this.selected = -1;
-    this.follow = true;
-    // Only a person's scrolling decides (measuring on every scroll would
-    // force a layout for each batch the page itself scrolls to).
+    // Only the rows in view are in the DOM; rows.atEnd: new lines are followed.
+    this.rows = new VirtualList(list, {
+      rowHeight: ROW_H, padTop: PAD_TOP, makeRow: (i) => this.row(i), afterRender: () => this.placeVeil(),
+    });
+    this.clear();
+    // Only a person's scrolling decides whether new lines are followed.
     for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) {
       list.addEventListener(type, () => { this.userScroll = true; }, { passive: true });
     }
     list.addEventListener('scroll', () => {
       if (!this.userScroll) return;
       this.userScroll = false;
-      this.follow = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
+      this.rows.atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
     }, { passive: true });
     list.addEventListener('click', (e) => {
       const row = e.target.closest('li[data-index]');
@@ -49,79 +50,78 @@ export class OutputPanel {
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
       e.preventDefault();
       const next = this.selected + (e.key === 'ArrowDown' ? 1 : -1);
-      if (next >= 0 && next < this.rows.length) this.onSelect(next);
+      if (next >= 0 && next < this.items.length) this.onSelect(next);
     });
   }
 
   clear() {
-    this.list.replaceChildren();
-    this.list.dataset.printed = '';
-    this.rows = [];
-    this.hidden = 0;
-    this.more = null;
+    this.items = [];        // every line shown: {t, name, text, stream}
+    this.widest = 0;        // longest text, in characters (the sideways scroll width)
+    this.ending = null;     // the last item: how the run ended
     this.selected = -1;
-    this.follow = true;
+    this.printed = null;    // stepping: lines printed so far (null: all)
+    this.rows.reset();
+    this.list.dataset.printed = '';
+    this.list.style.removeProperty('--row-ch');
   }
 
-  /** Appends lines ({t, name, text, stream}) whose indexes start at first. */
-  append(lines, first) {
-    const frag = document.createDocumentFragment();
-    lines.forEach((line, k) => {
-      if (this.rows.length >= MAX_ROWS) { this.hidden++; return; }
-      const li = document.createElement('li');
-      li.dataset.index = String(first + k);
-      if (line.stream === 'err') li.className = 'err';
-      const time = document.createElement('span');
-      time.className = 't';
-      time.textContent = formatStamp(line.t);
-      const task = document.createElement('span');
-      task.className = 'task';
-      task.textContent = line.name;
-      task.title = line.name;
-      const text = document.createElement('span');
-      text.className = 'text';
-      text.textContent = line.text;
-      li.append(time, task, text);
-      this.rows.push(li);
-      frag.append(li);
-    });
-    if (this.hidden) {
-      if (!this.more) { this.more = document.createElement('li'); this.more.className = 'note'; }
-      this.more.textContent = `… ${this.hidden} more lines (the timeline shows them all)`;
-      frag.append(this.more);
+  /** Appends lines ({t, name, text, stream}); their indexes follow the last ones. */
+  append(lines) {
+    const widest = this.widest;
+    for (const line of lines) {
+      this.items.push(line);
+      if (line.text.length > this.widest) this.widest = line.text.length;
     }
-    this.list.append(frag);
-    // Follows new lines unless the reader scrolled up (known from scroll
-    // events: measuring the list here would force a layout per batch).
-    // Once per frame: setting scrollTop forces a layout.
-    if (this.follow && !this.scrollFrame) {
-      this.scrollFrame = requestAnimationFrame(() => {
-        this.scrollFrame = 0;
-        if (this.follow) this.list.scrollTop = 1e9;
-      });
-    }
+    // Every row is as wide as the widest line (one sideways scroll for all).
+    if (this.widest !== widest) this.list.style.setProperty('--row-ch', String(this.widest));
+    this.rows.count = this.items.length;
+    this.rows.schedule();
+  }
+
+  row(i) {
+    const line = this.items[i];
+    const li = document.createElement('li');
+    li.dataset.index = String(i);
+    li.className = `${line.stream === 'err' ? 'err' : ''}${i === this.selected ? ' selected' : ''}`.trim();
+    const time = document.createElement('span');
+    time.className = 't';
+    time.textContent = formatStamp(line.t);
+    const task = document.createElement('span');
+    task.className = 'task';
+    task.textContent = line.name;
+    task.title = line.name;
+    const text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = line.text;
+    li.append(time, task, text);
+    return li;
+  }
+
+  // What follows the rows: how the run ended, and the veil while stepping.
+  setTail() {
+    this.rows.tail = [this.ending, this.printed !== null ? this.veil : null].filter(Boolean);
   }
 
   /** Marks one line as selected and scrolls it into view. */
   select(index) {
-    if (this.rows[this.selected]) this.rows[this.selected].classList.remove('selected');
+    const old = this.rows.row(this.selected);
+    if (old) old.classList.remove('selected');
     this.selected = index;
-    const row = this.rows[index];
-    if (row) {
-      row.classList.add('selected');
-      row.scrollIntoView({ block: 'nearest' });
-    }
+    if (index < 0 || index >= this.items.length) return;
+    const row = this.rows.row(index);
+    if (row) row.classList.add('selected');
+    this.rows.reveal(index);
   }
 
-  // Removes the last stderr rows when they repeat text (the error's display).
+  // Removes the last stderr lines when they repeat text (the error's display).
   dropEcho(text) {
     const lines = text.replace(/\n$/, '').split('\n');
-    const rows = this.rows.slice(-lines.length);
-    if (rows.length !== lines.length) return;
-    const same = rows.every((r, k) => r.classList.contains('err') && r.querySelector('.text').textContent === lines[k]);
-    if (!same) return;
-    for (const r of rows) r.remove();
-    this.rows.length -= lines.length;
+    const tail = this.items.slice(-lines.length);
+    if (tail.length !== lines.length) return;
+    if (!tail.every((l, k) => l.stream === 'err' && l.text === lines[k])) return;
+    this.items.length -= lines.length;
+    this.rows.count = this.items.length;
+    this.rows.schedule();
   }
 
   // A traceback as text, each `File "...", line N` a link to its line.
@@ -144,25 +144,28 @@ export class OutputPanel {
   /**
    * Dims the lines printed after the first `count` (stepping); null shows
    * all. One veil covers them, so a step costs the same with 5 lines or
-   * 5,000 (a class per row made the browser restyle thousands of rows).
+   * 5,000.
    */
   showUpTo(count) {
     if (!this.veil) {
-      this.veil = document.createElement('div');
+      this.veil = document.createElement('li');
       this.veil.className = 'veil';
       this.veil.setAttribute('aria-hidden', 'true');
     }
+    this.printed = count;
     this.list.dataset.printed = count === null ? '' : String(count);
-    const row = count === null ? null : this.rows[count];
-    if (!row) { this.veil.remove(); } else {
-      this.list.append(this.veil);
-      this.veil.style.top = `${row.offsetTop}px`;
-      this.veil.style.height = `${this.list.scrollHeight - row.offsetTop}px`;
-    }
-    if (count !== null) {
-      const last = this.rows[Math.min(count, this.rows.length) - 1];
-      if (last) last.scrollIntoView({ block: 'nearest' });
-    }
+    this.setTail();
+    if (count === null) { this.veil.remove(); return; }
+    this.rows.reveal(Math.max(0, Math.min(count, this.items.length) - 1));
+    this.rows.render();
+  }
+
+  placeVeil() {
+    if (this.printed === null) return;
+    const count = Math.min(this.printed, this.items.length);
+    this.veil.hidden = count >= this.items.length;
+    this.veil.style.top = `${this.rows.offset(count)}px`;
+    this.veil.style.height = `${(this.items.length - count) * ROW_H}px`;
   }
 
   /** Ends the list with how the run ended: an error (with a link to its line) or a note. */
@@ -196,7 +199,8 @@ export class OutputPanel {
         li.append(' ', link);
       }
     }
-    this.list.append(li);
-    li.scrollIntoView({ block: 'nearest' });
+    this.ending = li;
+    this.setTail();
+    this.rows.render();
   }
 }

@@ -33,6 +33,8 @@ export class Runner {
     this.worker = worker;
     this.ready = false;
     worker.onmessage = (e) => this.receive(worker, e.data);
+    // The worker loads the module's JS while the page still compiles the wasm.
+    worker.postMessage({ type: 'load', jsUrl: this.jsUrl });
     worker.onerror = (e) => {
       e.preventDefault();
       if (worker === this.worker) this.fail(`the engine worker failed: ${e.message || 'unknown error'}`);

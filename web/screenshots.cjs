@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Regenerates docs/screenshots/: the page's views (stepping, comparing, the
 // embed) in the light and dark themes at desktop and phone sizes, from the
-// built site in dist/. Usage: node web/screenshots.cjs   (after a build)
+// built site in dist/. Usage: node web/screenshots.cjs [view]   (after a build)
 const fs = require('node:fs');
 const path = require('node:path');
-const { PageBrowser, codeLink, settled } = require('../tests/node/page-support.cjs');
+const { PageBrowser, codeLink, runToEnd, settled } = require('../tests/node/page-support.cjs');
 
 const OUT = path.resolve(__dirname, '../docs/screenshots');
 const SIZES = { desktop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
@@ -13,9 +13,9 @@ const lock = fs.readFileSync(path.resolve(__dirname, '../tests/conformance/examp
 const VIEWS = {
   // The lock example at iteration 5: Task-3 woken by the lock's release.
   async step(page) {
-    await page.goto(page.url().replace(/#.*$/, '') + codeLink(lock));
-    await page.waitForSelector('html[data-engine=ready]');
     await settled(page);
+    // Only the fragment changes: wait for the run it starts to end.
+    await runToEnd(page, () => page.goto(page.url().replace(/#.*$/, '') + codeLink(lock)));
     await page.click('#step');
     for (let k = 0; k < 4; k++) await page.keyboard.press('ArrowRight');
     return '.step-pane';
@@ -27,9 +27,9 @@ const VIEWS = {
     return '.compare-pane';
   },
   async embed(page) {
-    await page.goto(page.url().replace(/#.*$/, '') + `#embed&code=${encodeURIComponent(lock)}`);
+    // Only the fragment changes: wait for the run it starts to end.
+    await runToEnd(page, () => page.goto(page.url().replace(/#.*$/, '') + `#embed&code=${encodeURIComponent(lock)}`));
     await page.waitForSelector('html.embed[data-engine=ready]');
-    await settled(page);
     return null;
   },
 };
@@ -39,7 +39,8 @@ const VIEWS = {
   const browser = new PageBrowser();
   await browser.start();
   try {
-    for (const [view, show] of Object.entries(VIEWS)) {
+    const only = process.argv[2];  // one view, e.g. embed
+    for (const [view, show] of Object.entries(VIEWS).filter(([v]) => !only || v === only)) {
       for (const [size, viewport] of Object.entries(SIZES)) {
         for (const colorScheme of ['light', 'dark']) {
           const page = await browser.open('', { viewport: view === 'embed' && size === 'desktop' ? { width: 700, height: 560 } : viewport, colorScheme });

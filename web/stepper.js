@@ -1,12 +1,14 @@
 // The "Step through" panel: one loop iteration at a time, forward and back,
 // over a finished (or stopped) run. The state comes from web/step-model.js
-// (the trace only); this file only draws it. Long lists are cut at MAX_ROWS
-// so a 10,000-task run steps as quickly as a small one.
+// (the trace only); this file only draws it. Its three lists draw only the
+// rows in view (web/virtual-list.js), so a 10,000-task run steps as quickly
+// as a small one.
 
 import { describeTask, StepModel } from './step-model.js';
 import { formatTime } from './timeline.js';
+import { VirtualList } from './virtual-list.js';
 
-const MAX_ROWS = 200;
+const ROW_H = 22;   // px, as .step-col li[data-row] in style.css
 
 function item(tag, className, text) {
   const el = document.createElement(tag);
@@ -33,6 +35,13 @@ export class Stepper {
     this.selected = 0;   // selected task id
     this.chosen = false; // whether the person chose it (else: the ready queue's head)
     this.filter = '';
+    this.shownTasks = [];  // the tasks listed (those matching the filter): infos from the model
+    const list = (sel, makeRow) => new VirtualList(this.q(sel), { rowHeight: ROW_H, makeRow, overscan: 8 });
+    this.lists = {
+      ready: list('.step-ready', (i) => this.readyRow(i)),
+      timers: list('.step-timers', (i) => this.timerRow(i)),
+      tasks: list('.step-tasks', (i) => this.taskRow(i)),
+    };
     this.q('.step-first').addEventListener('click', () => this.go(0));
     this.q('.step-prev').addEventListener('click', () => this.go(this.view ? this.view.step - 1 : 0));
     this.q('.step-next').addEventListener('click', () => this.go(this.view ? this.view.step + 1 : 0));
@@ -63,7 +72,7 @@ export class Stepper {
   /** Opens the panel at the first iteration (or keeps the place when reopened). */
   open(at = 0) {
     if (!this.run) return;
-    if (!this.model) this.model = new StepModel(this.run.trace);
+    if (!this.model) this.model = this.run.steps || new StepModel(this.run.trace);
     this.root.hidden = false;
     this.go(this.view && this.view.count === this.model.count ? this.view.step : at);
     this.root.focus({ preventScroll: true });
@@ -118,55 +127,67 @@ export class Stepper {
   render() {
     const v = this.view;
     if (!v) return;
+    // The editor first, while the page's layout is still clean.
+    const sel = v.tasks.get(this.selected);
+    this.onTaskLine(sel && sel.state !== 'done' ? sel.line : 0);
     const range = this.q('.step-range');
     range.max = String(v.count - 1);
     range.value = String(v.step);
     this.q('.step-where').textContent =
       `iteration ${v.step + 1} of ${v.count} · t = ${formatTime(v.t)} · ${v.outputs} line${v.outputs === 1 ? '' : 's'} printed so far` +
       (this.model.truncated ? ' · the trace was truncated: later iterations are missing' : '');
+    const infos = v.tasks.infos();
+    this.shownTasks = this.filter ? infos.filter((info) => info.label.toLowerCase().includes(this.filter)) : infos;
+    this.fill('ready', v.ready.length, 'empty: the loop waits for the next timer');
+    this.fill('timers', v.timers.length, 'no timer pending');
+    this.fill('tasks', this.shownTasks.length, this.filter ? 'no task matches the filter' : 'no task yet');
+  }
 
-    // The ready queue, in the order the loop will run it.
-    const ready = this.q('.step-ready');
-    ready.replaceChildren(...v.ready.slice(0, MAX_ROWS).map((r) => {
-      const li = item('li');
-      li.dataset.cause = r.cause === 'done' ? `done:${r.on}` : r.cause;
-      li.dataset.name = r.name;
-      li.append(item('b', '', r.name), item('span', 'why', r.why));
-      return li;
-    }));
-    if (v.ready.length > MAX_ROWS) ready.append(item('li', 'more', `… ${v.ready.length - MAX_ROWS} more`));
-    if (!v.ready.length) ready.append(item('li', 'empty', 'empty: the loop waits for the next timer'));
+  // Redraws one list of count rows (a note when empty); its count in its heading.
+  fill(name, count, empty) {
+    const list = this.lists[name];
+    list.atEnd = false;
+    list.tail = count ? [] : [item('li', 'empty', empty)];
+    list.refresh(count);
+    this.q(`.step-count-${name}`).textContent = count > 1 ? `· ${count}` : '';
+  }
 
-    // The timer heap, soonest first.
-    const timers = this.q('.step-timers');
-    timers.replaceChildren(...v.timers.slice(0, MAX_ROWS).map((tm) => {
-      const li = item('li');
-      li.dataset.deadline = String(tm.deadline);
-      li.append(item('b', '', `at ${formatTime(tm.deadline)}`), item('span', 'why', `wakes ${tm.wakes}`));
-      return li;
-    }));
-    if (v.timers.length > MAX_ROWS) timers.append(item('li', 'more', `… ${v.timers.length - MAX_ROWS} more`));
-    if (!v.timers.length) timers.append(item('li', 'empty', 'no timer pending'));
+  // The ready queue, in the order the loop will run it.
+  readyRow(i) {
+    const r = this.view.ready.at(i);
+    const li = item('li');
+    li.value = i + 1;
+    li.dataset.row = '';
+    li.dataset.cause = r.cause === 'done' ? `done:${r.on}` : r.cause;
+    li.dataset.name = r.name;
+    li.title = `${r.name}: ${r.why}`;
+    li.append(item('b', '', r.name), item('span', 'why', r.why));
+    return li;
+  }
 
-    // Every task and its state (filtered; the selected one first).
-    const list = this.q('.step-tasks');
-    const rows = [];
-    let matched = 0;
-    const sel = v.tasks.get(this.selected);
-    for (const task of v.tasks.values()) {
-      const label = task.coro ? `${task.name} · ${task.coro}` : task.name;
-      if (this.filter && !label.toLowerCase().includes(this.filter)) continue;
-      matched++;
-      if (rows.length >= MAX_ROWS) continue;
-      const li = item('li', `state-${task.state}${task.id === this.selected ? ' selected' : ''}${task.internal ? ' internal' : ''}`);
-      li.dataset.task = String(task.id);
-      li.tabIndex = -1;
-      li.append(item('b', '', label), item('span', 'why', describeTask(task) + (task.internal ? ' (asyncio.run’s shutdown)' : '')));
-      if (task.line && task.state !== 'done') li.append(item('span', 'line', `line ${task.line}`));
-      rows.push(li);
-    }
-    list.replaceChildren(...rows);
-    if (matched > rows.length) list.append(item('li', 'more', `… ${matched - rows.length} more (type in the filter to find one)`));
-    this.onTaskLine(sel && sel.state !== 'done' ? sel.line : 0);
+  // The timer heap, soonest first.
+  timerRow(i) {
+    const tm = this.view.timers.at(i);
+    const li = item('li');
+    li.value = i + 1;
+    li.dataset.row = '';
+    li.dataset.deadline = String(tm.deadline);
+    li.title = `at ${formatTime(tm.deadline)}: wakes ${tm.wakes}`;
+    li.append(item('b', '', `at ${formatTime(tm.deadline)}`), item('span', 'why', `wakes ${tm.wakes}`));
+    return li;
+  }
+
+  // Every task and its state.
+  taskRow(i) {
+    const task = this.view.tasks.get(this.shownTasks[i].id);
+    const li = item('li', `state-${task.state}${task.id === this.selected ? ' selected' : ''}${task.internal ? ' internal' : ''}`);
+    li.dataset.row = '';
+    li.dataset.task = String(task.id);
+    li.tabIndex = -1;
+    const why = describeTask(task) + (task.internal ? ' (asyncio.run’s shutdown)' : '');
+    li.title = `${task.label}: ${why}${task.line && task.state !== 'done' ? `, line ${task.line}` : ''}`;
+    li.append(item('b', '', task.label), item('span', 'why', why));
+    if (task.line && task.state !== 'done') li.append(item('span', 'line', `line ${task.line}`));
+    return li;
   }
 }

@@ -118,8 +118,20 @@ export class Timeline {
         pinch = { dist: Math.abs(a - b) || 1, center: this.geometry().t((a + b) / 2) };
       }
     });
+    // Dragging the cursor moves it once per frame, however fast the pointer goes.
+    let cursorAt = null;
     this.canvas.addEventListener('pointermove', (e) => {
-      if (cursorDrag) { this.onCursor(Math.max(0, this.geometry().t(local(e)))); return; }
+      if (cursorDrag) {
+        if (cursorAt === null) {
+          requestAnimationFrame(() => {
+            const t = cursorAt;
+            cursorAt = null;
+            if (t !== null && this.model) this.onCursor(t);
+          });
+        }
+        cursorAt = Math.max(0, this.geometry().t(local(e)));
+        return;
+      }
       if (!pointers.has(e.pointerId)) return;
       const before = pointers.get(e.pointerId);
       pointers.set(e.pointerId, local(e));
@@ -313,7 +325,7 @@ export class Timeline {
       if (i % 2) { ctx.fillStyle = c.lane; ctx.fillRect(0, y, g.width, LANE_H); }
       const lane = shown[i];
       ctx.fillStyle = lane.outcome === 'error' ? c.err : lane.internal ? c.muted : c.fg;
-      ctx.fillText(clip(ctx, lane.name, GUTTER - 10), 6, y + LANE_H / 2);
+      ctx.fillText(this.laneLabel(lane.name), 6, y + LANE_H / 2);
     }
 
     // Grid lines.
@@ -423,6 +435,18 @@ export class Timeline {
     }
   }
 
+  // A lane's name cut to the gutter (measuring text is slow: once per name).
+  laneLabel(name) {
+    if (!this.labels) this.labels = new Map();
+    let text = this.labels.get(name);
+    if (text === undefined) {
+      text = clip(this.ctx, name, GUTTER - 10);
+      if (this.labels.size > 20000) this.labels.clear();
+      this.labels.set(name, text);
+    }
+    return text;
+  }
+
   // The canvas's text alternative names its lanes (screen readers, tests).
   describe() {
     const lanes = this.lanes();
@@ -507,7 +531,12 @@ export class Timeline {
 
 function clip(ctx, text, maxW) {
   if (ctx.measureText(text).width <= maxW) return text;
-  let s = text;
-  while (s.length > 1 && ctx.measureText(s + '…').width > maxW) s = s.slice(0, -1);
-  return s + '…';
+  // The longest prefix that fits with an ellipsis (binary search).
+  let lo = 1;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.measureText(text.slice(0, mid) + '…').width <= maxW) lo = mid; else hi = mid - 1;
+  }
+  return text.slice(0, lo) + '…';
 }

@@ -2,7 +2,8 @@
 // (`while True: pass`) cannot freeze the page: the page stops a run by
 // terminating this worker and starting a fresh one.
 //
-// Messages in:  {type:'init', jsUrl, wasmModule}   once, first
+// Messages in:  {type:'load', jsUrl}                first: load the module's JS
+//               {type:'init', jsUrl, wasmModule}   once: instantiate the compiled wasm
 //               {type:'run', id, source, options}   options: {clock, speed, seed}
 // Messages out: {type:'ready'} | {type:'fatal', message}
 //               {type:'batch', id, output, trace}   streamed while running (both clocks)
@@ -18,16 +19,22 @@ const FLUSH_MS = 50;         // real time: send what a run printed at most this 
 
 self.onmessage = (e) => {
   const msg = e.data;
-  if (msg.type === 'init') init(msg);
+  if (msg.type === 'load') load(msg.jsUrl);
+  else if (msg.type === 'init') init(msg);
   else if (msg.type === 'run') {
     if (corolab) run(msg);
     else pendingRun = msg;
   }
 };
 
+// Loads the module's JS (its factory, createCorolab) once.
+function load(jsUrl) {
+  if (!self.createCorolab) importScripts(jsUrl);
+}
+
 async function init({ jsUrl, wasmModule }) {
   try {
-    importScripts(jsUrl);
+    load(jsUrl);
     // The page compiled the wasm once; every worker only instantiates it.
     corolab = await self.createCorolab({
       instantiateWasm(imports, ok) {

@@ -61,6 +61,36 @@ const Names kNames[] = {
      "accumulate chain combinations combinations_with_replacement compress count cycle dropwhile "
      "filterfalse groupby islice pairwise permutations product repeat starmap takewhile tee "
      "zip_longest "},
+    {"heapq",
+     "heapify heappop heappush heappushpop heapreplace merge nlargest nsmallest "},
+    {"json",
+     "JSONDecodeError JSONDecoder JSONEncoder codecs decoder detect_encoding dump dumps encoder "
+     "load loads scanner "},
+    {"logging",
+     "BASIC_FORMAT BufferingFormatter CRITICAL DEBUG ERROR FATAL FileHandler Filter Filterer "
+     "Formatter GenericAlias Handler INFO LogRecord Logger LoggerAdapter Manager NOTSET "
+     "NullHandler PercentStyle PlaceHolder RootLogger StrFormatStyle StreamHandler "
+     "StringTemplateStyle Template WARN WARNING addLevelName atexit basicConfig captureWarnings "
+     "collections critical currentframe debug disable error exception fatal getLevelName "
+     "getLevelNamesMapping getLogRecordFactory getLogger getLoggerClass info io lastResort log "
+     "logMultiprocessing logProcesses logThreads makeLogRecord os raiseExceptions re root "
+     "setLogRecordFactory setLoggerClass shutdown sys threading time traceback warn warning "
+     "warnings weakref "},
+    {"copy",
+     "Error copy deepcopy dispatch_table error "},
+    {"operator",
+     "abs add and_ attrgetter call concat contains countOf delitem eq floordiv ge getitem gt "
+     "iadd iand iconcat ifloordiv ilshift imatmul imod imul index indexOf inv invert ior ipow "
+     "irshift is_ is_not isub itemgetter itruediv ixor le length_hint lshift lt matmul "
+     "methodcaller mod mul ne neg not_ or_ pos pow rshift setitem sub truediv truth xor "},
+    {"textwrap",
+     "TextWrapper dedent fill indent re shorten wrap "},
+    {"statistics",
+     "Counter Decimal Fraction LinearRegression NormalDist StatisticsError bisect_left "
+     "bisect_right correlation covariance defaultdict erf exp fabs fmean fsum geometric_mean "
+     "groupby harmonic_mean hypot linear_regression log math mean median median_grouped "
+     "median_high median_low mode mul multimode namedtuple numbers pstdev pvariance quantiles "
+     "random reduce repeat sqrt stdev sys tau variance "},
     {"string",
      "Formatter Template ascii_letters ascii_lowercase ascii_uppercase capwords digits hexdigits "
      "octdigits printable punctuation whitespace "},

@@ -261,6 +261,13 @@ class Enum(metaclass=EnumType):
     def __format__(self, format_spec):
         return format(str(self), format_spec)
 
+    # members are singletons: copy and deepcopy give the member itself
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
     def __hash__(self):
         return hash(self._name_)
 

@@ -12,6 +12,9 @@ namespace corolab::lang {
 Value import_module(StrObj* name);  // modules.cpp: `import name`, once per run
 
 Value make_module_sys();
+// The traceback CPython prints for `exc` (an exception object) ending with
+// "Type: message" (sys.cpp; the scenario's frames, with their source lines).
+std::string format_traceback(const Value& exc, const std::string& message);
 Value make_module_os();
 
 // The module `name` from its embedded Python source: Null with no exception

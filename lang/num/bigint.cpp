@@ -676,7 +676,7 @@ double true_divide(const BigInt& a, const BigInt& b, bool& overflow) {
     int x_size = qv ? 64 - __builtin_clzll(qv) : 0;
     int extra_bits = std::max<int64_t>(x_size, DBL_MIN_EXP - shift) - DBL_MANT_DIG;
     uint64_t mask = uint64_t{1} << (extra_bits - 1);
-    uint64_t low = (qv & (2 * mask - 1)) | (inexact ? 1 : 0);
+    uint64_t low = qv | (inexact ? 1 : 0);  // the kept lowest bit decides ties (half even)
     if ((low & mask) && (low & (3 * mask - 1))) qv += mask;
     qv &= ~(2 * mask - 1);
     double result = std::ldexp(static_cast<double>(qv), static_cast<int>(shift));

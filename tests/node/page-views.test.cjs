@@ -11,6 +11,7 @@ const path = require('node:path');
 const {
   ROOT, PageBrowser, importPageModule, expectedTsv, codeLink, settled, runToEnd, runExample, outputRows,
 } = require('./page-support.cjs');
+const { mainThreadTasksDuring, tasks: measureTasks } = require('../../web/measure.cjs');
 
 const browser = new PageBrowser();
 const scenario = (rel) => fs.readFileSync(path.join(ROOT, 'tests/conformance', rel), 'utf8');
@@ -152,12 +153,13 @@ describe('stepping through the event loop', () => {
     await page.close();
   });
 
-  // The 100 ms target for the longest task is a figure of web/measure.cjs
-  // (timings are benchmarks, not tests); this test holds the page to never
-  // freezing: no task of a second or more.
-  test('10,000 tasks: results arrive, draw and step without freezing the page', async () => {
-    const code = 'import asyncio\n\nasync def job(i):\n    await asyncio.sleep(i % 10 / 10)\n    print("done", i)\n\n' +
-      'async def main():\n    await asyncio.gather(*(job(i) for i in range(10000)))\n\nasyncio.run(main())\n';
+  // No main-thread task over 100 ms while 10,000 tasks' results arrive and
+  // are stepped through. Measured as CPU time from a Chromium trace: on a
+  // shared machine a task's wall time grows with the load average (2-core
+  // machine at load 12: a 15 ms task takes 100 ms of wall time), so wall
+  // time is a figure of web/measure.cjs (printed with the load), and this
+  // test holds only that no task takes a second.
+  test('10,000 tasks: results arrive, draw and step without a main-thread task over 100 ms', async () => {
     const page = await browser.open();
     await settled(page);
     await page.evaluate(() => {
@@ -165,17 +167,34 @@ describe('stepping through the event loop', () => {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
         .observe({ type: 'longtask' });
     });
-    await runToEnd(page, () => page.evaluate((hash) => { location.hash = hash; }, codeLink(code)), 60000);
-    assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
-    await page.click('#step');
-    await page.keyboard.press('End');
-    await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowRight');
-    const got = await stepState(page);
+    let got;
+    const tasks = await mainThreadTasksDuring(page, async () => {
+      await runToEnd(page, () => page.evaluate((hash) => { location.hash = hash; }, codeLink(measureTasks(10000))), 60000);
+      assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
+      await page.click('#step');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      got = await stepState(page);
+      got.count = await page.textContent('.step-count-ready');
+      // Only the rows in view are drawn: scrolled to its end, the queue shows its last task.
+      await page.$eval('.step-ready', (list) => { list.scrollTop = list.scrollHeight; });
+      await page.waitForFunction(() => [...document.querySelectorAll('.step-ready li[data-cause]')].at(-1).dataset.name === 'Task-10001');
+      // Drag the time cursor along the axis.
+      const box = await page.locator('.timeline-pane canvas').boundingBox();
+      await page.mouse.move(box.x + 100, box.y + 10);
+      await page.mouse.down();
+      for (let i = 0; i <= 10; i++) await page.mouse.move(box.x + 100 + (i / 10) * (box.width - 120), box.y + 10);
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+    });
     assert.match(got.where, /^iteration 2 of /);
-    assert.equal(got.ready.length, 200);  // the first 200 of the 10,000 new tasks
-    assert.equal(await page.textContent('.step-ready li.more'), '… 9800 more');
-    await page.waitForTimeout(300);
+    // The 10,000 new tasks, in creation order; only the rows in view are drawn.
+    assert.equal(got.count, '· 10000');
+    assert.deepEqual(got.ready.slice(0, 3), ['Task-2:start', 'Task-3:start', 'Task-4:start']);
+    assert.ok(got.ready.length < 100, `${got.ready.length} rows drawn`);
+    const cpu = Math.max(...tasks.map((t) => t.cpu));
+    assert.ok(tasks.length > 10 && cpu < 100, `longest main-thread task: ${cpu.toFixed(0)} ms of CPU time (${tasks.length} tasks)`);
     const long = await page.evaluate(() => window.__long);
     assert.ok(long.every((ms) => ms < 1000), `long main-thread tasks: ${long.join(', ')} ms`);
     await page.close();
@@ -277,6 +296,36 @@ describe('rough edges a first user hits', () => {
     await page.close();
   });
 
+  test('a long output: only the rows in view are in the page, every line can be scrolled to, long lines scroll sideways', async () => {
+    const code = 'import asyncio\n\nasync def main():\n    for i in range(1000):\n        await asyncio.sleep(0.001)\n' +
+      '        print(i, "x" * (i % 7 * 40))\n\nasyncio.run(main())\n';
+    const page = await browser.open(codeLink(code));
+    await settled(page, 60000);
+    const expected = expectedTsv(code).replace(/\n$/, '').split('\n');
+    assert.equal(expected.length, 1000);
+    // Following the run: its last lines are shown, and few rows are in the DOM.
+    let rows = await outputRows(page);
+    assert.ok(rows.length < 150, `${rows.length} rows in the page`);
+    assert.deepEqual(rows.slice(-3), expected.slice(-3));
+    // Scrolled to the top (the mouse wheel), the first lines (as CPython prints them) are drawn.
+    const out = await page.locator('#output').boundingBox();
+    await page.mouse.move(out.x + 100, out.y + 50);
+    await page.mouse.wheel(0, -30000);
+    await page.waitForFunction(() => document.querySelector('#output li[data-index="0"]'));
+    rows = await outputRows(page);
+    assert.deepEqual(rows.slice(0, 5), expected.slice(0, 5));
+    // Rows are one line high; the longest line widens them all (one sideways scroll).
+    const box = await page.$eval('#output', (list) => ({ scroll: list.scrollWidth, client: list.clientWidth, h: list.querySelector('li[data-index="6"]').offsetHeight }));
+    assert.equal(box.h, 20);
+    assert.ok(box.scroll > box.client + 500, `scroll width ${box.scroll} > ${box.client}`);
+    // Arrow keys move the selected line, and the list follows it.
+    await page.click('#output li[data-index="3"]');
+    for (let k = 0; k < 40; k++) await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.querySelector('#output li.selected') && document.querySelector('#output li.selected').dataset.index === '43');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
   test('the status tells scenario time from wall time', async () => {
     const page = await browser.open();
     await runExample(page, 'gather-three');
@@ -330,6 +379,34 @@ describe('rough edges a first user hits', () => {
     assert.ok((await range())[0] > pinched[0], 'dragged left: later times come into view');
     await page.close();
   });
+  test('on a phone, real touch gestures (touch events the browser turns into pointer events) pinch-zoom and pan the timeline', async () => {
+    const page = await browser.open('', { viewport: { width: 390, height: 844 } });
+    await runExample(page, 'gather-three');
+    await page.waitForFunction(() => document.querySelector('.timeline-pane canvas').dataset.range === '0 3');
+    await page.locator('.timeline-pane canvas').scrollIntoViewIfNeeded();
+    const box = await page.locator('.timeline-pane canvas').boundingBox();
+    const range = () => page.$eval('.timeline-pane canvas', (c) => c.dataset.range.split(' ').map(Number));
+    // Touches as a phone's screen sends them: the browser makes the pointer
+    // events and applies the canvas's touch-action (vertical scrolling stays the page's).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    const y = Math.round(box.y + 60);
+    const touch = (type, xs) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: xs.map((x, id) => ({ x: Math.round(box.x + x), y, id })),
+    });
+    await touch('touchStart', [150, 200]);
+    for (let k = 1; k <= 5; k++) await touch('touchMove', [150 - 8 * k, 200 + 12 * k]);
+    await touch('touchEnd', []);
+    const pinched = await range();
+    assert.ok(pinched[1] - pinched[0] < 3 * 0.7, `pinched out: ${pinched}`);
+    await touch('touchStart', [250]);
+    for (let k = 1; k <= 5; k++) await touch('touchMove', [250 - 20 * k]);
+    await touch('touchEnd', []);
+    const panned = await range();
+    assert.ok(panned[0] > pinched[0], `dragged left: later times come into view (${pinched} -> ${panned})`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
 });
 
 describe('comparing two runs', () => {
@@ -353,7 +430,7 @@ describe('comparing two runs', () => {
       .map((row) => { const [t, text] = row.split('\t'); return { t: Number(t), text }; });
     const { diffOutputs } = await importPageModule('web/compare.js');
     const expected = diffOutputs(tsv('factorial-blocking'), tsv('factorial-async'));
-    const shown = await page.$$eval('.cmp-rows li', (lis) => lis.map((li) => ({
+    const shown = await page.$$eval('.cmp-rows li[data-kind]', (lis) => lis.map((li) => ({
       kind: li.dataset.kind, cells: [...li.querySelectorAll('.cell')].map((c) => c.textContent),
     })));
     // stderr lines (none here) aside, the page's rows are the oracle's, aligned.
@@ -519,7 +596,7 @@ describe('step model (web/step-model.js)', () => {
     assert.equal(m.tasks.get(1).line, 9);
     v = m.goTo(2);
     assert.deepEqual(v.ready.map((r) => [r.name, r.cause]), [['timer (Task-2)', 'due']]);
-    assert.deepEqual(v.timers, []);
+    assert.deepEqual([...v.timers], []);
     v = m.goTo(1);  // back: replayed from the start
     assert.equal(v.t, 0);
     v = m.goTo(3);

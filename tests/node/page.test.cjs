@@ -91,6 +91,8 @@ describe('playground page', () => {
       assert.equal(await page.getAttribute('body', 'data-run'), 'failed');
       assert.match(await page.textContent('#status'), new RegExp(`the ${budget} budget ran out`));
       assert.deepEqual(await outputRows(page), ['0.000\tstart']);
+      // The budget's message is shown once (not also as stderr rows).
+      assert.equal((await page.textContent('#output')).split('budget ran out').length - 1, 1);
       assert.deepEqual(page.problems, []);
       await page.close();
     }

@@ -155,3 +155,42 @@ t.join()
           "not supported in corolab: blocking (sleep) on a thread inside code that a builtin calls (a key=, map(), "
           "__repr__...)\n");
 }
+
+TEST_CASE("executors, queues, wrap_future, run_coroutine_threadsafe and timers together; a daemon left waiting") {
+    // CPython 3.11 in scaled real time (tests/oracle/realtime.py) printed
+    // these lines, in this order, at 0.1 0.2 0.2 0.5 0.5 0.8 0.9 0.9.
+    Outcome o = run(R"PY(
+import asyncio, queue, threading, time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+q = queue.Queue()
+def consumer():
+    while True:
+        print("consumed", q.get())
+threading.Thread(target=consumer, daemon=True).start()
+def job(n):
+    time.sleep(n / 10)
+    q.put(n)
+    return n
+async def fetch(n):
+    await asyncio.sleep(n / 10)
+    return n * 2
+def bridge(loop):
+    return asyncio.run_coroutine_threadsafe(fetch(3), loop).result()
+async def main():
+    loop = asyncio.get_running_loop()
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        fs = [ex.submit(job, n) for n in (2, 1)]
+        print([f.result() for f in as_completed(fs)])
+        print(await asyncio.wrap_future(ex.submit(job, 3)))
+        print(await loop.run_in_executor(ex, bridge, loop))
+    t = threading.Timer(0.1, print, args=("timer",))
+    t.start()
+    threading.Timer(5, print, args=("cancelled",)).cancel()
+    await asyncio.to_thread(t.join)
+asyncio.run(main())
+print("end", round(time.monotonic(), 1))
+)PY");
+    CHECK(o.result.exit_code == 0);
+    CHECK(o.out == "consumed 1\nconsumed 2\n[1, 2]\nconsumed 3\n3\n6\ntimer\nend 0.9\n");
+    CHECK(o.result.t == Approx(0.9));
+}

@@ -122,15 +122,8 @@ struct AsyncioState {
     // object can be freed and made again (all_tasks()) while it runs.
     std::unordered_map<TaskBase*, Value> task_coros;
     std::unordered_map<Loop*, Value> loop_objects;    // loop -> its Python object
-    // Worker threads (mod_threads.cpp): each loop's default executor, and
-    // ThreadPoolExecutor's counter of unnamed pools.
-    std::unordered_map<Loop*, std::shared_ptr<struct WorkerPool>> default_executors;
-    int executor_count = 0;
-    std::uint32_t worker_lanes = 0;  // worker threads made so far (trace lanes)
-    // With no loop running: worker lines not written yet, by time (in order).
-    std::multimap<double, std::function<void()>> offloop;
-    std::shared_ptr<struct WorkerPool> threads;  // threading.Thread's workers
-    int thread_count = 0;                        // threading's "Thread-N" counter
+    // Simulated threads (mod_threads.cpp): their frames, events and pump.
+    std::shared_ptr<struct ThreadWorld> thread_world;
     // The worker thread whose line is being written (0: none): its trace lane.
     std::uint32_t output_lane = 0;
     std::string output_lane_name;

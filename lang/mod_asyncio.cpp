@@ -158,7 +158,7 @@ Value a_create_task(Value* args, int nargs, const CallArgs& kw) {
     Value coro = arg_at(args, nargs, kw, 0, "coro");
     Value name = arg_at(args, nargs, kw, 1, "name");
     if (!is_coroutine(coro)) return coro_expected(coro);
-    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    if (!aio().running || simulated_thread_name()) return raise(T.RuntimeError, "no running event loop");
     std::optional<std::string> n;
     if (!name.is_null() && !name.is_none()) {
         Value s = str_of(name);
@@ -308,14 +308,14 @@ Value ac_next(Value* args, int, const CallArgs&) {
 Value a_current_task(Value*, int, const CallArgs&) {
     TaskBase* t = corolab::current_task();
     if (!t) {
-        if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+        if (!aio().running || simulated_thread_name()) return raise(T.RuntimeError, "no running event loop");
         return Value::none();
     }
     return task_object(t);
 }
 
 Value a_all_tasks(Value*, int, const CallArgs&) {
-    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    if (!aio().running || simulated_thread_name()) return raise(T.RuntimeError, "no running event loop");
     Value s = new_set();
     for (auto& t : aio().running->all_tasks())
         if (!t->done()) set_add(static_cast<SetObj*>(s.o), task_object(t.get()));
@@ -353,15 +353,36 @@ Value loop_object(Loop* l) {
 }
 Loop* L(Value* args) { return static_cast<LoopObj*>(args[0].o)->loop; }
 
+}  // namespace
+Value import_module(StrObj* name);  // modules.cpp
+namespace {
+// asyncio's thread bridges are Python (lang/modules/_asyncio_threads.py),
+// on the simulated threads of threading and concurrent.futures.
+Value thread_bridge(const char* name) {
+    Value m = import_module(rt().intern("_asyncio_threads"));
+    return m.is_null() ? m : getattr(m, rt().intern(name));
+}
+Value call_bridge(const char* name, Value* a, int n, const CallArgs& kw) {
+    Value f = thread_bridge(name);
+    return f.is_null() ? f : call(f, a, n, kw);
+}
+Value a_to_thread(Value* a, int n, const CallArgs& kw) { return call_bridge("to_thread", a, n, kw); }
+Value a_wrap_future(Value* a, int n, const CallArgs& kw) { return call_bridge("wrap_future", a, n, kw); }
+Value a_run_coroutine_threadsafe(Value* a, int n, const CallArgs& kw) {
+    return call_bridge("run_coroutine_threadsafe", a, n, kw);
+}
+
 Value a_get_event_loop(Value*, int, const CallArgs&) {
     // the policy's get_event_loop: after set_event_loop (asyncio.run ends
     // with set_event_loop(None)) it no longer makes a loop
+    if (auto name = simulated_thread_name())  // a thread other than the main one has no loop
+        return raise(T.RuntimeError, "There is no current event loop in thread '" + *name + "'.");
     if (!aio().running && !aio().default_loop && aio().loop_set)
         return raise(T.RuntimeError, "There is no current event loop in thread 'MainThread'.");
     return loop_object(&current_loop());
 }
 Value a_get_running_loop(Value*, int, const CallArgs&) {
-    if (!aio().running) return raise(T.RuntimeError, "no running event loop");
+    if (!aio().running || simulated_thread_name()) return raise(T.RuntimeError, "no running event loop");
     return loop_object(aio().running);
 }
 Value a_new_event_loop(Value*, int, const CallArgs&) { return loop_object(&aio().new_loop()); }
@@ -556,7 +577,7 @@ Value l_call_at(Value* args, int nargs, const CallArgs&) {
     if (nargs < 3 || !to_double(args[1], w)) return has_exc() ? Value() : raise(T.TypeError, "call_at() missing arguments");
     return schedule(args, nargs, 2, w, true);
 }
-Value l_run_in_executor_m(Value* args, int nargs, const CallArgs&) { return l_run_in_executor(*L(args), args + 1, nargs - 1); }
+Value l_run_in_executor_m(Value* args, int nargs, const CallArgs& kw) { return call_bridge("run_in_executor", args, nargs, kw); }
 Value l_create_future(Value* args, int, const CallArgs&) {
     return wrap_future(Future<Value>::create(*L(args)).ref(), read_value);
 }
@@ -1066,7 +1087,7 @@ void init_classes() {
              {"is_running", l_is_running}, {"time", l_time}, {"call_soon", l_call_soon},
              {"call_later", l_call_later}, {"call_at", l_call_at}, {"create_future", l_create_future},
              {"create_task", l_create_task}, {"run_forever", l_run_forever}, {"stop", l_stop},
-             {"run_in_executor", l_run_in_executor_m}})
+             {"run_in_executor", l_run_in_executor_m}, {"call_soon_threadsafe", l_call_soon}})
         add_method(C.Loop, n, f);
     C.Runner = native_class("Runner", runner_new);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
@@ -1496,6 +1517,8 @@ Value make_module_asyncio() {
     fn("iscoroutinefunction", a_iscoroutinefunction);
     fn("isfuture", a_isfuture);
     fn("to_thread", a_to_thread);
+    fn("wrap_future", a_wrap_future);
+    fn("run_coroutine_threadsafe", a_run_coroutine_threadsafe);
     fn("timeout", a_timeout);
     fn("timeout_at", a_timeout_at);
     auto cls = [&](const char* n, ClassObj* c) { set(d, n, Value(static_cast<Object*>(c))); };
@@ -1529,6 +1552,20 @@ Value make_module_asyncio() {
 // ---- running the loop ---------------------------------------------------------------
 namespace {
 corolab::Task<Value> noop() { co_return Value::none(); }
+
+// BaseEventLoop.shutdown_default_executor: its workers finish (on a thread,
+// as in CPython) while the loop runs; nothing to do without one.
+corolab::Task<Value> shutdown_default_executor(Loop& loop) {
+    if (rt().modules.find("_asyncio_threads") == rt().modules.end()) return noop();
+    Value has = thread_bridge("has_default_executor");
+    Value lo = loop_object(&loop);
+    Value r = has.is_null() ? has : call1(has, lo);
+    if (r.is_null()) { take_exc(); return noop(); }
+    if (!r.is_bool() || !r.b) return noop();
+    Value coro = call1(thread_bridge("shutdown_default_executor"), lo);
+    if (coro.is_null()) { take_exc(); return noop(); }
+    return drive(coro);
+}
 
 // BaseEventLoop.shutdown_asyncgens: aclose() of every async generator not
 // finished, each in a task, gathered (errors are not reported).
@@ -1568,6 +1605,7 @@ LoopRun::LoopRun(RunRequest* req) : is_run_(req->is_run) {
     s.base[loop_] = s.now - loop_->time();  // the loop's clock follows the global one
     s.running = loop_;
     if (loop_->trace() == nullptr && s.trace) loop_->set_trace(s.trace);
+    threads_loop_started();
     if (req->shutdown) {  // Runner.close(): the end of asyncio.run() without a main task
         shutdown_ = true;
         flag_ = std::make_shared<bool>(true);
@@ -1644,7 +1682,7 @@ void LoopRun::next_phase() {
     if (phase_ == 1 || phase_ == 2) {
         // shutdown_asyncgens, then shutdown_default_executor
         ++phase_;
-        auto t = corolab::create_task(*loop_, phase_ == 2 ? shutdown_asyncgens(*loop_) : noop());
+        auto t = corolab::create_task(*loop_, phase_ == 2 ? shutdown_asyncgens(*loop_) : shutdown_default_executor(*loop_));
         t.base().set_trace_label(phase_ == 2 ? "asyncio.run: shutdown_asyncgens()" : "asyncio.run: shutdown_default_executor()", true);
         wait_on(Ref<FutureBase>(&t.base()));
         return;

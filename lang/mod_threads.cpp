@@ -1,535 +1,513 @@
-// Worker threads in virtual time: asyncio.to_thread, loop.run_in_executor,
-// concurrent.futures.ThreadPoolExecutor (as an executor for the loop) and
-// threading.current_thread() (SCENARIO-LANGUAGE.md, "Threads and executors").
+// Simulated threads in virtual time: the `_thread` module (start, lock,
+// get_ident) that threading.py, queue.py and concurrent.futures are
+// written on (lang/modules/), as CPython's are on its `_thread`.
 //
-// The model: a job runs to its end the moment it is submitted, on a worker
-// of its pool, with its own clock: the worker's time starts when the worker
-// is free (now, or when its previous job ends) and only its time.sleep()
-// moves it (the loop's clock does not move). What the job prints is kept
-// with the worker's time and written when the loop's clock reaches it (a
-// timer each); its result reaches the loop's future by a timer at the job's
-// end (as call_soon_threadsafe wakes the loop). A job therefore sees the
-// program's state as it was when it was submitted.
+// The model (SCENARIO-LANGUAGE.md, "Threads and executors"):
+// - A thread runs its Python code on a VM Thread of its own. Code takes no
+//   virtual time. Where the thread blocks (time.sleep, a lock another thread
+//   holds, and everything threading.py builds on locks) it suspends; its
+//   wake-up is an event of the threads' queue (global virtual time, FIFO
+//   at equal times): a sleep's end, a lock handed over, a timeout.
+// - A new thread runs at once, inside start(), until it first blocks (as
+//   CPython's Thread.start waits for the thread to run).
+// - The main thread (module code, or the loop's thread: coroutines and
+//   callbacks) never suspends here. When it blocks, the events due
+//   meanwhile run first, at their times (the loop's clock jumps as for
+//   time.sleep; no loop callback runs meanwhile); nothing left that could
+//   end the wait is a deadlock.
+// - While a loop runs, one loop timer (the "pump") fires at the earliest
+//   event and runs the events due then.
 //
-// Without a running loop (an executor or threading.Thread used from plain
-// code) the job's lines wait in AsyncioState::offloop and are written, at
-// their times, when the main thread's clock reaches them: it moves only by
-// blocking (time.sleep, Future.result(), join(), shutdown()), and each of
-// those first writes what falls due before it ends.
-//
-// Trace: each worker is a lane of its own, id kLaneBase + n (n counts the
-// run's workers from 1), made by a task_create record with "thread": true;
-// a job resumes its lane, each time.sleep suspends it (on sleep, until),
-// the job's end suspends it (on other, "idle"), its lines are its output.
+// Trace: each thread is a lane of its own, id kLaneBase + n (n counts the
+// run's threads from 1), made by a task_create record with "thread": true;
+// running resumes the lane, blocking suspends it (sleep until, lock...),
+// its end suspends it on "idle"; its lines are its output.
 #include <deque>
+#include <map>
 
 #include "lang/asyncio_bridge.hpp"
+#include "lang/budget.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
+#include "lang/stack_guard.hpp"
 #include "lang/threads.hpp"
+#include "lang/vm.hpp"
 
 namespace corolab::lang {
 
 namespace {
 constexpr std::uint32_t kLaneBase = 1000000;
+constexpr std::int64_t kMainIdent = 1;  // get_ident() of the main thread
+constexpr int kMaxNestedStarts = 32;    // deeper start()s wait for the next event (no C++ recursion)
+// Steps charged (lang/budget.hpp) beyond the instructions a thread runs:
+// a switch to a thread costs as a task switch does, a new thread more (its
+// frames, locks and objects), so `while True: Thread(...).start()` ends on
+// the step budget about as soon as `while True: pass`.
+constexpr std::uint64_t kThreadSwitchSteps = 100;
+constexpr std::uint64_t kThreadStartSteps = 2000;
 
-struct WorkerRun {
-    std::string name;  // the worker thread's name
-    double start, elapsed = 0;
-    struct Ev {
-        double t;          // worker time
-        double until = 0;  // sleeps: when they end
-        std::string text;  // prints: the text ("" for a sleep)
-    };
-    std::vector<Ev> evs;
-    double now() const { return start + elapsed; }
-};
-WorkerRun* g_run = nullptr;  // the job running now
-
-struct Classes {
-    ClassObj *Thread = nullptr, *Executor = nullptr, *CFuture = nullptr, *MapIter = nullptr, *PyThread = nullptr,
-             *Lock = nullptr;
-} C;
-
-// concurrent.futures.Future of a job already run: done at `end`.
-struct CFutureObj : NativeObj {
-    double end;
-    Value result, exc;
-    CFutureObj(double e, Value r, Value x) : NativeObj(C.CFuture), end(e), result(std::move(r)), exc(std::move(x)) {}
-    void clear_refs() override { result = Value(); exc = Value(); }
-};
-
-struct ThreadObj : NativeObj {
+struct SimThread {
+    std::int64_t ident;
     std::string name;
-    ThreadObj(std::string n) : NativeObj(C.Thread), name(std::move(n)) {}
+    std::uint32_t lane;
+    bool daemon = false, finished = false;
+    Thread th;
+    Value run;  // the bound method it runs (Thread._bootstrap)
+    Value obj;  // its threading.Thread object (current_thread())
+    int nested_base = 0;  // Vm::nesting() when it last resumed
+    std::string on;       // what it waits on now ("" when running)
+    bool idle_next = false;  // its next wait is for work (a pool worker): traced as idle
+    bool blocked = false;    // suspended by block() (any other suspension is refused)
 };
+
+struct Waiter {
+    SimThread* t = nullptr;  // null: the main thread
+    bool woken = false;
+    Value value, exc;
+};
+using WaiterRef = std::shared_ptr<Waiter>;
+
 }  // namespace
 
-// One ThreadPoolExecutor: CPython's naming and on-demand workers.
-struct WorkerPool {
-    std::string prefix;           // "asyncio" or "ThreadPoolExecutor-<n>"
-    std::size_t max_workers;
-    std::vector<double> free_at;  // per worker (index = its number): when it is idle again
-    std::vector<std::uint32_t> lanes;  // per worker: its trace lane
-    bool shut_down = false;
+struct ThreadWorld {
+    std::vector<std::unique_ptr<SimThread>> threads;
+    std::multimap<double, std::function<void()>> events;  // by global time, FIFO at equal times
+    SimThread* cur = nullptr;                             // the thread running now (null: main)
+    std::size_t live = 0;                                 // threads started and not finished
+    std::uint32_t lanes = 0;                              // trace lanes made
+    Loop* pump_loop = nullptr;
+    corolab::Handle pump;
+    double pump_when = 0;
+    bool pumping = false;
+    int nested_starts = 0;
 };
-
-bool worker_sleep(double seconds) {
-    if (!g_run) return false;
-    g_run->evs.push_back({g_run->now(), g_run->now() + seconds, std::string()});
-    g_run->elapsed += seconds;
-    return true;
-}
-std::optional<double> worker_time() {
-    if (!g_run) return std::nullopt;
-    return g_run->start + g_run->elapsed;
-}
 
 namespace {
+using World = ThreadWorld;
 AsyncioState& aio() { return *AsyncioState::current; }
+World& world() {
+    if (!aio().thread_world) aio().thread_world = std::make_shared<ThreadWorld>();
+    return *aio().thread_world;
+}
+double gnow() { return aio().time(); }
 
-// ThreadPoolExecutor's default size with os.cpu_count() fixed at 4.
-constexpr std::size_t kCpuCount = 4;
-std::size_t default_workers() { return std::min<std::size_t>(32, kCpuCount + 4); }
-
-void trace(Loop& loop, double t, corolab::TraceEv ev, std::uint32_t lane, corolab::On on = corolab::On::other,
-           double x = 0, const std::string& text = std::string(), std::uint32_t a = 0, std::uint8_t sub = 0) {
-    if (corolab::Trace* tr = loop.trace()) {
-        if (ev == corolab::TraceEv::task_suspend) sub = static_cast<std::uint8_t>(on);
-        tr->add(corolab::TraceRecord{t, x, lane, a, text.empty() ? 0u : corolab::interned().intern(text), ev, sub});
-    }
+void trace(corolab::TraceEv ev, std::uint32_t lane, corolab::On on = corolab::On::other, double x = 0,
+           const std::string& text = std::string(), std::uint32_t a = 0, std::uint8_t sub = 0) {
+    corolab::Trace* tr = aio().trace;
+    if (!tr || lane == 0) return;  // lane 0: asyncio's own thread (no lane)
+    if (ev == corolab::TraceEv::task_suspend) sub = static_cast<std::uint8_t>(on);
+    // in a loop's own time while one runs, as its records are
+    double t = aio().running ? aio().running->time() : gnow();
+    tr->add(corolab::TraceRecord{t, x, lane, a, text.empty() ? 0u : corolab::interned().intern(text), ev, sub});
 }
 
-std::shared_ptr<WorkerPool> new_pool(std::string prefix, std::size_t max_workers) {
-    auto p = std::make_shared<WorkerPool>();
-    p->prefix = prefix.empty() ? "ThreadPoolExecutor-" + std::to_string(aio().executor_count++) : prefix;
-    p->max_workers = max_workers;
-    return p;
+void run_due(double until);
+void ensure_pump();
+
+void post(double t, std::function<void()> fn) {
+    world().events.emplace(t, std::move(fn));
+    ensure_pump();
 }
 
-// Runs fn(*args, **kw) as a job of `pool` on `loop`; the returned future
-// completes at the job's end.
-struct JobOutcome {
-    Value result, exc;
-    double end;
-};
-// Runs the job on worker `w` of `pool` (see the model above).
-JobOutcome run_job(WorkerPool& pool, std::size_t w, double gnow, const Value& fn, std::vector<Value>& args,
-                   std::vector<std::pair<Value, Value>>& kw, WorkerRun& run);
-
-JobOutcome run_job(WorkerPool& pool, std::size_t w, double, const Value& fn, std::vector<Value>& args,
-                   std::vector<std::pair<Value, Value>>& kw, WorkerRun& run) {
-    WorkerRun* saved = g_run;
-    g_run = &run;
-    OutputSink outer = swap_output_sink([](const std::string& text, bool err) {
-        if (err) return write_output(text, err);
-        g_run->evs.push_back({g_run->now(), 0, text});
-        return true;
+// While a loop runs: its timer at the earliest event.
+void ensure_pump() {
+    World& w = world();
+    Loop* loop = aio().running;
+    if (!loop || w.pumping || w.events.empty()) return;
+    double first = w.events.begin()->first;
+    if (w.pump_loop == loop && w.pump && !w.pump.cancelled() && w.pump_when <= first) return;
+    if (w.pump_loop == loop && w.pump) w.pump.cancel();
+    w.pump_loop = loop;
+    w.pump_when = first;
+    w.pump = loop->call_at(std::max(first - aio().base.at(loop), loop->time()), [] {
+        World& w = world();
+        w.pump = corolab::Handle();
+        w.pumping = true;
+        run_due(gnow());
+        w.pumping = false;
+        ensure_pump();
     });
-    std::vector<StrObj*> names;
-    std::vector<Value> values;
-    for (auto& [k, v] : kw) { names.push_back(as_str(k)); values.push_back(v); }
-    CallArgs ca;
-    ca.nkw = static_cast<int>(names.size());
-    ca.kwn = names.data();
-    ca.kwv = values.data();
-    Value result = call(fn, args.data(), static_cast<int>(args.size()), ca);
-    Value exc = result.is_null() ? take_exc() : Value();
-    swap_output_sink(std::move(outer));
-    g_run = saved;
-    double end = run.start + run.elapsed;
-    pool.free_at[w] = end;
-    return {result, exc, end};
 }
 
-// Off the loop: the main thread blocks until `until`, writing the worker
-// lines due by then, each at its time.
-void block_main(double until) {
+// Runs the events due by `until` (the clock is there already).
+void run_due(double until) {
+    World& w = world();
+    while (!w.events.empty() && w.events.begin()->first <= until + 1e-9 && !rt().vm->fatal()) {
+        auto it = w.events.begin();
+        auto fn = std::move(it->second);
+        w.events.erase(it);
+        fn();
+    }
+}
+
+std::string thread_list(const World& w) {
+    std::string s;
+    for (auto& t : w.threads)
+        if (!t->finished) s += (s.empty() ? "" : ", ") + t->name + " (" + (t->on.empty() ? "running" : t->on) + ")";
+    return s.empty() ? "none" : s;
+}
+
+// The main thread's clock moves to global time t (a loop's clock jumps as
+// for time.sleep).
+void advance_main_to(double t) {
     AsyncioState& s = aio();
-    while (!s.offloop.empty() && s.offloop.begin()->first <= until) {
-        auto it = s.offloop.begin();
-        s.now = std::max(s.now, it->first);
-        auto ev = std::move(it->second);
-        s.offloop.erase(it);
-        ev();
-    }
-    s.now = std::max(s.now, until);
+    double now = s.time();
+    if (t <= now) return;
+    if (s.running) s.running->block(t - now);
+    else s.now = t;
 }
 
-// Picks the worker for a job submitted at `gnow` (CPython's order: the
-// worker idle the longest, as idle workers queue on the work queue; else a
-// new one under max_workers; else the first to be free; ties: lowest number).
-std::size_t pick_worker(Loop* loop, WorkerPool& pool, double gnow) {
-    std::size_t w = 0;
-    for (std::size_t i = 1; i < pool.free_at.size(); ++i)
-        if (pool.free_at[i] < pool.free_at[w]) w = i;
-    bool idle = !pool.free_at.empty() && pool.free_at[w] <= gnow;
-    if (!idle && pool.free_at.size() < pool.max_workers) w = pool.free_at.size();
-    if (w == pool.free_at.size()) {
-        pool.free_at.push_back(gnow);
-        pool.lanes.push_back(kLaneBase + ++aio().worker_lanes);
-        TaskBase* parent = corolab::current_task();
-        if (loop)
-            trace(*loop, loop->time(), corolab::TraceEv::task_create, pool.lanes[w], corolab::On::other, 0,
-                  pool.prefix + "_" + std::to_string(w), parent ? parent->id() : 0, corolab::task_thread);
+// The main thread blocks until done() or global time `until`, running the
+// threads' events due meanwhile. False when the run ends (a budget, or a
+// deadlock: nothing left could end the wait).
+bool main_wait(const std::function<bool()>& done, double until) {
+    World& w = world();
+    Vm& vm = *rt().vm;
+    while (!done()) {
+        if (vm.fatal()) return false;
+        if (w.events.empty() || w.events.begin()->first > until) {
+            if (until < 1e300) {
+                advance_main_to(until);
+                return true;
+            }
+            vm.set_fatal("deadlock", "the main thread waits for threads that can never wake; threads: " + thread_list(w));
+            return false;
+        }
+        double t = w.events.begin()->first;
+        if (t > aio().horizon) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g", aio().horizon);
+            vm.set_fatal("time", std::string("virtual time limit of ") + buf + " s reached");
+            return false;
+        }
+        advance_main_to(t);
+        run_due(aio().time());
     }
+    return true;
+}
+
+Value fatal_raise() {
+    Vm& vm = *rt().vm;
+    if (has_exc()) return Value();
+    return raise(T.RuntimeError, vm.fatal_message);
+}
+
+void thread_ended(SimThread* t, const RunResult& r);
+
+// Runs thread t until it blocks or ends: its first run (fresh) or a resume.
+void run_thread(SimThread* t, Value send, Value exc, bool first) {
+    World& w = world();
+    AsyncioState& s = aio();
+    Vm& vm = *rt().vm;
+    if (vm.fatal() || t->finished) return;
+    if (!charge_steps(kThreadSwitchSteps)) return;
+    SimThread* saved = w.cur;
+    std::uint32_t saved_lane = s.output_lane;
+    std::string saved_name = s.output_lane_name;
+    w.cur = t;
+    s.output_lane = t->lane;
+    s.output_lane_name = t->name;
+    t->on.clear();
+    t->blocked = false;
+    trace(corolab::TraceEv::task_resume, t->lane);
+    t->nested_base = vm.nesting();
+    RunResult r;
+    if (first) {
+        auto* m = static_cast<MethodObj*>(t->run.o);
+        Value self = m->self;
+        r = vm.start_call(static_cast<FunctionObj*>(m->func.o), &self, 1, t->th);
+    } else {
+        r = vm.resume(t->th, std::move(send), std::move(exc));
+    }
+    w.cur = saved;
+    s.output_lane = saved_lane;
+    s.output_lane_name = saved_name;
+    if (r.status != RunStatus::Suspended) {
+        thread_ended(t, r);
+    } else if (!t->blocked) {
+        // asyncio.run() or run_until_complete() asked to suspend the thread
+        // for a loop: loops run on the main thread only
+        Value e = make_exception(T.RuntimeError, {str_value("not supported in corolab: running an event loop on a thread "
+                                                            "other than the main one")});
+        post(gnow(), [t, e] { run_thread(t, Value(), e, false); });
+    }
+}
+
+void thread_ended(SimThread* t, const RunResult& r) {
+    t->finished = true;
+    --world().live;
+    t->th.top = t->th.bottom = nullptr;
+    t->run = t->obj = Value();  // a run may start threads without end: keep only the name
+    trace(corolab::TraceEv::task_suspend, t->lane, corolab::On::other, 0, "idle");
+    // Thread._bootstrap reports the target's exceptions itself; one that
+    // escapes it is corolab's own failure, never silent.
+    if (r.status == RunStatus::Raised && !rt().vm->fatal()) {
+        Value s = repr_of(r.value);
+        write_output("Exception in thread " + t->name + ": " + (s.is_null() ? std::string("?") : as_str(s)->s) + "\n",
+                     true);
+        if (s.is_null()) take_exc();
+    }
+}
+
+void wake(const WaiterRef& w, Value v, Value exc = Value()) {
+    if (w->woken) return;
+    w->woken = true;
+    w->value = std::move(v);
+    w->exc = std::move(exc);
+    if (SimThread* t = w->t) post(gnow(), [t, w] { run_thread(t, w->value, w->exc, false); });
+}
+
+WaiterRef new_waiter() {
+    auto w = std::make_shared<Waiter>();
+    w->t = world().cur;
     return w;
 }
 
-// A job submitted with no loop running: a concurrent.futures.Future.
-Value submit_offloop(WorkerPool& pool, Value fn, std::vector<Value> args, std::vector<std::pair<Value, Value>> kw,
-                     std::string name = std::string()) {
-    AsyncioState& s = aio();
-    std::size_t w = pick_worker(nullptr, pool, s.now);
-    WorkerRun run{name.empty() ? pool.prefix + "_" + std::to_string(w) : name, std::max(s.now, pool.free_at[w])};
-    JobOutcome o = run_job(pool, w, s.now, fn, args, kw, run);
-    for (auto& ev : run.evs)
-        if (!ev.text.empty()) s.offloop.emplace(ev.t, [text = ev.text] { write_output(text, false); });
-    block_main(s.now);  // what the job printed at once comes first (Thread.start hands over)
-    return Value(make<CFutureObj>(o.end, o.result, o.exc));
-}
-
-}  // namespace
-void main_blocks_until(double until) { block_main(until); }
-namespace {
-
-Value submit(Loop& loop, WorkerPool& pool, Value fn, std::vector<Value> args, std::vector<std::pair<Value, Value>> kw) {
-    double now = aio().loop_time(&loop) - aio().base.at(&loop);  // engine time
-    double gnow = aio().loop_time(&loop);
-    std::size_t w = pick_worker(&loop, pool, gnow);
-    std::uint32_t lane = pool.lanes[w];
-    std::string name = pool.prefix + "_" + std::to_string(w);
-    WorkerRun run{name, std::max(gnow, pool.free_at[w])};
-    JobOutcome o = run_job(pool, w, gnow, fn, args, kw, run);
-    Value result = o.result, exc = o.exc;
-    double end = o.end;
-    double base = aio().base.at(&loop);
-    Loop* lp = &loop;
-    loop.call_at(run.start - base, [lp, lane] { trace(*lp, lp->time(), corolab::TraceEv::task_resume, lane); });
-    for (auto& ev : run.evs) {
-        if (ev.text.empty()) {  // a time.sleep
-            double until = ev.until - base;
-            loop.call_at(ev.t - base, [lp, lane, until] {
-                trace(*lp, lp->time(), corolab::TraceEv::task_suspend, lane, corolab::On::sleep, until);
-            });
-            loop.call_at(until, [lp, lane] { trace(*lp, lp->time(), corolab::TraceEv::task_resume, lane); });
-        } else {
-            loop.call_at(ev.t - base, [text = ev.text, lane, name] {
-                AsyncioState& s = aio();
-                s.output_lane = lane;
-                s.output_lane_name = name;
-                write_output(text, false);
-                s.output_lane = 0;
-            });
+// Blocks the current thread until `w` is woken (its value is the result) or
+// `timeout` seconds pass (the result is `on_timeout`; < 0: no timeout).
+// A simulated thread suspends (Null is returned; the VM resumes it with the
+// value); the main thread waits here, running what is due.
+Value block(const WaiterRef& w, const std::string& on, double timeout, Value on_timeout, corolab::On kind,
+            double until_detail = 0) {
+    if (timeout >= 0) post(gnow() + timeout, [w, on_timeout] { wake(w, on_timeout); });
+    SimThread* t = w->t;
+    if (!t) {
+        if (!main_wait([&] { return w->woken; }, 1e301)) {
+            w->woken = true;
+            return fatal_raise();
         }
+        if (!w->exc.is_null()) return raise_value(w->exc);
+        return w->value;
     }
-    Future<Value> fut = Future<Value>::create(loop);
-    loop.call_at(std::max(now, end - base), [fut, result, exc, lp, lane]() mutable {
-        trace(*lp, lp->time(), corolab::TraceEv::task_suspend, lane, corolab::On::other, 0, "idle");
-        if (fut.done()) return;  // cancelled meanwhile
-        if (exc.is_null()) fut.set_result(result);
-        else fut.set_exception(to_engine(exc));
-    });
-    return wrap_future_value(fut.ref());
-}
-
-WorkerPool& default_pool(Loop& loop) {
-    auto& p = aio().default_executors[&loop];
-    if (!p) p = new_pool("asyncio", default_workers());
-    return *p;
-}
-
-Loop* running_loop() { return aio().running; }
-
-// ---- asyncio.to_thread / loop.run_in_executor ----------------------------------------
-corolab::Task<Value> to_thread_job(Value fn, std::vector<Value> args, std::vector<std::pair<Value, Value>> kw) {
-    Loop& loop = *corolab::Loop::current();
-    Value f = submit(loop, default_pool(loop), fn, std::move(args), std::move(kw));
-    co_return co_await static_cast<Awaitable*>(static_cast<Obj*>(f.o))->await_it();
-}
-}  // namespace
-
-Value a_to_thread(Value* a, int n, const CallArgs& kw) {
-    if (n < 1) return raise(T.TypeError, "to_thread() missing 1 required positional argument: 'func'");
-    std::vector<std::pair<Value, Value>> kws;
-    for (int i = 0; i < kw.nkw; ++i) kws.push_back({Value(static_cast<Object*>(kw.kwn[i])), kw.kwv[i]});
-    return Value(make<CoTaskObj>(to_thread_job(a[0], std::vector<Value>(a + 1, a + n), std::move(kws))));
-}
-
-Value l_run_in_executor(Loop& loop, Value* a, int n) {
-    if (n < 2) return raise(T.TypeError, "run_in_executor() missing 2 required positional arguments: 'executor' and 'func'");
-    WorkerPool* pool;
-    if (a[0].is_none()) pool = &default_pool(loop);
-    else if (is_kind(a[0], Kind::Native) && a[0].o->cls == C.Executor) pool = executor_pool(a[0]);
-    else return raise(T.TypeError, "not supported in corolab: this executor (use None or a ThreadPoolExecutor)");
-    if (pool->shut_down) return raise(T.RuntimeError, "cannot schedule new futures after shutdown");
-    return submit(loop, *pool, a[1], std::vector<Value>(a + 2, a + n), {});
-}
-
-// ---- concurrent.futures.ThreadPoolExecutor ---------------------------------------------
-namespace {
-struct ExecutorObj : NativeObj {
-    std::shared_ptr<WorkerPool> pool;
-    ExecutorObj(std::shared_ptr<WorkerPool> p) : NativeObj(C.Executor), pool(std::move(p)) {}
-};
-
-Value ex_new(Value* a, int n, const CallArgs& kw) {
-    Value mw = n > 1 ? a[1] : Value();
-    Value prefix;
-    for (int i = 0; i < kw.nkw; ++i) {
-        if (kw.kwn[i]->s == "max_workers") mw = kw.kwv[i];
-        else if (kw.kwn[i]->s == "thread_name_prefix") prefix = kw.kwv[i];
+    Vm& vm = *rt().vm;
+    if (vm.current_thread() != &t->th || vm.nesting() != t->nested_base) {
+        w->woken = true;
+        return raise(T.RuntimeError, "not supported in corolab: blocking (" + on +
+                                         ") on a thread inside code that a builtin calls (a key=, map(), __repr__...)");
     }
-    std::size_t workers = default_workers();
-    if (!mw.is_null() && !mw.is_none()) {
-        std::int64_t m;
-        if (!to_index(mw, m)) return Value();
-        if (m <= 0) return raise(T.ValueError, "max_workers must be greater than 0");
-        workers = static_cast<std::size_t>(std::min<std::int64_t>(m, 1024));
-    }
-    std::string pre = !prefix.is_null() && is_str(prefix) ? as_str(prefix)->s : std::string();
-    return Value(make<ExecutorObj>(new_pool(pre, workers)));
-}
-Value ex_enter(Value* a, int, const CallArgs&) { return a[0]; }
-// shutdown(wait=True): the jobs have already run (see the model above); off
-// the loop the main thread waits for the last one to end.
-Value ex_shutdown(Value* a, int, const CallArgs&) {
-    WorkerPool& p = *static_cast<ExecutorObj*>(a[0].o)->pool;
-    p.shut_down = true;
-    if (!aio().running) {
-        double last = aio().now;
-        for (double f : p.free_at) last = std::max(last, f);
-        block_main(last);
-    }
-    return Value::none();
-}
-Value offloop_only(const char* what) {
-    return raise(T.RuntimeError, std::string("not supported in corolab: ") + what +
-                                     " inside a running event loop (use loop.run_in_executor)");
-}
-std::vector<std::pair<Value, Value>> kw_pairs(const CallArgs& kw) {
-    std::vector<std::pair<Value, Value>> out;
-    for (int i = 0; i < kw.nkw; ++i) out.push_back({Value(static_cast<Object*>(kw.kwn[i])), kw.kwv[i]});
-    return out;
-}
-Value ex_submit(Value* a, int n, const CallArgs& kw) {
-    if (n < 2) return raise(T.TypeError, "submit() missing 1 required positional argument: 'fn'");
-    if (aio().running) return offloop_only("ThreadPoolExecutor.submit");
-    WorkerPool& p = *static_cast<ExecutorObj*>(a[0].o)->pool;
-    if (p.shut_down) return raise(T.RuntimeError, "cannot schedule new futures after shutdown");
-    return submit_offloop(p, a[1], std::vector<Value>(a + 2, a + n), kw_pairs(kw));
-}
-struct MapIterObj : NativeObj {
-    std::vector<Value> futs;
-    std::size_t next = 0;
-    MapIterObj() : NativeObj(C.MapIter) {}
-    void clear_refs() override { futs.clear(); }
-};
-Value cf_result(Value* a, int, const CallArgs&);
-Value ex_map(Value* a, int n, const CallArgs&) {
-    if (n < 3) return raise(T.TypeError, "map() missing required arguments: 'fn' and an iterable");
-    if (aio().running) return offloop_only("ThreadPoolExecutor.map");
-    WorkerPool& p = *static_cast<ExecutorObj*>(a[0].o)->pool;
-    std::vector<std::vector<Value>> cols;
-    for (int i = 2; i < n; ++i) {
-        cols.emplace_back();
-        if (!collect(a[i], cols.back())) return Value();
-    }
-    std::size_t rows = cols[0].size();
-    for (auto& c : cols) rows = std::min(rows, c.size());
-    auto* it = make<MapIterObj>();
-    Value iv(it);
-    for (std::size_t r = 0; r < rows; ++r) {  // Executor.map submits every call first
-        std::vector<Value> args;
-        for (auto& c : cols) args.push_back(c[r]);
-        it->futs.push_back(submit_offloop(p, a[1], std::move(args), {}));
-    }
-    return iv;
-}
-Value mi_iter(Value* a, int, const CallArgs&) { return a[0]; }
-Value mi_next(Value* a, int, const CallArgs& kw) {
-    auto* it = static_cast<MapIterObj*>(a[0].o);
-    if (it->next >= it->futs.size()) return raise_value(make_exception(T.StopIteration, {}));
-    Value f = it->futs[it->next++];
-    return cf_result(&f, 1, kw);
+    t->on = on;
+    t->blocked = true;
+    if (t->idle_next) trace(corolab::TraceEv::task_suspend, t->lane, corolab::On::other, 0, "idle");
+    else trace(corolab::TraceEv::task_suspend, t->lane, kind, until_detail);
+    t->idle_next = false;
+    vm.request_suspend(Value::none());
+    return Value();
 }
 
-// ---- concurrent.futures.Future ---------------------------------------------------------
-Value cf_result(Value* a, int, const CallArgs&) {
-    auto* f = static_cast<CFutureObj*>(a[0].o);
-    if (aio().running) return offloop_only("Future.result()");
-    block_main(f->end);
-    if (!f->exc.is_null()) return raise_value(f->exc);
-    return f->result;
-}
-Value cf_exception(Value* a, int, const CallArgs&) {
-    auto* f = static_cast<CFutureObj*>(a[0].o);
-    if (aio().running) return offloop_only("Future.exception()");
-    block_main(f->end);
-    return f->exc.is_null() ? Value::none() : f->exc;
-}
-Value cf_done(Value* a, int, const CallArgs&) { return Value::boolean(aio().time() >= static_cast<CFutureObj*>(a[0].o)->end); }
+// ---- _thread.lock ----------------------------------------------------------------------
+struct Classes {
+    ClassObj* Lock = nullptr;
+} C;
 
-// ---- threading.Thread and Lock ---------------------------------------------------------
-struct PyThreadObj : NativeObj {
-    std::string name;
-    Value target, args, kwargs, fut;
-    PyThreadObj() : NativeObj(C.PyThread) {}
-    void clear_refs() override { target = args = kwargs = fut = Value(); }
-};
-Value pt_new(Value* a, int n, const CallArgs& kw) {
-    auto* t = make<PyThreadObj>();
-    Value tv(t);
-    Value name;
-    for (int i = 0; i < kw.nkw; ++i) {
-        const std::string& k = kw.kwn[i]->s;
-        if (k == "target") t->target = kw.kwv[i];
-        else if (k == "args") t->args = kw.kwv[i];
-        else if (k == "kwargs") t->kwargs = kw.kwv[i];
-        else if (k == "name") name = kw.kwv[i];
-        else if (k != "daemon" && k != "group") return raise(T.TypeError, "Thread() got an unexpected keyword argument '" + k + "'");
-    }
-    if (n > 1) return raise(T.TypeError, "not supported in corolab: positional arguments to Thread() (use target=, args=)");
-    if (!name.is_null() && !name.is_none()) {
-        Value s = str_of(name);
-        if (s.is_null()) return s;
-        t->name = as_str(s)->s;
-    } else {  // threading._newname, with the target's name (3.10+)
-        t->name = "Thread-" + std::to_string(++aio().thread_count);
-        if (is_kind(t->target, Kind::Function))
-            t->name += " (" + as_str(static_cast<FunctionObj*>(t->target.o)->name)->s + ")";
-    }
-    return tv;
-}
-Value pt_start(Value* a, int, const CallArgs&) {
-    auto* t = static_cast<PyThreadObj*>(a[0].o);
-    if (!t->fut.is_null()) return raise(T.RuntimeError, "threads can only be started once");
-    if (aio().running) return offloop_only("threading.Thread.start");
-    if (!aio().threads) aio().threads = new_pool("Thread", 1000000);
-    std::vector<Value> args;
-    if (!t->args.is_null() && !collect(t->args, args)) return Value();
-    std::vector<std::pair<Value, Value>> kws;
-    if (is_kind(t->kwargs, Kind::Dict)) {
-        Value items = call0(getattr(t->kwargs, rt().intern("items")));
-        std::vector<Value> pairs;
-        if (items.is_null() || !collect(items, pairs)) return Value();
-        for (auto& p : pairs) kws.push_back({static_cast<TupleObj*>(p.o)->items[0], static_cast<TupleObj*>(p.o)->items[1]});
-    }
-    Value target = t->target.is_null() ? Value::none() : t->target;
-    if (target.is_none()) { t->fut = Value(make<CFutureObj>(aio().now, Value::none(), Value())); return Value::none(); }
-    t->fut = submit_offloop(*aio().threads, target, std::move(args), std::move(kws), t->name);
-    return Value::none();
-}
-Value pt_join(Value* a, int, const CallArgs&) {
-    auto* t = static_cast<PyThreadObj*>(a[0].o);
-    if (t->fut.is_null()) return raise(T.RuntimeError, "cannot join thread before it is started");
-    auto* f = static_cast<CFutureObj*>(t->fut.o);
-    block_main(f->end);
-    if (!f->exc.is_null()) f->exc = Value();  // reported by threading's excepthook in CPython
-    return Value::none();
-}
-Value pt_name(Value* a, int, const CallArgs&) { return str_value(static_cast<PyThreadObj*>(a[0].o)->name); }
-Value pt_is_alive(Value* a, int, const CallArgs&) {
-    auto* t = static_cast<PyThreadObj*>(a[0].o);
-    return Value::boolean(!t->fut.is_null() && aio().time() < static_cast<CFutureObj*>(t->fut.o)->end);
-}
-
-// A job runs start to end in one go, so a lock is never contended.
 struct LockObj : NativeObj {
     bool held = false;
+    std::deque<WaiterRef> waiters;
     LockObj() : NativeObj(C.Lock) {}
+    void clear_refs() override { waiters.clear(); }
 };
+
+bool opt_timeout(const Value& v, double& out) {
+    out = -1;
+    if (v.is_null() || v.is_none()) return true;
+    return to_double(v, out);
+}
+
 Value lk_new(Value*, int, const CallArgs&) { return Value(make<LockObj>()); }
-Value lk_acquire(Value* a, int, const CallArgs&) {
+Value lk_acquire(Value* a, int n, const CallArgs& kw) {
     auto* l = static_cast<LockObj*>(a[0].o);
-    if (l->held) return raise(T.RuntimeError, "not supported in corolab: waiting for a threading.Lock another thread holds");
-    l->held = true;
-    return Value::boolean(true);
+    Value blocking = n > 1 ? a[1] : Value(), timeout = n > 2 ? a[2] : Value();
+    for (int i = 0; i < kw.nkw; ++i) {
+        if (kw.kwn[i]->s == "blocking") blocking = kw.kwv[i];
+        else if (kw.kwn[i]->s == "timeout") timeout = kw.kwv[i];
+        else return raise(T.TypeError, "acquire() got an unexpected keyword argument '" + kw.kwn[i]->s + "'");
+    }
+    bool block_ok = true;
+    if (!blocking.is_null()) {
+        int b = truthy(blocking);
+        if (b < 0) return Value();
+        block_ok = b != 0;
+    }
+    double t;
+    if (!opt_timeout(timeout, t)) return Value();
+    if (!block_ok && t != -1) return raise(T.ValueError, "can't specify a timeout for a non-blocking call");
+    if (t < 0 && t != -1) return raise(T.ValueError, "timeout value must be a non-negative number");
+    if (!l->held) {
+        l->held = true;
+        return Value::boolean(true);
+    }
+    if (!block_ok) return Value::boolean(false);
+    WaiterRef w = new_waiter();
+    l->waiters.push_back(w);
+    return block(w, "lock", t, Value::boolean(false), corolab::On::lock);
 }
 Value lk_release(Value* a, int, const CallArgs&) {
     auto* l = static_cast<LockObj*>(a[0].o);
     if (!l->held) return raise(T.RuntimeError, "release unlocked lock");
+    while (!l->waiters.empty()) {
+        WaiterRef w = l->waiters.front();
+        l->waiters.pop_front();
+        if (w->woken) continue;  // timed out
+        wake(w, Value::boolean(true));  // handed over: it stays held
+        return Value::none();
+    }
     l->held = false;
     return Value::none();
 }
 Value lk_exit(Value* a, int n, const CallArgs& kw) {
-    Value r = lk_release(a, n, kw);
-    return r.is_null() ? r : Value::boolean(false);
+    Value r = lk_release(a, 1, kw);
+    (void)n;
+    return r.is_null() ? r : Value::none();
 }
 Value lk_locked(Value* a, int, const CallArgs&) { return Value::boolean(static_cast<LockObj*>(a[0].o)->held); }
-Value ex_exit(Value* a, int n, const CallArgs& kw) {
-    ex_shutdown(a, n, kw);
-    return Value::boolean(false);
-}
 
-// ---- threading -------------------------------------------------------------------------
-Value th_current(Value*, int, const CallArgs&) {
-    return Value(make<ThreadObj>(g_run ? g_run->name : std::string("MainThread")));
+// ---- _thread functions -----------------------------------------------------------------
+// start(bound_run, name, daemon, thread_obj[, internal]) -> ident: runs
+// bound_run() on a new thread, at once, until it first blocks.
+Value th_start(Value* a, int n, const CallArgs&) {
+    if (n < 4 || !is_kind(a[0], Kind::Method) || !is_kind(static_cast<MethodObj*>(a[0].o)->func, Kind::Function))
+        return raise(T.TypeError, "_thread.start(bound_method, name, daemon, thread)");
+    World& w = world();
+    AsyncioState& s = aio();
+    if (!charge_steps(kThreadStartSteps)) return fatal_raise();
+    if (w.live >= s.task_limit)
+        return rt().vm->set_fatal("tasks", "task limit of " + std::to_string(s.task_limit) + " reached");
+    auto t = std::make_unique<SimThread>();
+    SimThread* tp = t.get();
+    t->ident = kMainIdent + static_cast<std::int64_t>(w.threads.size()) + 1;
+    Value nm = str_of(a[1]);
+    if (nm.is_null()) return nm;
+    t->name = as_str(nm)->s;
+    int d = truthy(a[2]);
+    if (d < 0) return Value();
+    t->daemon = d != 0;
+    t->run = a[0];
+    t->obj = a[3];
+    // asyncio's own thread (shutdown_default_executor) has no lane, as
+    // asyncio's own tasks are marked internal
+    bool internal = n > 4 && truthy(a[4]) > 0;
+    t->lane = internal ? 0 : kLaneBase + ++w.lanes;
+    TaskBase* parent = corolab::current_task();
+    std::uint32_t parent_id = w.cur ? w.cur->lane : (parent ? parent->id() : 0);
+    w.threads.push_back(std::move(t));
+    ++w.live;
+    trace(corolab::TraceEv::task_create, tp->lane, corolab::On::other, 0, tp->name, parent_id, corolab::task_thread);
+    // start() waits for the thread to run: the threads woken by now (a
+    // notified waiter) run first, as they take the GIL before the new one.
+    if (!w.cur && !w.pumping) run_due(gnow());
+    StackGuard level("thread start", false);
+    if (w.nested_starts < kMaxNestedStarts && level.ok()) {
+        ++w.nested_starts;
+        run_thread(tp, Value(), Value(), true);
+        --w.nested_starts;
+    } else {
+        if (!level.ok()) take_exc();
+        post(gnow(), [tp] { run_thread(tp, Value(), Value(), true); });
+    }
+    if (rt().vm->fatal()) return fatal_raise();
+    return Value::integer(tp->ident);
 }
-Value th_name(Value* a, int, const CallArgs&) { return str_value(static_cast<ThreadObj*>(a[0].o)->name); }
+Value th_get_ident(Value*, int, const CallArgs&) {
+    SimThread* t = world().cur;
+    return Value::integer(t ? t->ident : kMainIdent);
+}
+// idle_next(): the running thread's next wait is for work (a pool worker
+// between jobs); the trace shows it idle, not waiting on a lock.
+// idle_next(False) clears it (the work was there: no wait).
+Value th_idle_next(Value* a, int n, const CallArgs&) {
+    int on = n > 0 ? truthy(a[0]) : 1;
+    if (on < 0) return Value();
+    if (SimThread* t = world().cur) t->idle_next = on != 0;
+    return Value::none();
+}
+// current() -> the running thread's threading.Thread object, None on the main thread
+Value th_current(Value*, int, const CallArgs&) {
+    SimThread* t = world().cur;
+    return t ? t->obj : Value::none();
+}
+// sleep_until_woken(seconds): time.sleep on a thread
+Value th_sleep(Value* a, int, const CallArgs&) {
+    double d;
+    if (!to_double(a[0], d)) return Value();
+    if (auto r = worker_sleep(d)) return *r;
+    return main_blocks_until(gnow() + d);
+}
 
 void init_classes() {
-    if (C.Thread) return;
-    C.Thread = make_builtin_class("_MainThread", T.object, Kind::Native);
-    add_property(C.Thread, "name", th_name);
-    C.Thread->module = "threading";
-    C.Executor = make_builtin_class("ThreadPoolExecutor", T.object, Kind::Native);
-    add_method(C.Executor, "__new__", ex_new);
-    add_method(C.Executor, "__enter__", ex_enter);
-    add_method(C.Executor, "__exit__", ex_exit);
-    add_method(C.Executor, "shutdown", ex_shutdown);
-    add_method(C.Executor, "submit", ex_submit);
-    add_method(C.Executor, "map", ex_map);
-    C.Executor->module = "concurrent.futures.thread";
-    C.CFuture = make_builtin_class("Future", T.object, Kind::Native);
-    C.CFuture->module = "concurrent.futures._base";
-    add_method(C.CFuture, "result", cf_result);
-    add_method(C.CFuture, "exception", cf_exception);
-    add_method(C.CFuture, "done", cf_done);
-    C.MapIter = make_builtin_class("generator", T.object, Kind::Native);
-    add_method(C.MapIter, "__iter__", mi_iter);
-    add_method(C.MapIter, "__next__", mi_next);
-    C.PyThread = make_builtin_class("Thread", T.object, Kind::Native);
-    C.PyThread->module = "threading";
-    add_method(C.PyThread, "__new__", pt_new);
-    add_method(C.PyThread, "start", pt_start);
-    add_method(C.PyThread, "join", pt_join);
-    add_method(C.PyThread, "is_alive", pt_is_alive);
-    add_property(C.PyThread, "name", pt_name);
+    if (C.Lock) return;
     C.Lock = make_builtin_class("lock", T.object, Kind::Native);
     C.Lock->module = "_thread";
     add_method(C.Lock, "__new__", lk_new);
     add_method(C.Lock, "acquire", lk_acquire);
+    add_method(C.Lock, "acquire_lock", lk_acquire);
     add_method(C.Lock, "release", lk_release);
+    add_method(C.Lock, "release_lock", lk_release);
     add_method(C.Lock, "locked", lk_locked);
     add_method(C.Lock, "__enter__", lk_acquire);
     add_method(C.Lock, "__exit__", lk_exit);
 }
 }  // namespace
 
-WorkerPool* executor_pool(const Value& ex) { return static_cast<ExecutorObj*>(ex.o)->pool.get(); }
-
-Value make_module_threading() {
-    init_classes();
-    ModuleObj* m = make<ModuleObj>("threading");
-    Value mv(m);
-    dict_set_str(m->dict, "current_thread", Value(make_builtin("current_thread", th_current, true)));
-    dict_set_str(m->dict, "Thread", Value(static_cast<Object*>(C.PyThread)));
-    dict_set_str(m->dict, "Lock", Value(static_cast<Object*>(C.Lock)));
-    m->unsupported = std::make_shared<std::unordered_set<std::string>>(std::unordered_set<std::string>{
-        "RLock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Timer", "Barrier",
-        "main_thread", "get_ident", "active_count", "enumerate", "local"});
-    return mv;
+std::optional<std::string> simulated_thread_name() {
+    if (!AsyncioState::current || !aio().thread_world || !world().cur) return std::nullopt;
+    return world().cur->name;
 }
 
-Value make_module_concurrent_futures() {
+std::optional<Value> worker_sleep(double seconds) {
+    SimThread* t = world().cur;
+    if (!t) return std::nullopt;
+    WaiterRef w = new_waiter();
+    double until = gnow() + seconds;
+    return block(w, "sleep", seconds, Value::none(), corolab::On::sleep, until - (aio().running ? aio().base.at(aio().running) : 0));
+}
+
+Value main_blocks_until(double until) {
+    AsyncioState& s = aio();
+    if (until > s.horizon) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%g", s.horizon);
+        return rt().vm->set_fatal("time", std::string("virtual time limit of ") + buf + " s reached");
+    }
+    if (!main_wait([] { return false; }, until)) return fatal_raise();
+    return Value::none();
+}
+
+void threads_loop_started() {
+    World& w = world();
+    w.pump_loop = nullptr;
+    w.pump = corolab::Handle();
+    ensure_pump();
+}
+
+Value threads_at_exit() {
+    auto it = rt().modules.find("threading");
+    if (it == rt().modules.end()) return Value::none();
+    Value f = getattr(it->second, rt().intern("_shutdown"));
+    if (f.is_null()) return f;
+    return call0(f);
+}
+
+void threads_teardown() {
+    if (!AsyncioState::current || !aio().thread_world) return;
+    std::shared_ptr<World> w = std::move(aio().thread_world);
+    for (auto& t : w->threads) {
+        if (rt().vm && t->th.top) rt().vm->abandon(t->th);
+        t->run = t->obj = Value();
+    }
+    w->events.clear();
+}
+
+Value make_module_thread() {
     init_classes();
-    ModuleObj* m = make<ModuleObj>("concurrent.futures");
+    ModuleObj* m = make<ModuleObj>("_thread");
     Value mv(m);
-    dict_set_str(m->dict, "ThreadPoolExecutor", Value(static_cast<Object*>(C.Executor)));
-    m->unsupported = std::make_shared<std::unordered_set<std::string>>(std::unordered_set<std::string>{
-        "ProcessPoolExecutor", "Future", "as_completed", "wait", "FIRST_COMPLETED", "FIRST_EXCEPTION",
-        "ALL_COMPLETED", "CancelledError", "TimeoutError", "Executor"});
+    auto fn = [&](const char* n, BuiltinFnPtr f) { dict_set_str(m->dict, n, Value(make_builtin(n, f, true))); };
+    fn("start", th_start);
+    fn("get_ident", th_get_ident);
+    fn("current", th_current);
+    fn("idle_next", th_idle_next);
+    fn("sleep", th_sleep);
+    dict_set_str(m->dict, "LockType", Value(static_cast<Object*>(C.Lock)));
+    dict_set_str(m->dict, "allocate_lock", Value(static_cast<Object*>(C.Lock)));
     return mv;
 }
 

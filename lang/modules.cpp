@@ -22,7 +22,6 @@ namespace {
 constexpr double kWallAtZero = 946684800.0;  // 2000-01-01 00:00:00 UTC
 
 double now() {
-    if (auto w = worker_time()) return *w;
     return AsyncioState::current ? AsyncioState::current->time() : 0;
 }
 
@@ -49,16 +48,14 @@ Value t_sleep(Value* a, int n, const CallArgs&) {
     double d;
     if (!to_double(a[0], d)) return Value();
     if (d < 0) return raise(T.ValueError, "sleep length must be non-negative");
-    if (worker_sleep(d)) return Value::none();  // blocks only its worker thread
+    if (auto r = worker_sleep(d)) return *r;  // blocks only its thread
     AsyncioState& s = *AsyncioState::current;
     if (s.time() + d > s.horizon) {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%g", s.horizon);
         return rt().vm->set_fatal("time", std::string("virtual time limit of ") + buf + " s reached");
     }
-    if (s.running) s.running->block(d);
-    else main_blocks_until(s.now + d);
-    return Value::none();
+    return main_blocks_until(s.time() + d);  // the threads' events due meanwhile run
 }
 Value t_time(Value*, int, const CallArgs&) { return Value::number(kWallAtZero + now()); }
 Value t_monotonic(Value*, int, const CallArgs&) { return Value::number(now()); }
@@ -833,9 +830,12 @@ Value import_module(StrObj* name) {
         if (it != rt().modules.end()) return it->second;
         return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
     }
-    else if (n == "threading") m = make_module_threading();
+    else if (n == "_thread") m = make_module_thread();
     else if (n == "concurrent" || n == "concurrent.futures") {
-        Value cf = make_module_concurrent_futures();
+        // lang/modules/_concurrent_futures.py, as the package's one module
+        Value cf = load_library_module("_concurrent_futures");
+        if (cf.is_null()) return cf;
+        static_cast<ModuleObj*>(cf.o)->name = "concurrent.futures";  // its missing names read as CPython's
         ModuleObj* c = new_module("concurrent");
         dict_set_str(c->dict, "futures", cf);
         rt().modules["concurrent.futures"] = cf;

@@ -7,6 +7,7 @@
 
 #include "corolab/corolab.hpp"
 #include "lang/asyncio_bridge.hpp"
+#include "lang/threads.hpp"
 #include "lang/budget.hpp"
 #include "lang/compiler.hpp"
 #include "lang/modules/modules.hpp"
@@ -99,12 +100,12 @@ struct Session::Impl {
     void emit(std::string text, bool err) {
         OutputLine l;
         l.t = now();
-        if (aio.output_lane && aio.running) {
-            // a worker thread's line (mod_threads.cpp): its own lane
+        if (aio.output_lane) {
+            // a simulated thread's line (mod_threads.cpp): its own lane
             l.task = aio.output_lane;
             l.task_name = aio.output_lane_name;
-            if (corolab::Trace* tr = aio.running->trace())
-                tr->add(corolab::TraceRecord{aio.running->time(), 0, l.task, 0, corolab::interned().intern(text),
+            if (corolab::Trace* tr = aio.trace)
+                tr->add(corolab::TraceRecord{aio.running ? aio.running->time() : l.t, 0, l.task, 0, corolab::interned().intern(text),
                                              corolab::TraceEv::output,
                                              static_cast<std::uint8_t>(err ? corolab::Stream::err : corolab::Stream::out)});
         } else if (aio.running) {
@@ -268,6 +269,7 @@ struct Session::Impl {
         if (!vm->fatal()) check_memory();
         if (vm->fatal()) {
             if (vm->fatal_budget == "stop") throw RunAbort{"Stopped", "the run was stopped", "stop"};
+            if (vm->fatal_budget == "deadlock") throw RunAbort{"DeadlockError", vm->fatal_message, ""};
             throw RunAbort{"BudgetExceeded", vm->fatal_message, vm->fatal_budget};
         }
         if (vm->stop_requested) throw RunAbort{"Stopped", "the run was stopped", "stop"};
@@ -336,14 +338,27 @@ struct Session::Impl {
         return true;
     }
 
+    // The interpreter's exit: threading._shutdown() joins the threads
+    // still running (mod_threads.cpp).
+    void at_exit() {
+        Value r = threads_at_exit();
+        if (!r.is_null()) return;
+        if (vm->fatal()) check_budgets();
+        fail_exception(take_exc());
+    }
+
     // What the module thread did: finished, raised, or asks to run a loop.
     void handle(RunResult r) {
         switch (r.status) {
-            case RunStatus::Returned: state = State::Done; return;
+            case RunStatus::Returned:
+                state = State::Done;
+                at_exit();
+                return;
             case RunStatus::Raised:
                 if (vm->fatal()) check_budgets();
                 fail_exception(r.value);
                 state = State::Done;
+                at_exit();
                 return;
             case RunStatus::Suspended: {
                 auto* req = static_cast<RunRequest*>(static_cast<Obj*>(r.value.o));
@@ -419,6 +434,7 @@ struct Session::Impl {
             }
             run.reset();
             if (vm) vm->abandon(module_thread);
+            if (vm) threads_teardown();
             aio.stop_all();
             program.codes.clear();
             aio.loop_objects.clear();

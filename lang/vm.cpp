@@ -504,6 +504,16 @@ RunResult Vm::start_coroutine(const Value& coro, Thread& th) {
     return run_result(std::move(r), th);
 }
 
+RunResult Vm::start_call(FunctionObj* fn, Value* args, int nargs, Thread& th) {
+    Frame* fr = setup_frame(fn, args, nargs, nullptr, nullptr, 0);
+    if (!fr) return {RunStatus::Raised, take_exc()};
+    fr->mode = FrameMode::Entry;
+    fr->back = nullptr;
+    th.top = th.bottom = fr;
+    th.depth = 1;
+    return resume(th, Value(), Value());
+}
+
 RunResult Vm::run_result(Value r, Thread& th) {
     RunResult out{RunStatus::Returned, Value()};
     if (!suspend_request_.is_null()) {
@@ -1284,6 +1294,15 @@ Value Vm::execute_loop(Frame* entry) {
                 }
                 // bound methods of Python functions: unwrap without allocating
                 Value self_holder;
+                Value call_method;
+                if (is_kind(func, Kind::Instance)) {
+                    // an instance whose class defines __call__ in Python
+                    // (functools.partial): called as the bound method, so its
+                    // frame runs here (a simulated thread can block in it)
+                    Value c = static_cast<Obj*>(func.o)->cls->lookup(S("__call__"));
+                    if (is_kind(c, Kind::Function)) call_method = Value(make<MethodObj>(c, func));
+                }
+                if (!call_method.is_null()) func = call_method;
                 if (is_kind(func, Kind::Method) && is_kind(static_cast<MethodObj*>(func.o)->func, Kind::Function)) {
                     auto* m = static_cast<MethodObj*>(func.o);
                     if (args == exargs.data()) {  // CallEx: the arguments are in exargs already
@@ -1626,8 +1645,29 @@ Value Vm::execute_loop(Frame* entry) {
                     goto error;
                 }
                 PUSH(exit);
+                // A Python __enter__ runs as a frame of this thread, so it can
+                // block a simulated worker thread (mod_threads.cpp) as a call can.
+                if (!async && is_kind(enter, Kind::Method) && is_kind(static_cast<MethodObj*>(enter.o)->func, Kind::Function)) {
+                    auto* fn = static_cast<FunctionObj*>(static_cast<MethodObj*>(enter.o)->func.o);
+                    if (!fn->code->is_generator && !fn->code->is_coroutine && !fn->code->is_async_gen &&
+                        cur_->depth < recursion_limit) {
+                        Value self = static_cast<MethodObj*>(enter.o)->self;
+                        Frame* nf = setup_frame(fn, &self, 1, nullptr, nullptr, 0);
+                        if (!nf) goto error;
+                        nf->mode = FrameMode::Call;
+                        nf->back = f;
+                        cur_->top = nf;
+                        ++cur_->depth;
+                        f = nf;
+                        LOAD_FRAME();
+                        break;
+                    }
+                }
                 Value r = call0(enter);
-                if (r.is_null()) goto error;
+                if (r.is_null()) {
+                    if (call_suspends(entry)) return Value();  // a lock's __enter__ blocking a thread: resume pushes its result
+                    goto error;
+                }
                 PUSH(std::move(r));
                 break;
             }

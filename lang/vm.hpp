@@ -44,6 +44,10 @@ public:
     // Starts a coroutine object, or an async generator's aclose() step
     // (an AsyncGenStep with throw_exc), on a fresh thread.
     RunResult start_coroutine(const Value& coro, Thread& th);
+    // Starts a call of a plain Python function (not a generator or
+    // coroutine function) on a fresh thread (a simulated worker thread,
+    // mod_threads.cpp): it can suspend like a coroutine's thread.
+    RunResult start_call(FunctionObj* fn, Value* args, int nargs, Thread& th);
     // Resumes a suspended thread with a value (exc Null) or an exception.
     RunResult resume(Thread& th, Value value, Value exc);
     // Drops every frame of a thread (a task that will never resume).
@@ -62,6 +66,9 @@ public:
     // (it then returns Null without an exception).
     void request_suspend(Value v) { suspend_request_ = std::move(v); }
     bool can_suspend() const { return nested_ == 0; }
+    // How many C++ calls into the VM are in progress (a builtin asking to
+    // suspend a thread it resumed at this level may do so).
+    int nesting() const { return nested_; }
 
     Thread* current_thread() const { return cur_; }
     std::uint64_t steps = 0;

@@ -190,6 +190,17 @@ const Names kNames[] = {
      "sslproto staggered start_server start_unix_server streams subprocess sys taskgroups tasks "
      "threads timeout timeout_at timeouts to_thread transports trsock unix_events wait wait_for "
      "wrap_future "},
+    {"threading",
+     "Barrier BoundedSemaphore BrokenBarrierError Condition Event ExceptHookArgs Lock RLock "
+     "Semaphore TIMEOUT_MAX Thread ThreadError Timer WeakSet activeCount active_count "
+     "currentThread current_thread enumerate excepthook functools get_ident get_native_id "
+     "getprofile gettrace local main_thread setprofile settrace stack_size "},
+    {"queue",
+     "Empty Full LifoQueue PriorityQueue Queue SimpleQueue deque heappop heappush threading time "
+     "types "},
+    {"concurrent.futures",
+     "ALL_COMPLETED BrokenExecutor CancelledError Executor FIRST_COMPLETED FIRST_EXCEPTION "
+     "Future ProcessPoolExecutor ThreadPoolExecutor TimeoutError as_completed wait "},
 };
 }  // namespace
 

@@ -76,6 +76,40 @@ for (const [kind, cli] of CLIS) {
     assert.ok(r.rssMB < (kind === 'wasm' ? 90 : 20), `peak RSS ${r.rssMB.toFixed(1)} MB`);
   });
 
+  // Simulated threads (lang/mod_threads.cpp) go through the same budgets.
+  const THREAD_BOMBS = {
+    'an endless loop in a threading.Thread': ['import threading\ndef spin():\n    while True:\n        pass\n' +
+      'print("before")\nthreading.Thread(target=spin).start()\nprint("never")\n', /step limit of 20000000 reached/],
+    'an endless loop in asyncio.to_thread': ['import asyncio\ndef spin():\n    while True:\n        pass\n' +
+      'async def main():\n    print("before")\n    await asyncio.to_thread(spin)\nasyncio.run(main())\n', /step limit of 20000000 reached/],
+    'a thread starting a thread forever': ['import threading\ndef g():\n    threading.Thread(target=g).start()\n' +
+      'print("before")\ng()\n', /step limit of 20000000 reached/],
+    'sleeping threads started forever': ['import threading, time\ndef f():\n    time.sleep(1)\nprint("before")\n' +
+      'while True:\n    threading.Thread(target=f).start()\n', /(memory|step) limit of \d+ (bytes )?reached/],
+    'a thousand threads over a task budget of 500': ['import threading, time\ndef f():\n    time.sleep(1)\n' +
+      'print("before")\nts = [threading.Thread(target=f) for _ in range(1000)]\nfor t in ts:\n    t.start()\n', /task limit of 500 reached/],
+  };
+  for (const [name, [source, budget]] of Object.entries(THREAD_BOMBS)) {
+    test(`${kind}: ${name} ends on a named budget, output kept`, async () => {
+      const r = await measured([...cli, 'run', scenario(source), '--format', 'tsv', '--max-memory', '64',
+        '--max-steps', '20000000', '--max-tasks', name.includes('task budget') ? '500' : '100000']);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stdout, /^0\.000\tbefore\n/);
+      assert.match(lastLine(r.stdout), new RegExp('^[\\d.]+\t!BudgetExceeded: ' + budget.source + '$'));
+      assert.doesNotMatch(r.stdout + r.stderr, /never|internal error/);
+      assert.ok(r.rssMB < rssLimit(kind, 64), `peak RSS ${r.rssMB.toFixed(1)} MB`);
+    });
+  }
+
+  test(`${kind}: a thousand sleeping threads all run and are joined`, async () => {
+    const src = 'import threading, time\ndone = []\ndef f(i):\n    time.sleep(1 + i / 1000)\n    done.append(i)\n' +
+      'ts = [threading.Thread(target=f, args=(i,)) for i in range(1000)]\nfor t in ts:\n    t.start()\n' +
+      'for t in ts:\n    t.join()\nprint(len(done), done == sorted(done), round(time.monotonic(), 3))\n';
+    const r = await measured([...cli, 'run', scenario(src), '--format', 'tsv']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '1.999\t1000 True 1.999\n');
+  });
+
   test(`${kind}: with --format json the trace is capped by the memory budget and says so`, async () => {
     const src = 'import asyncio\nasync def main():\n    print("start")\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
     const r = await measured([...cli, 'run', scenario(src), '--format', 'json', '--max-memory', '16', '--max-steps', '50000000']);

@@ -108,6 +108,29 @@ class ScaledPolicy(asyncio.DefaultEventLoopPolicy):
     _loop_factory = ScaledSelectorLoop
 
 
+def _scaled_timeout(timeout):
+    return timeout * SCALE if timeout is not None and timeout > 0 else timeout
+
+
+class ScaledLock:
+    """A lock whose acquire(timeout=) waits the scaled duration."""
+
+    def __init__(self, lock):
+        self._lock = lock
+
+    def acquire(self, blocking=True, timeout=-1):
+        return self._lock.acquire(blocking, _scaled_timeout(timeout))
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __getattr__(self, name):  # release, locked, RLock's _release_save...
+        return getattr(self._lock, name)
+
+
 def install_scaled_time():
     def sleep(seconds):
         virtual_now()  # a sleep starts the clock too (a thread may sleep before anything reads it)
@@ -118,6 +141,19 @@ def install_scaled_time():
     time.perf_counter = virtual_now
     time.time = lambda: WALL_CLOCK_AT_ZERO + virtual_now()
     os.cpu_count = lambda: CPU_COUNT
+    # Every timed wait of threading, queue and concurrent.futures is a lock
+    # acquire with a timeout (Condition.wait's waiter lock, Thread.join's
+    # state lock): scaled like sleeps. Their clocks were bound at import.
+    real_lock, real_rlock = threading.Lock, threading.RLock
+    threading.Lock = lambda: ScaledLock(real_lock())
+    threading.RLock = lambda *a, **k: ScaledLock(real_rlock(*a, **k))
+    threading._allocate_lock = threading.Lock
+    threading._time = virtual_now
+    wait_for_tstate_lock = threading.Thread._wait_for_tstate_lock
+    threading.Thread._wait_for_tstate_lock = lambda self, block=True, timeout=-1: wait_for_tstate_lock(
+        self, block, _scaled_timeout(timeout))
+    import queue
+    queue.time = virtual_now
 
 
 def run(path, seed):

@@ -39,7 +39,7 @@ enum class ExprKind : std::uint8_t {
     BoolOp, BinOp, UnaryOp, Compare, IfExp, Lambda,
     Dict, Set, List, Tuple,
     ListComp, SetComp, DictComp, GeneratorExp,
-    Await, Yield, YieldFrom,
+    Await, Yield, YieldFrom, NamedExpr,
     Call, Attribute, Subscript, Starred, Slice,
 };
 
@@ -255,6 +255,13 @@ struct YieldFrom : Expr {
     YieldFrom() : Expr(kKind) {}
 };
 
+// `target := value` (an assignment expression); target is a Name, ctx Store.
+struct NamedExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::NamedExpr;
+    Expr* target = nullptr;
+    Expr* value = nullptr;
+    NamedExpr() : Expr(kKind) {}
+};
 // `f(a, *b, k=c, **d)`: keyword.arg is "" for a `**d` unpacking.
 struct Keyword {
     std::string arg;

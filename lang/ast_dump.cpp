@@ -304,6 +304,13 @@ public:
                 expr(e->as<YieldFrom>()->value);
                 out += ")";
                 return;
+            case ExprKind::NamedExpr:
+                out += "NamedExpr(target=";
+                expr(e->as<NamedExpr>()->target);
+                out += ", value=";
+                expr(e->as<NamedExpr>()->value);
+                out += ")";
+                return;
             case ExprKind::Call: {
                 auto* c = e->as<Call>();
                 out += "Call(func=";

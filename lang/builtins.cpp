@@ -465,12 +465,18 @@ Value b_enumerate(Value* args, int nargs, const CallArgs& kw) {
     if (start && !to_index(*start, e->pos)) return Value();
     return Value(e);
 }
-Value b_zip(Value* args, int nargs, const CallArgs&) {
+Value b_zip(Value* args, int nargs, const CallArgs& kw) {
     if (nargs == 0) return Value(make<IterObj>(IterObj::Mode::Seq, tuple_value({})));
     Value first = get_iter(args[0]);
     if (first.is_null()) return first;
     auto* z = make<IterObj>(IterObj::Mode::Zip, first);
     Value zv(z);
+    const Value* strict = kwarg(kw, "strict");
+    if (strict) {
+        int t = truthy(*strict);
+        if (t < 0) return Value();
+        z->strict = t == 1;
+    }
     for (int i = 1; i < nargs; ++i) {
         Value it = get_iter(args[i]);
         if (it.is_null()) return it;

@@ -1094,6 +1094,11 @@ private:
                 else emit(Op::LoadConst, const_none());
                 emit(Op::YieldValue);
                 return;
+            case ExprKind::NamedExpr:
+                expr(e->as<NamedExpr>()->value);
+                emit(Op::DupTop);
+                store(e->as<NamedExpr>()->target);
+                return;
             case ExprKind::YieldFrom:
                 error(e->span, "yield from");
             case ExprKind::Starred:

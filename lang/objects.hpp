@@ -256,6 +256,7 @@ struct IterObj : Obj {
     std::vector<Value> more;  // zip's other iterators, map's iterators
     Value fn;                // map/filter function
     std::int64_t pos = 0, end = 0, step = 1;  // sequence position / range state
+    bool strict = false;     // zip(..., strict=True): unequal lengths raise ValueError
     IterObj(Mode m, Value s);
     void clear_refs() override { src = Value(); more.clear(); fn = Value(); }
 };

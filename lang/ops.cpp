@@ -1503,6 +1503,21 @@ Value get_iter(const Value& v) {
 
 Value gen_next(GenObj* g);  // vm.cpp
 
+// zip(strict=True) found argument `ended` (0-based) exhausted: CPython's
+// ValueError if the arguments differ in length, else the end (Null).
+static Value zip_strict_end(IterObj* z, std::size_t ended) {
+    auto range = [](std::size_t n) { return n == 1 ? std::string("argument 1") : "arguments 1-" + std::to_string(n); };
+    if (ended > 0)
+        return raise(T.ValueError, "zip() argument " + std::to_string(ended + 1) + " is shorter than " + range(ended));
+    for (std::size_t i = 0; i < z->more.size(); ++i) {
+        Value y = iter_next(z->more[i]);
+        if (!y.is_null())
+            return raise(T.ValueError, "zip() argument " + std::to_string(i + 2) + " is longer than " + range(i + 1));
+        if (!rt().exc.is_null()) return y;
+    }
+    return Value();
+}
+
 Value iter_next(const Value& itv) {
     if (!is_kind(itv, Kind::Iterator)) {
         if (is_kind(itv, Kind::Generator)) return gen_next(static_cast<GenObj*>(itv.o));
@@ -1563,11 +1578,11 @@ Value iter_next(const Value& itv) {
         case IterObj::Mode::Zip: {
             std::vector<Value> items;
             Value x = iter_next(it->src);
-            if (x.is_null()) return x;
+            if (x.is_null()) return it->strict && rt().exc.is_null() ? zip_strict_end(it, 0) : x;
             items.push_back(x);
-            for (auto& m : it->more) {
-                Value y = iter_next(m);
-                if (y.is_null()) return y;
+            for (std::size_t i = 0; i < it->more.size(); ++i) {
+                Value y = iter_next(it->more[i]);
+                if (y.is_null()) return it->strict && rt().exc.is_null() ? zip_strict_end(it, i + 1) : y;
                 items.push_back(y);
             }
             return tuple_value(std::move(items));

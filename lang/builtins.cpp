@@ -286,6 +286,17 @@ Value agen_aclose(Value* args, int, const CallArgs&) {
     rt().vm->agen_init_hooks(g);
     auto* step = make<AsyncGenStep>(args[0]);
     step->throw_exc = make_exception(T.GeneratorExit, {});
+    step->close = true;
+    return Value(step);
+}
+// asend(value): the awaitable that resumes the async generator with value.
+Value agen_asend(Value* args, int nargs, const CallArgs&) {
+    if (nargs != 2)
+        return raise(T.TypeError, "async_generator.asend() takes exactly one argument (" + std::to_string(nargs - 1) + " given)");
+    auto* g = static_cast<GenObj*>(args[0].o);
+    rt().vm->agen_init_hooks(g);
+    auto* step = make<AsyncGenStep>(args[0]);
+    step->send = args[1];
     return Value(step);
 }
 Value gen_send(Value* args, int nargs, const CallArgs&) {
@@ -767,6 +778,7 @@ void init_type_constructors() {
     add_method(T.generator, "send", gen_send);
     add_method(T.generator, "throw", gen_throw);
     add_method(T.async_generator, "athrow", agen_athrow);
+    add_method(T.async_generator, "asend", agen_asend);
     add_method(T.async_generator, "__anext__", agen_anext);
     add_method(T.generator, "__next__", gen_next_m);
 }

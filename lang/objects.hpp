@@ -240,6 +240,7 @@ struct AsyncGenStep : Obj {
     Value send;       // value to send
     Value throw_exc;  // exception to throw (athrow / aclose)
     Value dflt;       // anext(agen, default): the result instead of StopAsyncIteration
+    bool close = false;  // aclose(): throw_exc is GeneratorExit and the step gives None
     AsyncGenStep(Value g);
     void clear_refs() override { gen = Value(); send = Value(); throw_exc = Value(); dflt = Value(); }
 };

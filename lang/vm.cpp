@@ -1246,10 +1246,33 @@ Value Vm::execute_loop(Frame* entry) {
                     FrameMode mode = FrameMode::Await;
                     Value send_val = Value::none();
                     bool throw_in = false;
+                    Value thrown;  // athrow()'s exception
                     if (is_kind(a, Kind::AsyncGenStep)) {
-                        g = static_cast<GenObj*>(static_cast<AsyncGenStep*>(a.o)->gen.o);
+                        auto* step = static_cast<AsyncGenStep*>(a.o);
+                        g = static_cast<GenObj*>(step->gen.o);
                         mode = FrameMode::AGenNext;
-                        if (!static_cast<AsyncGenStep*>(a.o)->throw_exc.is_null()) {
+                        if (!step->throw_exc.is_null() && !step->close) {
+                            // athrow(): raised at the suspended yield; a yield answers, a return
+                            // is StopAsyncIteration; on a finished generator it gives None
+                            if (!g->frame) { TOP() = Value::none(); break; }
+                            if (g->running) { raise(T.RuntimeError, "athrow(): asynchronous generator is already running"); goto error; }
+                            if (!g->started) {  // raised before the first line: the generator ends
+                                Frame* gf = g->frame;
+                                g->frame = nullptr;
+                                free_frame(gf);
+                                rt_.exc = step->throw_exc;
+                                goto error;
+                            }
+                            throw_in = true;
+                            thrown = step->throw_exc;
+                        } else if (!step->send.is_null() && !step->send.is_none()) {
+                            if (g->frame && !g->started) {
+                                raise(T.TypeError, "can't send non-None value to a just-started async generator");
+                                goto error;
+                            }
+                            send_val = step->send;
+                        }
+                        if (step->close) {
                             // aclose(): a frame never started is just marked closed
                             mode = FrameMode::AGenClose;
                             throw_in = g->started && g->frame;
@@ -1288,7 +1311,7 @@ Value Vm::execute_loop(Frame* entry) {
                     f = gf;
                     LOAD_FRAME();
                     if (throw_in) {
-                        rt_.exc = make_exception(T.GeneratorExit, {});
+                        rt_.exc = thrown.is_null() ? make_exception(T.GeneratorExit, {}) : std::move(thrown);
                         goto error;
                     }
                     break;
@@ -1544,9 +1567,12 @@ Value Vm::execute_loop(Frame* entry) {
             FrameMode mode = f->mode;
             Frame* back = f->back;
             bool is_gen = f->gen != nullptr;
-            if (is_gen && exc_matches(rt_.exc, T.StopIteration)) {
+            bool agen = is_gen && done->code->is_async_gen;
+            if (is_gen && (exc_matches(rt_.exc, T.StopIteration) || (agen && exc_matches(rt_.exc, T.StopAsyncIteration)))) {
+                const char* what = done->code->is_coroutine ? "coroutine" : agen ? "async generator" : "generator";
+                const char* stop = exc_matches(rt_.exc, T.StopIteration) ? " raised StopIteration" : " raised StopAsyncIteration";
                 Value inner = take_exc();
-                raise(T.RuntimeError, std::string(done->code->is_coroutine ? "coroutine" : "generator") + " raised StopIteration");
+                raise(T.RuntimeError, std::string(what) + stop);
                 static_cast<ExceptionObj*>(rt_.exc.o)->cause = inner;
             }
             pop_frame(done);

@@ -299,10 +299,15 @@ Value agen_asend(Value* args, int nargs, const CallArgs&) {
     step->send = args[1];
     return Value(step);
 }
+// StopIteration carrying the value the generator just returned (None: no args).
+Value raise_generator_return() {
+    Value v = rt().vm->gen_return();
+    return raise_value(make_exception(T.StopIteration, v.is_none() ? std::vector<Value>{} : std::vector<Value>{v}));
+}
 Value gen_send(Value* args, int nargs, const CallArgs&) {
     if (nargs != 2) return raise(T.TypeError, "send() takes exactly one argument");
     Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o), args[1]);
-    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    if (r.is_null() && !has_exc()) return raise_generator_return();
     return r;
 }
 // gen.throw(exc) / agen.athrow(exc): exc an exception instance or class.
@@ -323,7 +328,7 @@ Value gen_throw(Value* args, int nargs, const CallArgs&) {
     auto* g = static_cast<GenObj*>(args[0].o);
     if (!g->frame) return raise_value(exc);
     Value r = rt().vm->gen_next(g, Value(), exc);
-    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    if (r.is_null() && !has_exc()) return raise_generator_return();
     return r;
 }
 Value agen_anext(Value* args, int, const CallArgs&) {
@@ -342,9 +347,16 @@ Value agen_athrow(Value* args, int nargs, const CallArgs&) {
 }
 Value gen_next_m(Value* args, int, const CallArgs&) {
     Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o));
+    if (r.is_null() && !has_exc()) return raise_generator_return();
+    return r;
+}
+// it.__next__() of the builtin iterators (list_iterator, zip, map...)
+Value iter_next_m(Value* args, int, const CallArgs&) {
+    Value r = iter_next(args[0]);
     if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
     return r;
 }
+Value iter_self_m(Value* args, int, const CallArgs&) { return args[0]; }
 Value t_exception_new(Value* args, int nargs, const CallArgs& kw) {
     return instantiate(static_cast<ClassObj*>(args[0].o), args + 1, nargs - 1, kw);
 }
@@ -537,6 +549,7 @@ Value b_next(Value* args, int nargs, const CallArgs&) {
     Value v = iter_next(args[0]);
     if (!v.is_null() || has_exc()) return v;
     if (nargs > 1) return args[1];
+    if (is_kind(args[0], Kind::Generator)) return raise_generator_return();
     return raise_value(make_exception(T.StopIteration, {}));
 }
 Value any_all(Value* args, int nargs, bool any) {
@@ -781,6 +794,8 @@ void init_type_constructors() {
     add_method(T.async_generator, "asend", agen_asend);
     add_method(T.async_generator, "__anext__", agen_anext);
     add_method(T.generator, "__next__", gen_next_m);
+    add_method(T.iterator, "__next__", iter_next_m);
+    add_method(T.iterator, "__iter__", iter_self_m);
 }
 
 bool sort_list(std::vector<Value>& items, const Value* key, bool reverse) { return sort_values(items, key, reverse); }

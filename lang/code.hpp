@@ -44,6 +44,9 @@ enum class Op : std::uint8_t {
     BeforeWith, BeforeAsyncWith, WithExitNormal, WithExcept,
     LoadBuildClass, ImportName, ImportFrom, LoadAssertionError,
     SetupAnnotations, PrintExpr,
+    // `yield from`: sends TOS to the iterator below it; pushes what it
+    // yields, or when it ends replaces it with its value and jumps to arg
+    YieldFromSend,
 };
 
 struct Instr {

@@ -89,6 +89,7 @@ int stack_effect(Op op, int arg) {
             return 1 - ((f & kFnDefaults) ? 1 : 0) - ((f & kFnKwDefaults) ? 1 : 0) - ((f & kFnClosure) ? 1 : 0);
         }
         case Op::YieldValue: return 0;
+        case Op::YieldFromSend: return 0;  // fallthrough path: the sent value becomes the yielded one
         case Op::EndAsyncFor: return -3;
         case Op::PopExcept: case Op::ExcStarCollect: return -2;
         case Op::ExcStarBegin: return 2;
@@ -1099,8 +1100,19 @@ private:
                 emit(Op::DupTop);
                 store(e->as<NamedExpr>()->target);
                 return;
-            case ExprKind::YieldFrom:
-                error(e->span, "yield from");
+            case ExprKind::YieldFrom: {
+                // iter; None; L: YieldFromSend exit; YieldValue; Jump L; exit: (the iterator's value)
+                expr(e->as<YieldFrom>()->value);
+                emit(Op::GetIter);
+                emit(Op::LoadConst, const_none());
+                int top = here();
+                int send = emit(Op::YieldFromSend);
+                emit(Op::YieldValue);
+                emit(Op::Jump, top);
+                patch_here(send);
+                u().depth -= 1;
+                return;
+            }
             case ExprKind::Starred:
                 error(e->span, "starred expression here");
         }

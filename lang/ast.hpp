@@ -71,9 +71,9 @@ struct Name : Expr {
 // literals already joined.
 struct Constant : Expr {
     static constexpr ExprKind kKind = ExprKind::Constant;
-    enum class Type : std::uint8_t { None, True, False, Ellipsis, Int, Float, Str };
+    enum class Type : std::uint8_t { None, True, False, Ellipsis, Int, Float, Str, Bytes };
     Type type = Type::None;
-    std::string text;   // Int: digits in `base`; Float: literal text; Str: the value
+    std::string text;   // Int: digits in `base`; Float: literal text; Str: the value; Bytes: the bytes
     int base = 10;      // Int only: 2, 8, 10 or 16
     double number = 0;  // Float only
     Constant() : Expr(kKind) {}

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "lang/num/float_ops.hpp"
+#include "lang/bytes.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
 #include "lang/frame.hpp"
@@ -30,11 +31,6 @@ bool check_args(const char* name, int nargs, int lo, int hi) {
     return true;
 }
 
-const Value* kwarg(const CallArgs& kw, const char* name) {
-    for (int i = 0; i < kw.nkw; ++i)
-        if (kw.kwn[i]->s == name) return &kw.kwv[i];
-    return nullptr;
-}
 
 Value b_print(Value* args, int nargs, const CallArgs& kw) {
     std::string sep = " ", end = "\n";
@@ -701,6 +697,12 @@ Value b_unsupported(Value*, int, const CallArgs& kw) {
 
 Value format_value(const Value& v, const Value& spec);
 
+const Value* kwarg(const CallArgs& kw, const char* name) {
+    for (int i = 0; i < kw.nkw; ++i)
+        if (kw.kwn[i]->s == name) return &kw.kwv[i];
+    return nullptr;
+}
+
 void register_builtins(DictObj* b) {
     auto def = [&](const char* name, BuiltinFnPtr fn) { dict_set_str(b, name, Value(make_builtin(name, fn, true))); };
     def("print", b_print);
@@ -739,13 +741,14 @@ void register_builtins(DictObj* b) {
     def("oct", b_oct);
     def("bin", b_bin);
     def("format", b_format);
-    for (const char* n : {"eval", "exec", "open", "input", "compile", "id", "globals", "locals", "vars", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "bytes", "complex"})
+    for (const char* n : {"eval", "exec", "open", "input", "compile", "id", "globals", "locals", "vars", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "complex"})
         def(n, b_unsupported);
     auto cls = [&](const char* name, ClassObj* c) { dict_set_str(b, name, Value(static_cast<Object*>(c))); };
     cls("object", T.object); cls("type", T.type); cls("int", T.int_); cls("float", T.float_); cls("bool", T.bool_);
     cls("str", T.str); cls("list", T.list); cls("tuple", T.tuple); cls("dict", T.dict); cls("set", T.set);
     cls("frozenset", T.frozenset); cls("range", T.range); cls("property", T.property);
     cls("staticmethod", T.staticmethod); cls("classmethod", T.classmethod); cls("super", T.super);
+    register_bytes(b);
     for (ClassObj* e : {T.BaseException, T.Exception, T.ArithmeticError, T.ZeroDivisionError, T.OverflowError,
                         T.LookupError, T.IndexError, T.KeyError, T.ValueError, T.TypeError, T.NameError,
                         T.UnboundLocalError, T.AttributeError, T.RuntimeError, T.NotImplementedError,

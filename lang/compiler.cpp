@@ -6,6 +6,7 @@
 
 #include <unordered_map>
 
+#include "lang/bytes.hpp"
 #include "lang/num/bigint.hpp"
 #include "lang/ops.hpp"
 #include "lang/scope.hpp"
@@ -915,6 +916,7 @@ private:
             case Constant::Type::Ellipsis: return Value(static_cast<Object*>(rt().intern("Ellipsis")));
             case Constant::Type::Float: return Value::number(c->number);
             case Constant::Type::Str: return Value(rt().intern(c->text));
+            case Constant::Type::Bytes: return bytes_value(c->text);
             case Constant::Type::Int: {
                 std::string t = c->text;
                 if (c->base == 16) t = "0x" + t;

@@ -346,6 +346,15 @@ bool hash_of(const Value& v, std::int64_t& h) {
             break;
         default: break;
     }
+    if (o->kind == Kind::Native) {  // a module's type with its own __hash__ (bytes, datetime)
+        Value f = o->cls->lookup(name_of("__hash__"));
+        if (is_kind(f, Kind::Builtin)) {
+            Value r = call1(f, v);
+            if (r.is_null()) return false;
+            h = r.i;
+            return true;
+        }
+    }
     if (o->cls->user) {
         Value f = o->cls->lookup(name_of("__hash__"));
         if (!f.is_null()) {
@@ -450,6 +459,7 @@ int equals(const Value& a, const Value& b) {
                 auto* rb = static_cast<RangeObj*>(ob);
                 return ra->length() == rb->length() && (ra->length() == 0 || (ra->start == rb->start && (ra->length() == 1 || ra->step == rb->step)));
             }
+            case Kind::Native: break;  // its class's __eq__, below
             default: return 0;
         }
     }
@@ -463,7 +473,8 @@ int equals(const Value& a, const Value& b) {
         ClassObj* c = x.o->cls;
         if (!c->user && static_cast<Obj*>(x.o)->kind != Kind::Native) continue;
         Value f = c->lookup(name_of("__eq__"));
-        if (f.is_null() || is_kind(f, Kind::Builtin)) continue;
+        // a builtin __eq__ counts on a module's type (bytes, datetime), not on a user class
+        if (f.is_null() || (is_kind(f, Kind::Builtin) && c->user)) continue;
         Value r = call2(f, x, y);
         if (r.is_null()) return -1;
         if (r.tag == Tag::Obj && r.o == rt().intern("NotImplemented")) continue;
@@ -1008,7 +1019,7 @@ int contains(const Value& c, const Value& item) {
                 return (x - r->start) % r->step == 0;
             }
             default:
-                if (o->cls->user) {
+                if (o->cls->user || o->kind == Kind::Native) {
                     Value f = o->cls->lookup(name_of("__contains__"));
                     if (!f.is_null()) {
                         Value r = call2(f, c, item);

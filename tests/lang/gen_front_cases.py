@@ -140,6 +140,9 @@ PARSE_CASES = [
  "x = [y := f(1), y ** 2]\nprint(z := 3, k=(w := 4))\na[i := 1]\n{(k := 1): 2}",
  "x = [y for v in d if (y := g(v)) is not None]\ns = {(t := i) for i in r}",
  "def f():\n    [(last := v) for v in range(3)]\n    return last",
+ # bytes literals
+ r"""x = b'ab\n\x00\xff\101' B'q' rb'\d' Rb"'" """,
+ r"""x = b'\u1234\N{x}' b'say "hi"'""",
 ]
 
 # Sources CPython 3.11 rejects at compile time; corolab must report the same
@@ -517,6 +520,13 @@ ERROR_CASES = [
  "for (x := 1) in y: pass\n",
  "[i for i in range(5) if i := 1]\n",
  "x = 1 if y := 2 else 3\n",
+ # bytes literals
+ "x = b'caf\u00e9'\n",
+ "x = b'a' 'b'\n",
+ "x = 'a' b'b'\n",
+ "x = f'a' b'b'\n",
+ "x = b'a' 'b' 'c'\n",
+ "x = b'\\xZ1'\n",
 ]
 
 

@@ -2,6 +2,8 @@
 // (utf-8, ascii, latin-1 with errors strict / replace / ignore).
 #include "lang/bytes.hpp"
 
+#include <cctype>
+#include <cstdint>
 #include <cstdio>
 
 #include "lang/budget.hpp"

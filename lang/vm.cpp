@@ -496,6 +496,8 @@ Value Vm::gen_next(GenObj* g, Value send, Value exc) {
     }
     Thread tmp;
     Thread* th = cur_ ? cur_ : &tmp;
+    if (th->depth >= recursion_limit)  // a `yield from` chain nests a frame per generator
+        return raise(T.RecursionError, "maximum recursion depth exceeded");
     Thread* saved = cur_;
     cur_ = th;
     if (!exc.is_null()) {

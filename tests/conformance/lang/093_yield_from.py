@@ -113,6 +113,17 @@ def outer3():
 o = outer3(); next(o)
 print(o.throw(ValueError))
 
+def r(n):
+    if n:
+        yield from r(n - 1)
+    else:
+        yield 0
+print(list(r(500)))
+try:
+    print(list(r(5000)))
+except RecursionError as e:
+    print("RecursionError", e)
+
 import asyncio
 
 def ticks(n):

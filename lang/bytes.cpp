@@ -372,8 +372,6 @@ Value m_search(Value* a, int n, const CallArgs&) {
     return Value::integer(static_cast<std::int64_t>(p));
 }
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c'; }
-
 Value m_split(Value* a, int n, const CallArgs& kw) {
     const Value* sepv = n > 1 ? &a[1] : kwarg(kw, "sep");
     const Value* maxv = n > 2 ? &a[2] : kwarg(kw, "maxsplit");
@@ -382,21 +380,7 @@ Value m_split(Value* a, int n, const CallArgs& kw) {
     const std::string& d = data(a[0]);
     std::vector<Value> parts;
     if (!sepv || sepv->is_none()) {
-        std::size_t i = 0;
-        while (true) {
-            while (i < d.size() && is_ascii_space(d[i])) ++i;
-            if (i >= d.size()) break;
-            if (maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) == maxsplit) {
-                std::size_t end = d.size();
-                while (end > i && is_ascii_space(d[end - 1])) --end;
-                parts.push_back(bytes_value(d.substr(i, end - i)));
-                break;
-            }
-            std::size_t j = i;
-            while (j < d.size() && !is_ascii_space(d[j])) ++j;
-            parts.push_back(bytes_value(d.substr(i, j - i)));
-            i = j;
-        }
+        for (std::string& part : split_whitespace(d, maxsplit)) parts.push_back(bytes_value(std::move(part)));
         return list_value(std::move(parts));
     }
     const std::string* sep;
@@ -416,7 +400,7 @@ Value m_strip(Value* a, int n, const CallArgs&) {
     const std::string& d = data(a[0]);
     const std::string* chars = nullptr;
     if (n > 1 && !a[1].is_none() && !bytes_arg(a[1], chars)) return Value();
-    auto strip_it = [&](char c) { return chars ? chars->find(c) != std::string::npos : is_ascii_space(c); };
+    auto strip_it = [&](char c) { return chars ? chars->find(c) != std::string::npos : is_ws(c); };
     std::size_t b = 0, e = d.size();
     if (Side & 1) while (b < e && strip_it(d[b])) ++b;
     if (Side & 2) while (e > b && strip_it(d[e - 1])) --e;

@@ -274,7 +274,10 @@ Value m_add(Value* a, int, const CallArgs&) {
 }
 
 Value m_mul(Value* a, int, const CallArgs&) {
-    if (a[1].tag != Tag::Int && a[1].tag != Tag::Bool) return not_implemented();
+    if (a[1].tag != Tag::Int && a[1].tag != Tag::Bool) {
+        if (is_int_like(a[1])) return raise(T.OverflowError, "cannot fit 'int' into an index-sized integer");
+        return raise(T.TypeError, "can't multiply sequence by non-int of type '" + type_name(a[1]) + "'");
+    }
     const std::string& d = data(a[0]);
     std::int64_t n = a[1].i < 0 ? 0 : a[1].i;
     if (n > 0 && d.size() > static_cast<std::size_t>(INT64_MAX / 2) / static_cast<std::size_t>(n))

@@ -16,7 +16,7 @@ print(rb'\n', Rb'\x', BR"raw\d", b"it's", b'say "hi"', b"both ' and \"")
 print(b'a' b'b', {b'k': 1}[b'k'], sorted([b'b', b'a', b'c']), bool(b''), bool(b'x'))
 print(f"{b'x'}", str(b'y'), b'\u1234', b'\N{x}')
 for bad in [lambda: b'\xff'.decode(), lambda: b'\xc3'.decode(), lambda: b'\xc3\x28'.decode(), lambda: 'é'.encode('ascii'),
-            lambda: b'a' + 'b', lambda: bytes('x'), lambda: bytes([256]), lambda: bytes(['a']), lambda: b'x'[5],
+            lambda: b'a' + 'b', lambda: b'a' * 'b', lambda: 2.5 * b'x', lambda: f"{b'x':>5}", lambda: b'x'.index(b'z'), lambda: bytes('x'), lambda: bytes([256]), lambda: bytes(['a']), lambda: b'x'[5],
             lambda: 'x' in b'abc', lambda: 300 in b'abc', lambda: bytes.fromhex('zz'), lambda: b'x'.decode('nope'),
             lambda: b'x' < 'y', lambda: bytes(-1), lambda: bytes(1.5), lambda: b'\x80abc'.decode('ascii')]:
     try:
@@ -24,6 +24,14 @@ for bad in [lambda: b'\xff'.decode(), lambda: b'\xc3'.decode(), lambda: b'\xc3\x
     except Exception as e:
         print(type(e).__name__, e)
 print(b'\xff'.decode(errors='replace'), b'a\xffb'.decode('utf-8', 'ignore'), 'aé'.encode('ascii', 'replace'), 'aé'.encode('latin-1'))
+
+print(b'abc'[::-1], b'abcdef'[-2:], b'abc'[5:], b''.join([]), b'a' in b'', b'' in b'abc')
+print(b'a,b'.split(b',', 1), b'a b  c'.split(None, 1), b'abc'.index(b'c'), b'aXbXc'.replace(b'X', b''), b''.replace(b'', b'-'), b'ab'.replace(b'', b'-'))
+print(max([b'b', b'a']), b'abc' > b'ab', b'A'.lower() == b'a', [b for b in b'\x00\x01'])
+d = {}
+d[b'k'] = 1
+d[b'k'] += 1
+print(d, b'k' in d, {b'a', b'a'})
 
 import asyncio
 

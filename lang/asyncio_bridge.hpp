@@ -92,6 +92,7 @@ struct RunRequest : NativeObj {
     Value target;   // coroutine or future
     bool is_run;    // asyncio.run (fresh loop, shutdown) vs run_until_complete
     bool forever = false;  // loop.run_forever(): until loop.stop()
+    bool shutdown = false;  // Runner.close(): cancel what is left, shut down (no main task)
     Value loop;     // LoopObj for run_until_complete
     RunRequest(Value t, bool run, Value l);
     void clear_refs() override { target = Value(); loop = Value(); }
@@ -141,9 +142,17 @@ struct AsyncioState {
     std::function<void()> check_budgets;  // throws RunAbort
     std::function<double()> host_seconds;  // host clock (real-clock slices)
     corolab::Trace* trace = nullptr;
-    // Async generators first iterated while each loop ran, in order (finished
-    // ones are pruned as the list grows): asyncio.run's shutdown closes them.
-    std::unordered_map<Loop*, std::vector<Value>> asyncgens;
+    // Async generators first iterated while a loop ran (weak: BaseEventLoop's
+    // WeakSet), with that loop and a sequence number for their order. One
+    // dropped unfinished is closed by an aclose() task (the finalizer hook);
+    // asyncio.run's shutdown closes the ones still alive.
+    struct TrackedAsyncGen {
+        Loop* loop;
+        std::uint64_t seq;
+        Value keep;  // set once the finalizer kept it alive for its aclose() task
+    };
+    std::unordered_map<GenObj*, TrackedAsyncGen> asyncgens;
+    std::uint64_t asyncgen_seq = 0;
 
     Loop& new_loop();
     double time() const;           // global virtual time
@@ -185,7 +194,7 @@ private:
     void finish();
     Loop* loop_ = nullptr;
     Loop* saved_running_ = nullptr;
-    bool is_run_, own_loop_ = false, finished_ = false;
+    bool is_run_, own_loop_ = false, finished_ = false, shutdown_ = false;
     int phase_ = 0;  // 0 main, 1 cancel, 2-3 shutdown tasks, 4 done
     Value main_;
     Value forever_;  // run_forever: the LoopObj whose stop() ends the run

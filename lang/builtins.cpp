@@ -7,6 +7,7 @@
 #include "lang/bytes.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
+#include "lang/stack_guard.hpp"
 #include "lang/frame.hpp"
 #include "lang/vm.hpp"
 
@@ -14,10 +15,7 @@ namespace corolab::lang {
 
 Value format_value(const Value& v, const Value& spec);  // str.cpp
 
-namespace {
-
-Value arg_error(const char* fn, const char* what) { return raise(T.TypeError, std::string(fn) + what); }
-
+// Python's wording for a wrong argument count of a builtin.
 bool check_args(const char* name, int nargs, int lo, int hi) {
     if (nargs < lo || nargs > hi) {
         if (lo == hi)
@@ -30,6 +28,10 @@ bool check_args(const char* name, int nargs, int lo, int hi) {
     }
     return true;
 }
+
+namespace {
+
+Value arg_error(const char* fn, const char* what) { return raise(T.TypeError, std::string(fn) + what); }
 
 
 Value b_print(Value* args, int nargs, const CallArgs& kw) {
@@ -61,7 +63,11 @@ Value b_len(Value* args, int nargs, const CallArgs&) {
             case Kind::Tuple: return Value::integer(static_cast<TupleObj*>(o)->items.size());
             case Kind::Dict: return Value::integer(static_cast<DictObj*>(o)->used);
             case Kind::Set: return Value::integer(static_cast<SetObj*>(o)->table->used);
-            case Kind::Range: return Value::integer(static_cast<RangeObj*>(o)->length());
+            case Kind::Range: {
+                Value n = range_len(static_cast<RangeObj*>(o));
+                if (n.tag == Tag::Int) return n;
+                return raise(T.OverflowError, "Python int too large to convert to C ssize_t");
+            }
             default: break;
         }
         Value f = o->cls->lookup(rt().intern("__len__"));
@@ -72,32 +78,52 @@ Value b_len(Value* args, int nargs, const CallArgs&) {
 
 Value b_range(Value* args, int nargs, const CallArgs&) {
     if (nargs >= 1 && is_kind(args[0], Kind::Class)) { ++args; --nargs; }
-    if (!check_args("range", nargs, 1, 3)) return Value();
-    std::int64_t a = 0, b, c = 1;
-    for (int i = 0; i < nargs; ++i)  // past 64 bits: what make_range says of too large ranges
-        if (auto* big = bigint_of(args[i]); big && !big->fits_int64())
-            return raise(T.OverflowError, "Python int too large to convert to C ssize_t");
-    if (nargs == 1) { if (!to_index(args[0], b)) return Value(); }
-    else {
-        if (!to_index(args[0], a) || !to_index(args[1], b)) return Value();
-        if (nargs == 3 && !to_index(args[2], c)) return Value();
-        if (c == 0) return raise(T.ValueError, "range() arg 3 must not be zero");
-    }
-    return make_range(a, b, c);
+    return range_new(args, nargs);
 }
 
 // type constructors receive the class as args[0]
-Value t_str(Value* args, int nargs, const CallArgs&) {
-    if (nargs <= 1) return str_value("");
-    return str_of(args[1]);
+
+// The argument checks of a builtin type's constructor, worded as CPython's:
+// at most `most` positional arguments (`takes`: "int() takes at most 2
+// arguments (3 given)", else "list expected at most 1 argument, got 2"), and
+// no keywords unless `keywords` lists them.
+bool constructor_args(const char* name, int nargs, const CallArgs& kw, int most, bool takes,
+                      std::initializer_list<std::string_view> keywords = {}) {
+    int n = nargs - 1;  // args[0] is the class
+    if (n > most) {
+        if (takes)
+            raise(T.TypeError, std::string(name) + "() takes at most " + std::to_string(most) + " argument" + (most == 1 ? "" : "s") + " (" + std::to_string(n) + " given)");
+        else
+            check_args(name, n, 0, most);
+        return false;
+    }
+    for (int i = 0; i < kw.nkw; ++i) {
+        bool known = false;
+        for (std::string_view k : keywords) known |= kw.kwn[i]->s == k;
+        if (known) continue;
+        if (keywords.size() == 0) raise(T.TypeError, std::string(name) + "() takes no keyword arguments");
+        else raise(T.TypeError, "'" + kw.kwn[i]->s + "' is an invalid keyword argument for " + name + "()");
+        return false;
+    }
+    return true;
+}
+
+Value t_str(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("str", nargs, kw, 3, true, {"object", "encoding", "errors"})) return Value();
+    const Value* obj = nargs > 1 ? &args[1] : kwarg(kw, "object");
+    if (!obj) return str_value("");
+    return str_of(*obj);
 }
 Value t_repr(Value* args, int nargs, const CallArgs&) {
     if (!check_args("repr", nargs, 1, 1)) return Value();
     return repr_of(args[0]);
 }
-Value t_int(Value* args, int nargs, const CallArgs&) {
-    if (nargs <= 1) return Value::integer(0);
+Value t_int(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("int", nargs, kw, 2, true, {"base"})) return Value();
+    const Value* base_arg = nargs > 2 ? &args[2] : kwarg(kw, "base");
+    if (nargs <= 1) return base_arg ? raise(T.TypeError, "int() missing string argument") : Value::integer(0);
     const Value& v = args[1];
+    if (base_arg && !is_str(v)) return raise(T.TypeError, "int() can't convert non-string with explicit base");
     if (v.tag == Tag::Int) return v;
     if (v.tag == Tag::Bool) return Value::integer(v.i);
     if (is_kind(v, Kind::BigInt)) return v;
@@ -110,7 +136,7 @@ Value t_int(Value* args, int nargs, const CallArgs&) {
     }
     if (is_str(v)) {
         int base = 10;
-        if (nargs > 2) { std::int64_t b; if (!to_index(args[2], b)) return Value(); base = static_cast<int>(b); }
+        if (base_arg) { std::int64_t b; if (!to_index(*base_arg, b)) return Value(); base = static_cast<int>(b); }
         auto r = num::BigInt::parse(as_str(v)->s, base);
         if (!r) return raise(T.ValueError, num::int_parse_error_message(base, repr_string(as_str(v)->s)));
         return int_value(*r);
@@ -121,7 +147,8 @@ Value t_int(Value* args, int nargs, const CallArgs&) {
     }
     return raise(T.TypeError, "int() argument must be a string, a bytes-like object or a real number, not '" + type_name(v) + "'");
 }
-Value t_float(Value* args, int nargs, const CallArgs&) {
+Value t_float(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("float", nargs, kw, 1, false)) return Value();
     if (nargs <= 1) return Value::number(0.0);
     const Value& v = args[1];
     if (is_str(v)) {
@@ -137,18 +164,21 @@ Value t_float(Value* args, int nargs, const CallArgs&) {
     }
     return Value::number(d);
 }
-Value t_bool(Value* args, int nargs, const CallArgs&) {
+Value t_bool(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("bool", nargs, kw, 1, false)) return Value();
     if (nargs <= 1) return Value::boolean(false);
     int t = truthy(args[1]);
     if (t < 0) return Value();
     return Value::boolean(t);
 }
-Value t_list(Value* args, int nargs, const CallArgs&) {
+Value t_list(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("list", nargs, kw, 1, false)) return Value();
     std::vector<Value> items;
     if (nargs > 1 && !collect(args[1], items)) return Value();
     return list_value(std::move(items));
 }
-Value t_tuple(Value* args, int nargs, const CallArgs&) {
+Value t_tuple(Value* args, int nargs, const CallArgs& kw) {
+    if (!constructor_args("tuple", nargs, kw, 1, false)) return Value();
     if (nargs > 1 && is_kind(args[1], Kind::Tuple)) return args[1];
     std::vector<Value> items;
     if (nargs > 1 && !collect(args[1], items)) return Value();
@@ -181,15 +211,17 @@ bool dict_update_from(DictObj* d, const Value& src) {
     return true;
 }
 Value t_dict(Value* args, int nargs, const CallArgs& kw) {
+    if (nargs > 2) return check_args("dict", nargs - 1, 0, 1), Value();
     Value d = new_dict();
     if (nargs > 1 && !dict_update_from(static_cast<DictObj*>(d.o), args[1])) return Value();
     for (int i = 0; i < kw.nkw; ++i) dict_set(static_cast<DictObj*>(d.o), Value(static_cast<Object*>(kw.kwn[i])), kw.kwv[i]);
     return d;
 }
-Value t_set(Value* args, int nargs, const CallArgs&) {
+Value t_set(Value* args, int nargs, const CallArgs& kw) {
+    bool frozen = nargs > 0 && is_kind(args[0], Kind::Class) && static_cast<ClassObj*>(args[0].o) == T.frozenset;
+    if (!constructor_args(frozen ? "frozenset" : "set", nargs, kw, 1, false)) return Value();
     Value s = new_set();
-    if (nargs > 0 && is_kind(args[0], Kind::Class) && static_cast<ClassObj*>(args[0].o) == T.frozenset)
-        s.o->cls = T.frozenset;
+    if (frozen) s.o->cls = T.frozenset;
     std::vector<Value> items;
     if (nargs > 1 && !collect(args[1], items)) return Value();
     for (auto& x : items) if (!set_add(static_cast<SetObj*>(s.o), x)) return Value();
@@ -222,6 +254,20 @@ Value t_wrapper(Value* args, int nargs, const CallArgs&) {
     if (nargs < 2) return raise(T.TypeError, c->name + " expected 1 argument");
     Kind k = c == T.property ? Kind::Property : c == T.staticmethod ? Kind::StaticMethod : Kind::ClassMethod;
     return Value(make<WrapperObj>(k, c, args[1]));
+}
+// function / classmethod / staticmethod / property .__get__(obj, type=None)
+Value descr_get(Value* args, int nargs, const CallArgs&) {
+    if (nargs < 2 || (args[1].is_none() && (nargs < 3 || args[2].is_none())))
+        return raise(T.TypeError, "__get__(None, None) is invalid");
+    Value owner = nargs > 2 && is_kind(args[2], Kind::Class) ? args[2] : Value(static_cast<Object*>(type_of(args[1])));
+    Kind k = kind_of(args[0]);
+    if (args[1].is_none()) {  // looked up on the class
+        if (k == Kind::ClassMethod) return Value(make<MethodObj>(static_cast<WrapperObj*>(args[0].o)->fget, owner));
+        if (k == Kind::StaticMethod) return static_cast<WrapperObj*>(args[0].o)->fget;
+        return args[0];
+    }
+    bool ok;
+    return bind_descriptor(args[0], args[1], static_cast<ClassObj*>(owner.o), ok);
 }
 Value t_super(Value* args, int nargs, const CallArgs&) {
     if (nargs != 3 || !is_kind(args[1], Kind::Class)) return raise(T.RuntimeError, "super(): no arguments");
@@ -357,35 +403,55 @@ Value t_exception_new(Value* args, int nargs, const CallArgs& kw) {
     return instantiate(static_cast<ClassObj*>(args[0].o), args + 1, nargs - 1, kw);
 }
 
+// isinstance / issubclass against a class, a union (int | str) or a tuple
+// of them. A metaclass's __instancecheck__ / __subclasscheck__ decides for
+// its classes (collections.abc's ABCMeta), after the exact-type shortcut
+// CPython takes too. 1, 0, or -1 (raised).
+int class_check(const Value& subject, const Value& t, bool instance) {
+    const char* fn = instance ? "isinstance" : "issubclass";
+    if (is_kind(t, Kind::Tuple) || union_args(t)) {
+        StackGuard guard(instance ? " in __instancecheck__" : " in __subclasscheck__");
+        if (!guard.ok()) return -1;
+        const std::vector<Value>& items = is_kind(t, Kind::Tuple) ? static_cast<TupleObj*>(t.o)->items : *union_args(t);
+        for (const Value& x : items) {
+            int r = class_check(subject, x, instance);
+            if (r != 0) return r;
+        }
+        return 0;
+    }
+    if (!is_kind(t, Kind::Class)) {
+        // an object whose type answers (typing.Iterable)
+        Value check = type_of(t)->user ? type_of(t)->lookup(rt().intern(instance ? "__instancecheck__" : "__subclasscheck__")) : Value();
+        if (!check.is_null()) {
+            Value r = call2(check, t, subject);
+            return r.is_null() ? -1 : truthy(r);
+        }
+        raise(T.TypeError, std::string(fn) + "() arg 2 must be a type, a tuple of types, or a union");
+        return -1;
+    }
+    auto* c = static_cast<ClassObj*>(t.o);
+    ClassObj* sub = instance ? type_of(subject) : static_cast<ClassObj*>(subject.o);
+    if (sub == c) return 1;
+    if (c->cls && c->cls->user) {
+        Value check = c->cls->lookup(rt().intern(instance ? "__instancecheck__" : "__subclasscheck__"));
+        if (!check.is_null()) {
+            Value r = call2(check, t, subject);
+            return r.is_null() ? -1 : truthy(r);
+        }
+    }
+    return sub->is_subclass_of(c);
+}
+
 Value b_isinstance(Value* args, int nargs, const CallArgs&) {
     if (!check_args("isinstance", nargs, 2, 2)) return Value();
-    ClassObj* c = type_of(args[0]);
-    auto check = [&](const Value& t) -> int {
-        if (!is_kind(t, Kind::Class)) return -1;
-        return c->is_subclass_of(static_cast<ClassObj*>(t.o));
-    };
-    if (is_kind(args[1], Kind::Tuple)) {
-        for (auto& t : static_cast<TupleObj*>(args[1].o)->items) {
-            int r = check(t);
-            if (r < 0) break;
-            if (r) return Value::boolean(true);
-        }
-        return Value::boolean(false);
-    }
-    int r = check(args[1]);
-    if (r < 0) return raise(T.TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-    return Value::boolean(r);
+    int r = class_check(args[0], args[1], true);
+    return r < 0 ? Value() : Value::boolean(r);
 }
 Value b_issubclass(Value* args, int nargs, const CallArgs&) {
     if (!check_args("issubclass", nargs, 2, 2)) return Value();
     if (!is_kind(args[0], Kind::Class)) return raise(T.TypeError, "issubclass() arg 1 must be a class");
-    auto* c = static_cast<ClassObj*>(args[0].o);
-    if (is_kind(args[1], Kind::Tuple)) {
-        for (auto& t : static_cast<TupleObj*>(args[1].o)->items)
-            if (is_kind(t, Kind::Class) && c->is_subclass_of(static_cast<ClassObj*>(t.o))) return Value::boolean(true);
-        return Value::boolean(false);
-    }
-    return Value::boolean(is_kind(args[1], Kind::Class) && c->is_subclass_of(static_cast<ClassObj*>(args[1].o)));
+    int r = class_check(args[0], args[1], false);
+    return r < 0 ? Value() : Value::boolean(r);
 }
 
 Value b_abs(Value* args, int nargs, const CallArgs&) {
@@ -428,14 +494,15 @@ Value b_max(Value* a, int n, const CallArgs& kw) { return minmax(a, n, kw, true)
 
 Value b_sum(Value* args, int nargs, const CallArgs&) {
     if (!check_args("sum", nargs, 1, 2)) return Value();
-    std::vector<Value> items;
-    if (!collect(args[0], items)) return Value();
+    Value it = get_iter(args[0]);
+    if (it.is_null()) return it;
     Value acc = nargs > 1 ? args[1] : Value::integer(0);
-    for (auto& x : items) {
+    for (Value x; !(x = iter_next(it)).is_null();) {
+        if (!charge_item()) return Value();
         acc = binary_op(BinOpKind::Add, acc, x);
         if (acc.is_null()) return acc;
     }
-    return acc;
+    return has_exc() ? Value() : acc;
 }
 
 bool sort_values(std::vector<Value>& items, const Value* key, bool reverse) {
@@ -528,6 +595,7 @@ Value b_filter(Value* args, int nargs, const CallArgs&) {
 }
 Value b_reversed(Value* args, int nargs, const CallArgs&) {
     if (!check_args("reversed", nargs, 1, 1)) return Value();
+    if (is_kind(args[0], Kind::Range)) return range_iter(static_cast<RangeObj*>(args[0].o), true);
     std::vector<Value> items;
     if (is_kind(args[0], Kind::Dict) || is_kind(args[0], Kind::Iterator) || is_kind(args[0], Kind::Generator) ||
         is_kind(args[0], Kind::Set))
@@ -555,6 +623,7 @@ Value any_all(Value* args, int nargs, bool any) {
     while (true) {
         Value x = iter_next(it);
         if (x.is_null()) { if (has_exc()) return x; return Value::boolean(!any); }
+        if (!charge_item()) return Value();
         int t = truthy(x);
         if (t < 0) return Value();
         if (t == any) return Value::boolean(any);
@@ -741,13 +810,21 @@ void register_builtins(DictObj* b) {
     def("oct", b_oct);
     def("bin", b_bin);
     def("format", b_format);
-    for (const char* n : {"eval", "exec", "open", "input", "compile", "id", "globals", "locals", "vars", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "complex"})
+    for (const char* n : {"eval", "exec", "open", "input", "compile", "id", "globals", "locals", "vars", "dir", "breakpoint", "__import__", "memoryview", "bytearray"})
         def(n, b_unsupported);
+    // complex is a class (isinstance, singledispatch's register take it)
+    // whose values corolab cannot make
+    static ClassObj* complex_cls = [] {
+        ClassObj* c = make_builtin_class("complex", T.object, Kind::Object);
+        add_method(c, "__new__", [](Value*, int, const CallArgs&) { return raise(T.RuntimeError, "not supported in corolab: complex()"); });
+        return c;
+    }();
     auto cls = [&](const char* name, ClassObj* c) { dict_set_str(b, name, Value(static_cast<Object*>(c))); };
     cls("object", T.object); cls("type", T.type); cls("int", T.int_); cls("float", T.float_); cls("bool", T.bool_);
     cls("str", T.str); cls("list", T.list); cls("tuple", T.tuple); cls("dict", T.dict); cls("set", T.set);
     cls("frozenset", T.frozenset); cls("range", T.range); cls("property", T.property);
     cls("staticmethod", T.staticmethod); cls("classmethod", T.classmethod); cls("super", T.super);
+    cls("complex", complex_cls);
     register_bytes(b);
     for (ClassObj* e : {T.BaseException, T.Exception, T.ArithmeticError, T.ZeroDivisionError, T.OverflowError,
                         T.LookupError, T.IndexError, T.KeyError, T.ValueError, T.TypeError, T.NameError,
@@ -784,6 +861,7 @@ void init_type_constructors() {
     add_method(T.staticmethod, "__new__", t_wrapper);
     add_method(T.classmethod, "__new__", t_wrapper);
     add_method(T.super, "__new__", t_super);
+    for (ClassObj* c : {T.function, T.classmethod, T.staticmethod, T.property}) add_method(c, "__get__", descr_get);
     (void)t_exception_new;
     add_method(T.BaseException, "__init__", exc_init);
     add_method(T.object, "__init__", obj_init);

@@ -55,7 +55,7 @@ struct Instr {
 };
 
 // MakeFunction flags (arg of MakeFunction = code index | flags << 16)
-enum : int { kFnDefaults = 1, kFnKwDefaults = 2, kFnClosure = 4 };
+enum : int { kFnDefaults = 1, kFnKwDefaults = 2, kFnClosure = 4, kFnAnnotations = 8 };
 
 struct Code {
     std::string name, qualname;

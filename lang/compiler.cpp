@@ -46,7 +46,7 @@ struct Unit {
     int depth = 0;
     int line = 0;
     int retval_slot = -1;
-    std::unordered_map<std::string, int> name_idx;
+    std::unordered_map<const StrObj*, int> name_idx;  // by interned name: one string hash per use
 };
 
 int stack_effect(Op op, int arg) {
@@ -56,13 +56,14 @@ int stack_effect(Op op, int arg) {
         case Op::GetAwaitable: case Op::Await: case Op::GetAIter: case Op::SetupExcept:
         case Op::PopBlock: case Op::DeleteFast: case Op::DeleteGlobal: case Op::DeleteName:
         case Op::Reraise: case Op::SetupAnnotations: case Op::CheckExcMatch:
+        case Op::WithExitNormal:  // __exit__ replaced by its result
         case Op::ExcStarMatch:  // fallthrough path: the type is replaced by the match
             return op == Op::FormatValue ? -((arg >> 8) & 1) : op == Op::CheckExcMatch ? 0 : 0;
         case Op::PopTop: case Op::StoreFast: case Op::StoreDeref: case Op::StoreGlobal: case Op::StoreName:
         case Op::PopJumpIfFalse: case Op::PopJumpIfTrue: case Op::BinaryOp: case Op::InplaceOp:
         case Op::CompareOp: case Op::LoadSubscr:
         case Op::ListAppend: case Op::SetAdd: case Op::ListExtend: case Op::SetUpdate: case Op::DictUpdate:
-        case Op::ReturnValue: case Op::DeleteAttr: case Op::PrintExpr: case Op::WithExitNormal:
+        case Op::ReturnValue: case Op::DeleteAttr: case Op::PrintExpr:
             return -1;
         case Op::DupTop: case Op::LoadConst: case Op::LoadFast: case Op::LoadFastChecked: case Op::LoadDeref:
         case Op::LoadClosure: case Op::LoadGlobal: case Op::LoadName: case Op::LoadBuildClass:
@@ -87,7 +88,8 @@ int stack_effect(Op op, int arg) {
         case Op::CallMethod: return -arg - 1;
         case Op::MakeFunction: {
             int f = arg >> 16;
-            return 1 - ((f & kFnDefaults) ? 1 : 0) - ((f & kFnKwDefaults) ? 1 : 0) - ((f & kFnClosure) ? 1 : 0);
+            return 1 - ((f & kFnDefaults) ? 1 : 0) - ((f & kFnKwDefaults) ? 1 : 0) - ((f & kFnClosure) ? 1 : 0) -
+                   ((f & kFnAnnotations) ? 1 : 0);
         }
         case Op::YieldValue: return 0;
         case Op::YieldFromSend: return 0;  // fallthrough path: the sent value becomes the yielded one
@@ -111,6 +113,9 @@ public:
         c->is_module = true;
         Unit u{c, m.scope};
         units_.push_back(&u);
+        for (Stmt* s : m.body)
+            if (s->kind == StmtKind::ImportFrom && s->as<ImportFrom>()->module == "__future__")
+                for (Alias* a : s->as<ImportFrom>()->names) future_annotations_ |= a->name == "annotations";
         for (Stmt* s : m.body) stmt(s);
         emit(Op::LoadConst, const_none());
         emit(Op::ReturnValue, 0);
@@ -121,6 +126,7 @@ public:
 
 private:
     const Source& src_;
+    bool future_annotations_ = false;  // `from __future__ import annotations`: function annotations stay text
     std::string source_text(const Span& sp) const {
         std::string_view line = src_.line_text(sp.line);
         // columns count from 1; end_col is one past the end
@@ -201,12 +207,10 @@ private:
     }
     int const_none() { return add_const(Value::none()); }
     int name_index(const std::string& n) {
-        auto it = u().name_idx.find(n);
-        if (it != u().name_idx.end()) return it->second;
-        code()->names.push_back(Value(rt().intern(n)));
-        int i = static_cast<int>(code()->names.size()) - 1;
-        u().name_idx[n] = i;
-        return i;
+        StrObj* s = rt().intern(n);
+        auto [it, fresh] = u().name_idx.try_emplace(s, static_cast<int>(code()->names.size()));
+        if (fresh) code()->names.push_back(Value(s));
+        return it->second;
     }
     int hidden_slot() {
         if (u().retval_slot < 0) {
@@ -373,7 +377,7 @@ private:
             case StmtKind::FunctionDef: {
                 auto* f = s->as<FunctionDef>();
                 for (Expr* d : f->decorators) expr(d);
-                make_function(f->name, f->args, &f->body, nullptr, f->scope, f->is_async, s->span);
+                make_function(f->name, f->args, &f->body, nullptr, f->scope, f->is_async, s->span, f->returns);
                 for (std::size_t i = 0; i < f->decorators.size(); ++i) emit(Op::CallFunction, 1);
                 name_op(f->name, Access::Store);
                 return;
@@ -480,8 +484,9 @@ private:
                     break;
                 case FKind::With: case FKind::AsyncWith:
                     emit(Op::PopBlock);
-                    emit(Op::WithExitNormal, fb.kind == FKind::AsyncWith);
-                    if (fb.kind == FKind::AsyncWith) { emit(Op::GetAwaitable); emit(Op::Await); emit(Op::PopTop); }
+                    emit(Op::WithExitNormal);
+                    if (fb.kind == FKind::AsyncWith) { emit(Op::GetAwaitable); emit(Op::Await); }
+                    emit(Op::PopTop);
                     u().depth = d;
                     break;
             }
@@ -738,8 +743,9 @@ private:
         else body(w->body);
         u().fblocks.pop_back();
         emit(Op::PopBlock);
-        emit(Op::WithExitNormal, async);
-        if (async) { emit(Op::GetAwaitable); emit(Op::Await); emit(Op::PopTop); }
+        emit(Op::WithExitNormal);
+        if (async) { emit(Op::GetAwaitable); emit(Op::Await); }
+        emit(Op::PopTop);
         int jend = emit(Op::Jump);
         patch_here(setup);
         int d = u().depth;
@@ -850,7 +856,7 @@ private:
     }
 
     void make_function(const std::string& name, Arguments* args, const Body* fbody, Expr* lambda_body,
-                       const Scope* scope, bool is_async, const Span& span) {
+                       const Scope* scope, bool is_async, const Span& span, Expr* returns = nullptr) {
         int flags = 0;
         if (!args->defaults.empty()) {
             for (Expr* d : args->defaults) expr(d);
@@ -869,6 +875,26 @@ private:
             }
             emit(Op::BuildMap, n);
             flags |= kFnKwDefaults;
+        }
+        // __annotations__, evaluated now as CPython 3.11 does (their text
+        // under `from __future__ import annotations`)
+        int nann = 0;
+        auto annotation = [&](const std::string& key, Expr* e) {
+            if (!e) return;
+            emit(Op::LoadConst, add_const(Value(rt().intern(key))));
+            if (future_annotations_) emit(Op::LoadConst, add_const(str_value(source_text(e->span))));
+            else expr(e);
+            ++nann;
+        };
+        for (Arg* a : args->posonlyargs) annotation(a->name, a->annotation);
+        for (Arg* a : args->args) annotation(a->name, a->annotation);
+        if (args->vararg) annotation(args->vararg->name, args->vararg->annotation);
+        for (Arg* a : args->kwonlyargs) annotation(a->name, a->annotation);
+        if (args->kwarg) annotation(args->kwarg->name, args->kwarg->annotation);
+        annotation("return", returns);
+        if (nann) {
+            emit(Op::BuildMap, nann);
+            flags |= kFnAnnotations;
         }
         if (closure_for(scope)) flags |= kFnClosure;
         Code* c = new_code(name, qualname_for(name), scope);
@@ -918,6 +944,15 @@ private:
             case Constant::Type::Str: return Value(rt().intern(c->text));
             case Constant::Type::Bytes: return bytes_value(c->text);
             case Constant::Type::Int: {
+                if (c->base == 10 && c->text.size() <= 18) {  // fits int64: no BigInt parse
+                    std::int64_t v = 0;
+                    bool digits = !c->text.empty();
+                    for (char ch : c->text) {
+                        if (ch < '0' || ch > '9') { digits = false; break; }
+                        v = v * 10 + (ch - '0');
+                    }
+                    if (digits) return Value::integer(v);
+                }
                 std::string t = c->text;
                 if (c->base == 16) t = "0x" + t;
                 else if (c->base == 8) t = "0o" + t;

@@ -105,6 +105,17 @@ Value l_reverse(Value* a, int, const CallArgs&) { std::reverse(L(a).begin(), L(a
 Value l_clear(Value* a, int, const CallArgs&) { L(a).clear(); return Value::none(); }
 Value l_copy(Value* a, int, const CallArgs&) { return list_value(L(a)); }
 
+// dict.fromkeys(iterable, value=None), called on the class.
+Value d_fromkeys(Value* a, int n, const CallArgs&) {
+    if (!check_args("fromkeys", n, 1, 2)) return Value();
+    std::vector<Value> keys;
+    if (!collect(a[0], keys)) return Value();
+    Value d = new_dict();
+    Value v = n > 1 ? a[1] : Value::none();
+    for (auto& k : keys)
+        if (!dict_set(static_cast<DictObj*>(d.o), k, v)) return Value();
+    return d;
+}
 Value d_get(Value* a, int n, const CallArgs&) {
     if (n < 2) return raise(T.TypeError, "get expected at least 1 argument, got 0");
     Value v = dict_get(D(a), a[1]);
@@ -223,9 +234,22 @@ Value s_intersection(Value* a, int n, const CallArgs&) { return set_binop(a, n, 
 Value s_difference(Value* a, int n, const CallArgs&) { return set_binop(a, n, BinOpKind::Sub); }
 Value s_issubset(Value* a, int, const CallArgs&) { return compare_op(CmpOpKind::LtE, a[0], a[1]); }
 Value s_copy(Value* a, int, const CallArgs&) { return binary_op(BinOpKind::BitOr, a[0], Value(make<SetObj>())); }
+// Builtin iterators' protocol methods, for code that calls them by name.
+Value it_next(Value* a, int nargs, const CallArgs&) {
+    if (!check_args("__next__", nargs - 1, 0, 0)) return Value();
+    Value r = iter_next(a[0]);
+    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    return r;
+}
+Value it_iter(Value* a, int nargs, const CallArgs&) {
+    if (!check_args("__iter__", nargs - 1, 0, 0)) return Value();
+    return a[0];
+}
 }  // namespace
 
 void init_container_methods() {
+    add_method(T.iterator, "__next__", it_next);
+    add_method(T.iterator, "__iter__", it_iter);
     add_method(T.list, "append", l_append);
     add_method(T.list, "extend", l_extend);
     add_method(T.list, "insert", l_insert);
@@ -240,6 +264,7 @@ void init_container_methods() {
     add_method(T.tuple, "index", t_index);
     add_method(T.tuple, "count", t_count);
     add_method(T.dict, "get", d_get);
+    add_class_function(T.dict, "fromkeys", d_fromkeys);
     add_method(T.dict, "keys", d_keys);
     add_method(T.dict, "values", d_values);
     add_method(T.dict, "items", d_items);
@@ -271,6 +296,7 @@ void init_builtin_methods() {
     init_type_constructors();
     init_str_methods();
     init_container_methods();
+    init_range_methods();
     init_exception_group_methods();
 }
 

@@ -3,6 +3,7 @@
 namespace corolab::lang {
 
 Heap* Heap::current = nullptr;
+bool (*Heap::finalize)(Object* o) = nullptr;
 
 void release_object(Object* o) {
     if (Heap::current) Heap::current->release(o);
@@ -32,6 +33,10 @@ void Heap::release(Object* o) {
     while (!pending_.empty()) {
         Object* p = pending_.back();
         pending_.pop_back();
+        if (p->finalizer) {
+            p->finalizer = false;
+            if (finalize && finalize(p)) continue;
+        }
         free_now(p);
     }
     draining_ = false;

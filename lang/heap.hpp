@@ -35,6 +35,10 @@ public:
     std::size_t objects() const { return count_; }
 
     static Heap* current;  // the heap of the run being executed
+    // Called once for an object flagged `finalizer` whose count reached zero,
+    // before it is freed (CPython's tp_finalize). Returning true means it took
+    // a reference (resurrected it) and the object lives on.
+    static bool (*finalize)(Object* o);
 
 private:
     void free_now(Object* o);

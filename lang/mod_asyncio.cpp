@@ -43,7 +43,7 @@ void AsyncioState::report_pending_tasks() {
 namespace {
 struct Classes {
     ClassObj *Future, *Task, *Handle, *Loop, *Event, *Lock, *Semaphore, *BoundedSemaphore, *Condition,
-        *Queue, *LifoQueue, *PriorityQueue, *Barrier, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq;
+        *Queue, *LifoQueue, *PriorityQueue, *Barrier, *TaskGroup, *Timeout, *Awaitable, *AsCompleted, *RunReq, *Runner;
 };
 Classes C;
 
@@ -400,6 +400,83 @@ Value l_close(Value* args, int, const CallArgs&) {
 Value l_is_closed(Value* args, int, const CallArgs&) { return Value::boolean(static_cast<LoopObj*>(args[0].o)->closed); }
 Value l_is_running(Value* args, int, const CallArgs&) { return Value::boolean(aio().running == L(args)); }
 Value l_time(Value* args, int, const CallArgs&) { return Value::number(aio().loop_time(L(args))); }
+
+// asyncio.Runner (runners.py, 3.11): a loop made on first use and set as
+// the current one; run() is run_until_complete(); close() cancels what is
+// left and runs the two shutdown steps, as asyncio.run() ends. `debug` is
+// accepted and has no effect (corolab has no debug mode).
+struct RunnerObj : NativeObj {
+    enum State { created, initialized, closed } state = created;
+    Value loop;     // LoopObj once initialized
+    Value factory;  // loop_factory or None
+    bool set_loop = false;
+    RunnerObj(ClassObj* c, Value f) : NativeObj(c), factory(std::move(f)) {}
+    void clear_refs() override { loop = Value(); factory = Value(); }
+};
+RunnerObj* R(Value* args) { return static_cast<RunnerObj*>(args[0].o); }
+bool runner_init(RunnerObj* r) {  // Runner._lazy_init
+    if (r->state == RunnerObj::closed) { raise(T.RuntimeError, "Runner is closed"); return false; }
+    if (r->state == RunnerObj::initialized) return true;
+    if (r->factory.is_none()) {
+        r->loop = a_new_event_loop(nullptr, 0, CallArgs{});
+        if (!r->set_loop) {
+            a_set_event_loop(&r->loop, 1, CallArgs{});
+            r->set_loop = true;
+        }
+    } else {
+        r->loop = call0(r->factory);
+        if (r->loop.is_null()) return false;
+        if (!is_kind(r->loop, Kind::Native) || r->loop.o->cls != C.Loop) {
+            raise(T.RuntimeError, "not supported in corolab: a loop_factory that does not return an asyncio event loop");
+            return false;
+        }
+    }
+    r->state = RunnerObj::initialized;
+    return true;
+}
+Value runner_new(Value* a, int n, const CallArgs& kw) {
+    if (n > 1) return raise(T.TypeError, "Runner.__init__() takes 1 positional argument but " + std::to_string(n) + " were given");
+    Value factory = Value::none();
+    for (int k = 0; k < kw.nkw; ++k) {
+        if (kw.kwn[k]->s == "loop_factory") factory = kw.kwv[k];
+        else if (kw.kwn[k]->s != "debug")
+            return raise(T.TypeError, "Runner.__init__() got an unexpected keyword argument '" + kw.kwn[k]->s + "'");
+    }
+    return Value(make<RunnerObj>(static_cast<ClassObj*>(a[0].o), factory));
+}
+Value runner_run(Value* a, int n, const CallArgs& kw) {
+    if (n < 2) return raise(T.TypeError, "Runner.run() missing 1 required positional argument: 'coro'");
+    if (!is_coroutine(a[1])) return raise(T.ValueError, "a coroutine was expected, got " + [&] { std::string r; append_repr(r, a[1]); return r; }());
+    if (aio().running) return raise(T.RuntimeError, "Runner.run() cannot be called from a running event loop");
+    Value context = arg_at(a, n, kw, 99, "context");
+    if (!context.is_null() && !context.is_none()) return raise(T.RuntimeError, "not supported in corolab: Runner.run(context=...)");
+    if (!runner_init(R(a))) return Value();
+    Value args[2] = {R(a)->loop, a[1]};
+    return l_run_until_complete(args, 2, CallArgs{});
+}
+Value runner_close(Value* a, int, const CallArgs&) {
+    RunnerObj* r = R(a);
+    if (r->state != RunnerObj::initialized) return Value::none();
+    if (!rt().vm->can_suspend()) return raise(T.RuntimeError, "not supported in corolab: Runner.close() inside a callback");
+    // The loop is marked closed and unset before its shutdown runs (CPython
+    // does both just after): nothing a scenario can observe in between.
+    if (r->set_loop) a_set_event_loop(nullptr, 0, CallArgs{});
+    auto* req = make<RunRequest>(Value::none(), false, r->loop);
+    req->shutdown = true;
+    static_cast<LoopObj*>(r->loop.o)->closed = true;
+    r->loop = Value();
+    r->state = RunnerObj::closed;
+    rt().vm->request_suspend(Value(req));
+    return Value();
+}
+Value runner_get_loop(Value* a, int, const CallArgs&) {
+    if (!runner_init(R(a))) return Value();
+    return R(a)->loop;
+}
+Value runner_enter(Value* a, int, const CallArgs&) {
+    if (!runner_init(R(a))) return Value();
+    return a[0];
+}
 
 struct HandleObj : NativeObj {
     corolab::Handle h;
@@ -799,6 +876,52 @@ Value bar_parties(Value* a, int, const CallArgs&) { return Value::integer(eng<Ba
 Value bar_n_waiting(Value* a, int, const CallArgs&) { return Value::integer(eng<Barrier>(a).n_waiting()); }
 Value bar_broken(Value* a, int, const CallArgs&) { return Value::boolean(eng<Barrier>(a).broken()); }
 
+// The reprs of locks.py and queues.py (3.11): object.__repr__ with the
+// state in brackets; a queue shows `<Queue at 0x... maxsize=0 ...>`.
+Value bracket_repr(const Value& self, std::string extra) {
+    std::string r = default_repr(self);
+    r.pop_back();
+    return str_value(r + " [" + extra + "]>");
+}
+std::string with_waiters(std::string extra, std::size_t n) {
+    return n ? extra + ", waiters:" + std::to_string(n) : extra;
+}
+Value lk_repr(Value* a, int, const CallArgs&) {
+    return bracket_repr(a[0], with_waiters(eng<Lock>(a).locked() ? "locked" : "unlocked", eng<Lock>(a).waiters()));
+}
+Value ev_repr(Value* a, int, const CallArgs&) {
+    return bracket_repr(a[0], with_waiters(eng<Event>(a).is_set() ? "set" : "unset", eng<Event>(a).waiters()));
+}
+Value sem_repr(Value* a, int, const CallArgs&) {
+    Semaphore& s = eng<Semaphore>(a);
+    return bracket_repr(a[0], with_waiters(s.locked() ? "locked" : "unlocked, value:" + std::to_string(s.value()), s.waiters()));
+}
+Value cond_repr(Value* a, int, const CallArgs&) {
+    return bracket_repr(a[0], with_waiters(eng<Condition>(a).locked() ? "locked" : "unlocked", eng<Condition>(a).waiters()));
+}
+Value bar_repr(Value* a, int, const CallArgs&) {
+    Barrier& b = eng<Barrier>(a);
+    static const char* const states[] = {"filling", "draining", "resetting", "broken"};
+    std::string extra = states[static_cast<int>(b.state())];
+    if (!b.broken()) extra += ", waiters:" + std::to_string(b.n_waiting()) + "/" + std::to_string(b.parties());
+    return bracket_repr(a[0], extra);
+}
+Value queue_text(Value* a, bool with_address) {  // Queue.__repr__ / __str__
+    PyQueue& q = eng<PyQueue>(a);
+    std::string r = "<" + a[0].o->cls->name + (with_address ? " at 0x7f0000000000" : "") + " maxsize=" + std::to_string(q.maxsize());
+    if (!q.empty()) {
+        std::vector<Value> items(q.items().begin(), q.items().end());
+        r += " _queue=";
+        if (!append_repr(r, list_value(std::move(items)))) return Value();
+    }
+    if (q.getters()) r += " _getters[" + std::to_string(q.getters()) + "]";
+    if (q.putters()) r += " _putters[" + std::to_string(q.putters()) + "]";
+    if (q.unfinished()) r += " tasks=" + std::to_string(q.unfinished());
+    return str_value(r + ">");
+}
+Value q_repr(Value* a, int, const CallArgs&) { return queue_text(a, true); }
+Value q_str(Value* a, int, const CallArgs&) { return queue_text(a, false); }
+
 // __aexit__ of scopes whose engine exit(e) rethrows e, throws a
 // replacement, or returns when there is nothing to raise.
 template <class Exit>
@@ -945,15 +1068,22 @@ void init_classes() {
              {"create_task", l_create_task}, {"run_forever", l_run_forever}, {"stop", l_stop},
              {"run_in_executor", l_run_in_executor_m}})
         add_method(C.Loop, n, f);
+    C.Runner = native_class("Runner", runner_new);
+    for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
+             {"run", runner_run}, {"close", runner_close}, {"get_loop", runner_get_loop},
+             {"__enter__", runner_enter}, {"__exit__", runner_close}})
+        add_method(C.Runner, n, f);
     C.Event = native_class("Event", ev_new);
     add_method(C.Event, "set", ev_set);
     add_method(C.Event, "clear", ev_clear);
     add_method(C.Event, "is_set", ev_is_set);
     add_method(C.Event, "wait", ev_wait);
+    add_method(C.Event, "__repr__", ev_repr);
     C.Lock = native_class("Lock", lk_new);
     add_method(C.Lock, "acquire", lk_acquire);
     add_method(C.Lock, "release", lk_release);
     add_method(C.Lock, "locked", lk_locked);
+    add_method(C.Lock, "__repr__", lk_repr);
     add_method(C.Lock, "__aenter__", lk_aenter);
     add_method(C.Lock, "__aexit__", lk_aexit);
     C.Semaphore = native_class("Semaphore", sem_new);
@@ -962,19 +1092,20 @@ void init_classes() {
     add_method(C.Semaphore, "acquire", sem_acquire);
     add_method(C.Semaphore, "release", sem_release);
     add_method(C.Semaphore, "locked", sem_locked);
+    add_method(C.Semaphore, "__repr__", sem_repr);
     add_method(C.Semaphore, "__aenter__", sem_aenter);
     add_method(C.Semaphore, "__aexit__", sem_aexit);
     C.Condition = native_class("Condition", cond_new);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"acquire", cond_acquire}, {"release", cond_release}, {"locked", cond_locked}, {"wait", cond_wait},
              {"wait_for", cond_wait_for}, {"notify", cond_notify}, {"notify_all", cond_notify_all},
-             {"__aenter__", cond_aenter}, {"__aexit__", cond_aexit}})
+             {"__aenter__", cond_aenter}, {"__aexit__", cond_aexit}, {"__repr__", cond_repr}})
         add_method(C.Condition, n, f);
     C.Queue = native_class("Queue", q_new);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"put", q_put}, {"get", q_get}, {"put_nowait", q_put_nowait}, {"get_nowait", q_get_nowait},
              {"task_done", q_task_done}, {"join", q_join}, {"qsize", q_qsize}, {"empty", q_empty},
-             {"full", q_full}})
+             {"full", q_full}, {"__repr__", q_repr}, {"__str__", q_str}})
         add_method(C.Queue, n, f);
     add_property(C.Queue, "maxsize", q_maxsize);
     C.LifoQueue = make_builtin_class("LifoQueue", C.Queue, Kind::Native);
@@ -984,7 +1115,7 @@ void init_classes() {
     C.Barrier = native_class("Barrier", bar_new);
     for (auto [n, f] : std::initializer_list<std::pair<const char*, BuiltinFnPtr>>{
              {"wait", bar_wait}, {"reset", bar_reset}, {"abort", bar_abort}, {"__aenter__", bar_wait},
-             {"__aexit__", bar_aexit}})
+             {"__aexit__", bar_aexit}, {"__repr__", bar_repr}})
         add_method(C.Barrier, n, f);
     add_property(C.Barrier, "parties", bar_parties);
     add_property(C.Barrier, "n_waiting", bar_n_waiting);
@@ -1003,7 +1134,7 @@ void init_classes() {
     // type(x) prints CPython's module paths (<class '_asyncio.Task'>)
     for (auto [c, m] : std::initializer_list<std::pair<ClassObj*, const char*>>{
              {C.Future, "_asyncio"}, {C.Task, "_asyncio"}, {C.Handle, "asyncio.events"},
-             {C.Loop, "asyncio.unix_events"}, {C.Event, "asyncio.locks"}, {C.Lock, "asyncio.locks"},
+             {C.Loop, "asyncio.unix_events"}, {C.Runner, "asyncio.runners"}, {C.Event, "asyncio.locks"}, {C.Lock, "asyncio.locks"},
              {C.Semaphore, "asyncio.locks"}, {C.BoundedSemaphore, "asyncio.locks"}, {C.Condition, "asyncio.locks"}, {C.Barrier, "asyncio.locks"},
              {T.BrokenBarrierError, "asyncio.exceptions"},
              {C.Queue, "asyncio.queues"}, {C.LifoQueue, "asyncio.queues"}, {C.PriorityQueue, "asyncio.queues"}, {C.TaskGroup, "asyncio.taskgroups"}, {C.Timeout, "asyncio.timeouts"},
@@ -1057,11 +1188,47 @@ RunRequest::RunRequest(Value t, bool run, Value l) : NativeObj(C.RunReq), target
 static void track_asyncgen(const Value& agen) {
     AsyncioState& s = aio();
     if (!s.running) return;
-    std::vector<Value>& gens = s.asyncgens[s.running];
-    if (gens.size() >= 64 && (gens.size() & (gens.size() - 1)) == 0) {  // amortized pruning
-        std::erase_if(gens, [](const Value& g) { return static_cast<GenObj*>(g.o)->frame == nullptr; });
+    auto* g = static_cast<GenObj*>(agen.o);
+    s.asyncgens[g] = {s.running, s.asyncgen_seq++, Value()};
+    g->finalizer = true;
+}
+
+static corolab::Task<Value> aclose_task(Value agen) {
+    // Closing now: a generator the finalizer kept alive leaves the registry
+    // (asyncio.run's shutdown must not close it a second time).
+    auto& tracked = aio().asyncgens;
+    auto it = tracked.find(static_cast<GenObj*>(agen.o));
+    if (it != tracked.end() && it->second.keep.is_obj()) tracked.erase(it);
+    auto* step = make<AsyncGenStep>(agen);
+    step->throw_exc = make_exception(T.GeneratorExit, {});
+    co_return co_await engine_coro(Value(step));
+}
+
+// The loop's finalizer hook (BaseEventLoop._asyncgen_finalizer_hook): an
+// async generator dropped before it finished is kept alive and closed by an
+// aclose() task, created by a call_soon callback as call_soon_threadsafe
+// does, so its `finally` runs in the loop that iterated it. Until that task
+// starts the registry keeps it: if asyncio.run cancels the task before it
+// ran, its shutdown closes the generator instead.
+static bool finalize_asyncgen(Object* o) {
+    if (!AsyncioState::current) return false;
+    AsyncioState& s = *AsyncioState::current;
+    auto* g = static_cast<GenObj*>(o);
+    auto it = s.asyncgens.find(g);
+    if (it == s.asyncgens.end()) return false;
+    Loop* loop = it->second.loop;
+    if (!g->frame || g->running || s.running != loop || rt().vm->fatal()) {
+        s.asyncgens.erase(it);
+        return false;
     }
-    gens.push_back(agen);
+    Value agen(g);
+    it->second.keep = agen;
+    loop->call_soon([loop, agen] {
+        auto h = corolab::create_task(*loop, aclose_task(agen));
+        h->set_coro_repr("<async_generator_athrow without __name__>()");
+        if (aio().trace) h->set_trace_label(as_str(static_cast<GenObj*>(agen.o)->qualname)->s + "().aclose()");
+    });
+    return true;
 }
 
 static bool engine_awaitable(const Value& v) { return as_awaitable(v) != nullptr; }
@@ -1304,6 +1471,7 @@ Value make_module_asyncio() {
     init_classes();
     rt().vm->is_engine_awaitable = engine_awaitable;
     rt().vm->agen_first_iter = track_asyncgen;
+    Heap::finalize = finalize_asyncgen;
     ModuleObj* m = make<ModuleObj>("asyncio");
     Value mv(m);
     DictObj* d = m->dict;
@@ -1343,6 +1511,7 @@ Value make_module_asyncio() {
     cls("LifoQueue", C.LifoQueue);
     cls("PriorityQueue", C.PriorityQueue);
     cls("TaskGroup", C.TaskGroup);
+    cls("Runner", C.Runner);
     cls("Timeout", C.Timeout);
     cls("CancelledError", T.CancelledError);
     cls("TimeoutError", T.TimeoutError);
@@ -1363,14 +1532,21 @@ corolab::Task<Value> noop() { co_return Value::none(); }
 // BaseEventLoop.shutdown_asyncgens: aclose() of every async generator not
 // finished, each in a task, gathered (errors are not reported).
 corolab::Task<Value> shutdown_asyncgens(Loop& loop) {
-    std::vector<Value> gens;
-    std::swap(gens, aio().asyncgens[&loop]);
+    auto& tracked = aio().asyncgens;
+    std::vector<std::pair<std::uint64_t, Value>> gens;  // (order, generator)
+    std::vector<Value> kept;  // dropped once the registry is no longer walked
+    for (auto it = tracked.begin(); it != tracked.end();) {
+        if (it->second.loop != &loop) { ++it; continue; }
+        if (it->first->frame) gens.emplace_back(it->second.seq, Value(it->first));
+        it->first->finalizer = false;
+        kept.push_back(std::move(it->second.keep));
+        it = tracked.erase(it);
+    }
+    kept.clear();
+    std::sort(gens.begin(), gens.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<Ref<FutureBase>> closing;
-    for (Value& g : gens) {
-        if (!static_cast<GenObj*>(g.o)->frame) continue;
-        auto* step = make<AsyncGenStep>(g);
-        step->throw_exc = make_exception(T.GeneratorExit, {});
-        auto h = corolab::create_task(loop, engine_coro(Value(step)));
+    for (auto& [seq, g] : gens) {
+        auto h = corolab::create_task(loop, aclose_task(g));
         closing.push_back(Ref<FutureBase>(&h.base()));
     }
     if (!closing.empty()) co_await detail::gather_futures<Value, true>(loop, std::move(closing));
@@ -1391,6 +1567,11 @@ LoopRun::LoopRun(RunRequest* req) : is_run_(req->is_run) {
     s.base[loop_] = s.now - loop_->time();  // the loop's clock follows the global one
     s.running = loop_;
     if (loop_->trace() == nullptr && s.trace) loop_->set_trace(s.trace);
+    if (req->shutdown) {  // Runner.close(): the end of asyncio.run() without a main task
+        shutdown_ = true;
+        flag_ = std::make_shared<bool>(true);
+        return;
+    }
     if (req->forever) {
         forever_ = req->loop;
         flag_ = std::make_shared<bool>(false);
@@ -1439,11 +1620,15 @@ void LoopRun::finish() {
 // The next phase once the awaited future is done.
 void LoopRun::next_phase() {
     if (phase_ == 0) {
-        FutureObj* t = as_future(main_);
-        std::exception_ptr err = t->fut->result_error();
-        if (err) exc = from_engine(err);
-        else result = t->read(*t->fut);
-        if (!is_run_) { phase_ = 4; return; }
+        if (shutdown_) {
+            result = Value::none();
+        } else {
+            FutureObj* t = as_future(main_);
+            std::exception_ptr err = t->fut->result_error();
+            if (err) exc = from_engine(err);
+            else result = t->read(*t->fut);
+            if (!is_run_) { phase_ = 4; return; }
+        }
         // asyncio.run's shutdown: cancel what is left, then the two shutdown
         // coroutines (they use up task names, as in CPython)
         std::vector<Ref<FutureBase>> left;

@@ -822,8 +822,20 @@ Value import_module(StrObj* name) {
     else if (n == "datetime") m = make_datetime();
     else if (n == "sys") m = make_module_sys();
     else if (n == "os") m = make_module_os();
-    else if (!(m = load_library_module(n)) && !has_exc())
-        return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+    else {
+        // a library module; a dotted one (collections.abc) after its parent,
+        // whose attribute it becomes
+        std::size_t dot = n.rfind('.');
+        Value parent;
+        if (dot != std::string::npos) {
+            parent = import_module(rt().intern(n.substr(0, dot)));
+            if (parent.is_null()) return parent;
+        }
+        if (!(m = load_library_module(n)) && !has_exc())
+            return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+        if (!m.is_null() && is_kind(parent, Kind::Module))
+            dict_set_str(static_cast<ModuleObj*>(parent.o)->dict, n.substr(dot + 1), m);
+    }
     if (m.is_null()) return m;
     rt().modules[n] = m;
     return m;

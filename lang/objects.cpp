@@ -41,21 +41,6 @@ SetObj::SetObj() : Obj(Kind::Set, T.set) { table = owned_dict(false); }
 SetObj::~SetObj() { if (table) decref(table); }
 void SetObj::clear_refs() { table->clear_refs(); }
 
-RangeObj::RangeObj(std::int64_t a, std::int64_t b, std::int64_t c)
-    : Obj(Kind::Range, T.range), start(a), stop(b), step(c) {}
-Value make_range(__int128 start, __int128 stop, __int128 step) {
-    constexpr __int128 kMin = std::numeric_limits<std::int64_t>::min(), kMax = std::numeric_limits<std::int64_t>::max();
-    __int128 span = stop > start ? stop - start : start - stop;
-    if (start < kMin || start > kMax || stop < kMin || stop > kMax || step <= kMin || step > kMax || span > kMax)
-        return raise(T.OverflowError, "Python int too large to convert to C ssize_t");
-    return Value(make<RangeObj>(static_cast<std::int64_t>(start), static_cast<std::int64_t>(stop), static_cast<std::int64_t>(step)));
-}
-
-std::int64_t RangeObj::length() const {
-    if (step > 0) return start < stop ? (stop - start - 1) / step + 1 : 0;
-    return start > stop ? (start - stop - 1) / (-step) + 1 : 0;
-}
-
 SliceObj::SliceObj() : Obj(Kind::Slice, T.slice) {}
 CellObj::CellObj() : Obj(Kind::Cell, T.cell) {}
 

@@ -90,12 +90,15 @@ struct SetObj : Obj {
     void clear_refs() override;
 };
 
-// A range with 64-bit bounds whose length fits in 64 bits too (make_range
-// checks; larger ranges are an OverflowError, as len() of them is in CPython).
+// range (lang/range.cpp). Bounds and length that fit in 64 bits live in the
+// int64 fields; past that, big() is true and the *_v Python ints hold them.
 struct RangeObj : Obj {
     std::int64_t start, stop, step;
+    Value start_v, stop_v, step_v, len_v;  // set only for a range past 64 bits
     RangeObj(std::int64_t a, std::int64_t b, std::int64_t c);
-    std::int64_t length() const;
+    bool big() const { return !len_v.is_null(); }
+    std::int64_t length() const;  // the fast form only
+    void clear_refs() override { start_v = Value(); stop_v = Value(); step_v = Value(); len_v = Value(); }
 };
 
 struct SliceObj : Obj {
@@ -250,7 +253,7 @@ struct AsyncGenStep : Obj {
 struct IterObj : Obj {
     enum class Mode : std::uint8_t {
         Seq, Str, Range, DictKeys, DictValues, DictItems, Enumerate, Zip, Map, Filter,
-        Reversed, Callable,
+        Reversed, Callable, BigRange,
     };
     Mode mode;
     Value src;               // the iterated object (or the first of zip)

@@ -137,25 +137,10 @@ bool append_repr(std::string& out, const Value& v) {
             o->marked = false;
             return ok;
         }
-        case Kind::Range: {
-            auto* r = static_cast<RangeObj*>(o);
-            out += "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
-            if (r->step != 1) out += ", " + std::to_string(r->step);
-            out += ")";
+        case Kind::Range: return range_repr(out, static_cast<RangeObj*>(o));
+        case Kind::Class:
+            out += "<class '" + class_path(static_cast<ClassObj*>(o)) + "'>";
             return true;
-        }
-        case Kind::Class: {
-            // <class 'module.qualname'>, as CPython
-            auto* c = static_cast<ClassObj*>(o);
-            Value mod = c->user ? dict_get_str(c->dict, name_of("__module__")) : Value();
-            Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
-            out += "<class '";
-            if (is_str(mod) && as_str(mod)->s != "builtins") out += as_str(mod)->s + ".";
-            else if (!c->user && !c->module.empty()) out += c->module + ".";  // e.g. _asyncio.Task
-            out += is_str(qual) ? as_str(qual)->s : c->name;
-            out += "'>";
-            return true;
-        }
         case Kind::Function:
             out += "<function " + as_str(static_cast<FunctionObj*>(o)->qualname)->s + " at 0x7f0000000000>";
             return true;
@@ -203,9 +188,21 @@ bool append_repr(std::string& out, const Value& v) {
         out += as_str(r)->s;
         return true;
     }
-    out += "<" + o->cls->name + " object at 0x7f0000000000>";
+    out += default_repr(v);
     return true;
 }
+
+std::string class_path(ClassObj* c) {
+    Value mod = c->user ? dict_get_str(c->dict, name_of("__module__")) : Value();
+    Value qual = c->user ? dict_get_str(c->dict, name_of("__qualname__")) : Value();
+    std::string out;
+    if (is_str(mod) && as_str(mod)->s != "builtins") out += as_str(mod)->s + ".";
+    else if (!c->user && !c->module.empty()) out += c->module + ".";  // e.g. _asyncio.Task
+    out += is_str(qual) ? as_str(qual)->s : c->name;
+    return out;
+}
+
+std::string default_repr(const Value& v) { return "<" + class_path(type_of(v)) + " object at 0x7f0000000000>"; }
 
 bool append_str(std::string& out, const Value& v) {
     if (v.tag == Tag::Obj) {
@@ -271,7 +268,7 @@ int truthy(const Value& v) {
         case Kind::Tuple: return !static_cast<TupleObj*>(o)->items.empty();
         case Kind::Dict: return static_cast<DictObj*>(o)->used != 0;
         case Kind::Set: return static_cast<SetObj*>(o)->table->used != 0;
-        case Kind::Range: return static_cast<RangeObj*>(o)->length() != 0;
+        case Kind::Range: return range_truthy(static_cast<RangeObj*>(o));
         case Kind::BigInt: return !static_cast<BigIntObj*>(o)->value.is_zero();
         default: break;
     }
@@ -338,6 +335,7 @@ bool hash_of(const Value& v, std::int64_t& h) {
         case Kind::Str: h = str_hash(static_cast<StrObj*>(o)); return true;
         case Kind::BigInt: h = static_cast<BigIntObj*>(o)->value.hash(); return true;
         case Kind::Tuple: return hash_tuple(static_cast<TupleObj*>(o), h);
+        case Kind::Range: return range_hash(static_cast<RangeObj*>(o), h);
         case Kind::List: case Kind::Dict:
             raise(T.TypeError, "unhashable type: '" + o->cls->name + "'");
             return false;
@@ -454,11 +452,7 @@ int equals(const Value& a, const Value& b) {
                 }
                 return 1;
             }
-            case Kind::Range: {
-                auto* ra = static_cast<RangeObj*>(oa);
-                auto* rb = static_cast<RangeObj*>(ob);
-                return ra->length() == rb->length() && (ra->length() == 0 || (ra->start == rb->start && (ra->length() == 1 || ra->step == rb->step)));
-            }
+            case Kind::Range: return range_equals(static_cast<RangeObj*>(oa), static_cast<RangeObj*>(ob));
             case Kind::Native: break;  // its class's __eq__, below
             default: return 0;
         }
@@ -806,6 +800,10 @@ Value binary_op(BinOpKind op, const Value& a, const Value& b, bool inplace) {
             if (r.is_null() || !(r.is_obj() && r.o == rt().intern("NotImplemented"))) return r;
         }
     }
+    if (op == BinOpKind::BitOr) {  // int | None
+        Value u = union_or(a, b);
+        if (!u.is_null() || has_exc()) return u;
+    }
     if (op == BinOpKind::Add && is_str(a))
         return raise(T.TypeError, "can only concatenate str (not \"" + type_name(b) + "\") to str");
     if (op == BinOpKind::Add && is_kind(a, Kind::List) && !is_kind(b, Kind::List))
@@ -1010,14 +1008,9 @@ int contains(const Value& c, const Value& item) {
                 }
                 return 0;
             }
-            case Kind::Range: {
+            case Kind::Range:
                 if (!is_int_like(item)) break;
-                auto* r = static_cast<RangeObj*>(o);
-                std::int64_t x = item.i;
-                if (item.tag == Tag::Obj) return 0;
-                if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop)) return 0;
-                return (x - r->start) % r->step == 0;
-            }
+                return range_contains(static_cast<RangeObj*>(o), item);
             default:
                 if (o->cls->user || o->kind == Kind::Native) {
                     Value f = o->cls->lookup(name_of("__contains__"));
@@ -1039,13 +1032,24 @@ int contains(const Value& c, const Value& item) {
     while (true) {
         Value x = iter_next(it);
         if (x.is_null()) return has_exc() ? -1 : 0;
+        if (!charge_item()) return -1;
         int e = equals(x, item);
         if (e) return e;
     }
 }
 
 // ---- attributes -----------------------------------------------------------------
-Value bind_descriptor(const Value& attr, const Value& self, ClassObj* owner, bool& ok);
+// A user-defined descriptor (an instance of a scenario class with
+// __get__): its class, else null.
+static ClassObj* user_descriptor(const Value& attr) {
+    if (!is_kind(attr, Kind::Instance) || !attr.o->cls->user) return nullptr;
+    return attr.o->cls->lookup(name_of("__get__")).is_null() ? nullptr : attr.o->cls;
+}
+static Value call_get(const Value& desc, const Value& obj, ClassObj* owner) {
+    Value get = desc.o->cls->lookup(name_of("__get__"));
+    Value args[3] = {desc, obj, Value(static_cast<Object*>(owner))};
+    return call(get, args, 3);
+}
 
 Value getattr_opt(const Value& obj, StrObj* name) {
     ClassObj* cls = type_of(obj);
@@ -1061,6 +1065,7 @@ Value getattr_opt(const Value& obj, StrObj* name) {
                 auto* c = static_cast<ClassObj*>(o);
                 Value v = c->lookup(name);
                 if (!v.is_null()) {
+                    if (user_descriptor(v)) return call_get(v, Value::none(), c);
                     if (is_kind(v, Kind::StaticMethod)) return static_cast<WrapperObj*>(v.o)->fget;
                     if (is_kind(v, Kind::ClassMethod))
                         return Value(make<MethodObj>(static_cast<WrapperObj*>(v.o)->fget, obj));
@@ -1078,7 +1083,14 @@ Value getattr_opt(const Value& obj, StrObj* name) {
                     return tuple_value(std::move(m));
                 }
                 if (name->s == "__dict__") return Value(static_cast<Object*>(c->dict));
-                // methods of `type` itself
+                // methods of its metaclass (ABCMeta.register), of `type` itself
+                if (c->cls && c->cls->user) {
+                    Value mv = c->cls->lookup(name);
+                    if (!mv.is_null()) {
+                        bool ok;
+                        return bind_descriptor(mv, obj, c->cls, ok);
+                    }
+                }
                 Value tv = T.type->lookup(name);
                 if (!tv.is_null()) {
                     bool ok;
@@ -1115,19 +1127,36 @@ Value getattr_opt(const Value& obj, StrObj* name) {
             auto* p = static_cast<WrapperObj*>(cv.o);
             return call1(p->fget, obj);
         }
+        ClassObj* desc = cv.is_null() ? nullptr : user_descriptor(cv);
+        // a data descriptor (with __set__ or __delete__) comes before the instance dict
+        if (desc && (!desc->lookup(name_of("__set__")).is_null() || !desc->lookup(name_of("__delete__")).is_null()))
+            return call_get(cv, obj, cls);
         DictObj* d = nullptr;
         if (o->kind == Kind::Instance || o->kind == Kind::Exception) d = static_cast<InstanceObj*>(o)->dict;
         else if (o->kind == Kind::Function) {
             auto* f = static_cast<FunctionObj*>(o);
             if (name->s == "__name__") return f->name;
             if (name->s == "__qualname__") return f->qualname;
+            if (name->s == "__globals__") return Value(static_cast<Object*>(f->globals));
             if (f->dict.is_obj()) d = static_cast<DictObj*>(f->dict.o);
             if (name->s == "__doc__" && (!d || dict_get_str(d, name).is_null()))  // functools.wraps may set it
                 return f->code->doc.is_null() ? Value::none() : f->code->doc;
+            if (name->s == "__annotations__" && (!d || dict_get_str(d, name).is_null())) {  // {} until set
+                if (!d) { f->dict = new_dict(); d = static_cast<DictObj*>(f->dict.o); }
+                dict_set_str(d, "__annotations__", new_dict());
+            }
         }
         if (d) {
             Value v = dict_get_str(d, name);
             if (!v.is_null()) return v;
+            if (name->s == "__dict__" && o->kind == Kind::Instance) return Value(static_cast<Object*>(d));
+        }
+        if (desc) return call_get(cv, obj, cls);
+        if (o->kind == Kind::StaticMethod || o->kind == Kind::ClassMethod) {
+            // 3.10+: the wrapped function's attributes show through
+            const Value& fn = static_cast<WrapperObj*>(o)->fget;
+            if (name->s == "__func__" || name->s == "__wrapped__") return fn;
+            if (cv.is_null() && name->s != "__class__") return getattr_opt(fn, name);
         }
         if (o->kind == Kind::Exception) {
             auto* e = static_cast<ExceptionObj*>(o);
@@ -1218,6 +1247,13 @@ bool setattr(const Value& obj, StrObj* name, const Value& v) {
                 if (p->fset.is_null()) { raise(T.AttributeError, "can't set attribute '" + name->s + "'"); return false; }
                 Value r = call2(p->fset, obj, v);
                 return !r.is_null();
+            }
+            if (is_kind(cv, Kind::Instance) && cv.o->cls->user) {  // a user data descriptor
+                Value set = cv.o->cls->lookup(name_of("__set__"));
+                if (!set.is_null()) {
+                    Value args[3] = {cv, obj, v};
+                    return !call(set, args, 3).is_null();
+                }
             }
             if (cls->user) {
                 Value sa = cls->lookup(name_of("__setattr__"));
@@ -1375,20 +1411,14 @@ Value getitem(const Value& obj, const Value& key) {
                 }
                 return raise_value(make_exception(T.KeyError, {key}));
             }
-            case Kind::Range: {
-                auto* r = static_cast<RangeObj*>(o);
-                if (is_kind(key, Kind::Slice)) {
-                    std::int64_t a, b, st, n;
-                    if (!slice_indices(static_cast<SliceObj*>(key.o), r->length(), a, b, st, n)) return Value();
-                    return make_range(r->start + static_cast<__int128>(a) * r->step, r->start + static_cast<__int128>(b) * r->step,
-                                      static_cast<__int128>(r->step) * st);
-                }
-                std::int64_t i;
-                if (!seq_index(key, r->length(), i, "range object")) return Value();
-                return Value::integer(r->start + i * r->step);
-            }
+            case Kind::Range: return range_item(static_cast<RangeObj*>(o), key);
             case Kind::Class: {
-                if (o->cls->user) break;  // a metaclass's __getitem__ (Color['RED'])
+                if (o->cls->user && !o->cls->lookup(name_of("__getitem__")).is_null()) break;  // Color['RED']
+                if (!static_cast<ClassObj*>(o)->lookup(name_of("__class_getitem__")).is_null()) {  // Awaitable[int]
+                    Value f = getattr(obj, name_of("__class_getitem__"));
+                    return f.is_null() ? f : call1(f, key);
+                }
+                if (o->cls->user) break;
                 // generic aliases like list[int] in annotations: return the class
                 return obj;
             }
@@ -1489,14 +1519,7 @@ Value get_iter(const Value& v) {
             case Kind::Dict: return Value(make<IterObj>(IterObj::Mode::DictKeys, v));
             case Kind::Set:
                 return Value(make<IterObj>(IterObj::Mode::Seq, tuple_value(set_items_ordered(static_cast<SetObj*>(o)))));
-            case Kind::Range: {
-                auto* r = static_cast<RangeObj*>(o);
-                auto* it = make<IterObj>(IterObj::Mode::Range, Value());
-                it->pos = r->start;
-                it->end = r->length();
-                it->step = r->step;
-                return Value(it);
-            }
+            case Kind::Range: return range_iter(static_cast<RangeObj*>(o), false);
             case Kind::Iterator: case Kind::Generator: return v;
             default: break;
         }
@@ -1630,6 +1653,7 @@ Value iter_next(const Value& itv) {
             --it->pos;
             return r;
         }
+        case IterObj::Mode::BigRange: return range_iter_next(it);
         case IterObj::Mode::Callable: {
             Value r = call2(it->fn, it->src, Value::integer(it->pos++));
             if (r.is_null() && (exc_matches(rt().exc, T.IndexError) || exc_matches(rt().exc, T.StopIteration))) take_exc();
@@ -1647,6 +1671,7 @@ bool collect(const Value& iterable, std::vector<Value>& out) {
     while (true) {
         Value x = iter_next(it);
         if (x.is_null()) return !has_exc();
+        if (!charge_item()) return false;
         out.push_back(std::move(x));
     }
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lang/ast.hpp"
+#include "lang/budget.hpp"
 #include "lang/runtime.hpp"
 
 namespace corolab::lang {
@@ -17,6 +18,11 @@ bool append_str(std::string& out, const Value& v);
 Value repr_of(const Value& v);
 Value str_of(const Value& v);
 std::string type_name(const Value& v);
+// "module.qualname" as <class '...'> shows it (no module for builtins).
+std::string class_path(ClassObj* c);
+// object.__repr__: "<module.qualname object at 0x7f0000000000>" (one fixed
+// address: addresses differ from run to run in CPython).
+std::string default_repr(const Value& v);
 
 int truthy(const Value& v);                     // 1, 0, -1 (raised)
 bool hash_of(const Value& v, std::int64_t& h);  // false: raised (unhashable)
@@ -39,6 +45,9 @@ Value getattr(const Value& obj, StrObj* name);
 Value getattr_opt(const Value& obj, StrObj* name);
 bool setattr(const Value& obj, StrObj* name, const Value& v);
 bool delattr(const Value& obj, StrObj* name);
+// `attr` found on `owner` (the type of `self`) bound to `self`: functions
+// become methods, classmethods bind the type, properties are called.
+Value bind_descriptor(const Value& attr, const Value& self, ClassObj* owner, bool& ok);
 // A special method looked up on the type only (Null if absent).
 Value lookup_special(const Value& obj, StrObj* name);
 
@@ -60,6 +69,18 @@ bool charge_work(std::uint64_t bytes, std::uint64_t steps);
 // The same for an operation producing a big int of `bits` bits after
 // `limb_ops` 32-bit limb operations.
 bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops);
+// One step for each item a builtin takes from an iterator in C++ (sum, all,
+// `in`, collecting into a list...): range(10**18) ends on the step budget.
+inline bool charge_item() { return charge_steps(1); }
+
+// False with CPython's TypeError when nargs is outside [lo, hi] (builtins.cpp).
+bool check_args(const char* name, int nargs, int lo, int hi);
+
+// types.UnionType (union_type.cpp): `a | b` of classes, None and unions;
+// Null without an exception when an operand is none of those.
+Value union_or(const Value& a, const Value& b);
+// The members of a UnionType value (NoneType for None); null for other values.
+const std::vector<Value>* union_args(const Value& v);
 
 // index helpers
 bool to_index(const Value& v, std::int64_t& out);  // int-like; raises TypeError

@@ -116,14 +116,17 @@ private:
 
     // ------------------------------------------------------------ tokens
 
+    // Every token test goes through here (a dozen per token): kept small
+    // enough to inline, the error path out of line.
     const Token& at(std::size_t k) const {
-        // The tokenizer stopped at an error: reaching it reports it (CPython tokenizes lazily).
-        if (k >= toks_.size()) {
-            touched_end_ = true;
-            throw *lex_error_;
-        }
+        if (k >= toks_.size()) [[unlikely]] past_lex_error();
         if (k > furthest_) furthest_ = k;
         return toks_[k];
+    }
+    // The tokenizer stopped at an error: reaching it reports it (CPython tokenizes lazily).
+    [[noreturn, gnu::noinline]] void past_lex_error() const {
+        touched_end_ = true;
+        throw *lex_error_;
     }
     const Token& cur() const { return at(i_); }
     const Token& peek(std::size_t k = 1) const { return at(i_ + k); }

@@ -99,8 +99,21 @@ Value tuple_value(std::vector<Value> items);
 Value list_value(std::vector<Value> items);
 Value new_dict();
 Value new_set();
-// range(start, stop, step) when it fits a RangeObj; else OverflowError.
+// range (lang/range.cpp): the fast form when bounds and length fit in 64
+// bits, else one in Python ints (make_big_range takes Python ints).
 Value make_range(__int128 start, __int128 stop, __int128 step);
+Value make_big_range(const Value& start, const Value& stop, const Value& step);
+Value range_new(Value* args, int nargs);         // range(...) arguments
+Value range_len(const RangeObj* r);              // a Python int
+int range_truthy(const RangeObj* r);
+bool range_repr(std::string& out, const RangeObj* r);
+int range_contains(const RangeObj* r, const Value& x);   // 1, 0, -1
+int range_equals(const RangeObj* a, const RangeObj* b);  // 1, 0, -1
+bool range_hash(const RangeObj* r, std::int64_t& h);
+Value range_item(const RangeObj* r, const Value& key);   // index or slice
+Value range_iter(const RangeObj* r, bool reverse);
+Value range_iter_next(IterObj* it);                      // Mode::BigRange
+void init_range_methods();
 
 inline StrObj* as_str(const Value& v) { return static_cast<StrObj*>(v.o); }
 inline bool is_str(const Value& v) { return is_kind(v, Kind::Str); }

@@ -640,7 +640,7 @@ private:
                 sym.kind = SymbolKind::Free;
             } else if (info.flags & (kAssigned | kParam)) {
                 sym.kind = SymbolKind::Local;
-                local.insert(name);
+                if (s->is_function_like()) local.insert(name);  // only functions pass names down
                 new_globals.erase(name);
             } else if (bound.count(name)) {
                 sym.kind = SymbolKind::Free;
@@ -696,11 +696,20 @@ private:
 
     // Slots: parameters first, then other locals by first mention; cells then free variables.
     void number(Scope* s, Frame& f) {
-        std::vector<std::pair<int, std::string>> order;
-        for (auto& [name, info] : f.names) order.push_back({info.order, name});
-        for (auto& [name, sym] : s->symbols)
-            if (!f.names.count(name)) order.push_back({1 << 30, name});
-        std::sort(order.begin(), order.end());
+        struct Named {
+            int ord;  // first mention; names never mentioned here last, by name
+            const std::string* name;
+            Symbol* sym;
+        };
+        std::vector<Named> order;
+        order.reserve(s->symbols.size());
+        for (auto& [name, sym] : s->symbols) {
+            auto it = f.names.find(name);
+            order.push_back({it != f.names.end() ? it->second.order : 1 << 30, &name, &sym});
+        }
+        std::sort(order.begin(), order.end(), [](const Named& a, const Named& b) {
+            return a.ord != b.ord ? a.ord < b.ord : *a.name < *b.name;
+        });
         if (s->is_function_like()) {
             for (const std::string& p : f.params) {
                 Symbol& sym = s->symbols.at(p);
@@ -710,27 +719,24 @@ private:
                 }
             }
             s->param_count = static_cast<int>(s->locals.size());
-            for (auto& [ord, name] : order) {
-                Symbol& sym = s->symbols.at(name);
-                if ((sym.kind == SymbolKind::Local || sym.kind == SymbolKind::Cell) && sym.slot < 0) {
-                    sym.slot = static_cast<int>(s->locals.size());
-                    s->locals.push_back(name);
+            for (auto& [ord, name, sym] : order) {
+                if ((sym->kind == SymbolKind::Local || sym->kind == SymbolKind::Cell) && sym->slot < 0) {
+                    sym->slot = static_cast<int>(s->locals.size());
+                    s->locals.push_back(*name);
                 }
             }
         }
         if (s->needs_class_cell) s->cellvars.push_back("__class__");
-        for (auto& [ord, name] : order) {
-            Symbol& sym = s->symbols.at(name);
-            if (sym.kind == SymbolKind::Cell) {
-                sym.cell = static_cast<int>(s->cellvars.size());
-                s->cellvars.push_back(name);
+        for (auto& [ord, name, sym] : order) {
+            if (sym->kind == SymbolKind::Cell) {
+                sym->cell = static_cast<int>(s->cellvars.size());
+                s->cellvars.push_back(*name);
             }
         }
-        for (auto& [ord, name] : order) {
-            Symbol& sym = s->symbols.at(name);
-            if (sym.kind == SymbolKind::Free || f.passed_through.count(name)) {
-                sym.cell = static_cast<int>(s->cellvars.size() + s->freevars.size());
-                s->freevars.push_back(name);
+        for (auto& [ord, name, sym] : order) {
+            if (sym->kind == SymbolKind::Free || f.passed_through.count(*name)) {
+                sym->cell = static_cast<int>(s->cellvars.size() + s->freevars.size());
+                s->freevars.push_back(*name);
             }
         }
     }

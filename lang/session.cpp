@@ -422,13 +422,16 @@ struct Session::Impl {
         {
             Enter e(*this);
             corolab::set_report_hook([](const corolab::Report&) {});
+            {  // empty first: a generator freed below finds nothing to finalize
+                auto gens = std::move(aio.asyncgens);
+                aio.asyncgens.clear();
+            }
             run.reset();
             if (vm) vm->abandon(module_thread);
             aio.stop_all();
             program.codes.clear();
             aio.loop_objects.clear();
             aio.task_coros.clear();  // Python values: dropped while the heap still holds them
-            aio.asyncgens.clear();
             vm.reset();
             runtime.reset();  // clears its tables, then frees the heap
             aio.tasks.clear();

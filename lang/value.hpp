@@ -24,6 +24,7 @@ struct Object {
     std::uint32_t refcnt = 0;
     bool immortal = false;
     bool marked = false;  // scratch flag for teardown / repr recursion guards
+    bool finalizer = false;  // Heap::finalize runs once before it is freed (PEP 442)
     ClassObj* cls = nullptr;
     Object* heap_prev = nullptr;  // run heap registration (null if immortal)
     Object* heap_next = nullptr;

@@ -281,6 +281,17 @@ Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
         }
         self = Value(e);
     } else if (cls->instance_kind == Kind::Instance || cls->instance_kind == Kind::Object) {
+        // object.__new__ refuses a class with abstract methods (abc.ABCMeta sets them)
+        Value abstract = cls->user ? dict_get_str(cls->dict, rt().intern("__abstractmethods__")) : Value();
+        if (is_kind(abstract, Kind::Set) && static_cast<SetObj*>(abstract.o)->table->used) {
+            std::vector<std::string> names;
+            for (const Value& n : set_items_ordered(static_cast<SetObj*>(abstract.o))) names.push_back(is_str(n) ? as_str(n)->s : "?");
+            std::sort(names.begin(), names.end());
+            std::string list;
+            for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+            return raise(T.TypeError, "Can't instantiate abstract class " + cls->name + " with abstract method" +
+                                          (names.size() > 1 ? "s " : " ") + list);
+        }
         self = Value(make<InstanceObj>(cls));
     } else {
         return raise(T.TypeError, "cannot create '" + cls->name + "' instances");
@@ -587,6 +598,16 @@ RunResult Vm::start_coroutine(const Value& coro, Thread& th) {
     Value r = execute(fr);
     cur_ = saved;
     return run_result(std::move(r), th);
+}
+
+bool Vm::suspending(Frame* entry) {
+    if (has_exc() || suspend_request_.is_null()) return false;
+    if (nested_ > 0 && cur_->bottom != entry) {
+        suspend_request_ = Value();
+        raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
+        return false;
+    }
+    return true;
 }
 
 RunResult Vm::run_result(Value r, Thread& th) {
@@ -1243,14 +1264,7 @@ Value Vm::execute_loop(Frame* entry) {
                 Value r = call_nonpy(func, args, nargs, kwn.data(), kwv.data(), nkw);
                 for (int i = 0; i < pop_count; ++i) { --f->sp; st[f->sp] = Value(); }
                 if (r.is_null()) {
-                    if (!has_exc() && !suspend_request_.is_null()) {
-                        if (nested_ > 0 && cur_->bottom != entry) {
-                            suspend_request_ = Value();
-                            raise(T.RuntimeError, "not supported in corolab: suspending the event loop from here");
-                            goto error;
-                        }
-                        return Value();  // suspended: resume pushes the result
-                    }
+                    if (suspending(entry)) return Value();  // resume pushes the result
                     goto error;
                 }
                 PUSH(std::move(r));
@@ -1264,6 +1278,10 @@ Value Vm::execute_loop(Frame* entry) {
                 fn->name = Value(rt_.intern(c->name));
                 fn->qualname = Value(rt_.intern(c->qualname));
                 if (flags & kFnClosure) { Value cl = POP(); fn->closure = static_cast<TupleObj*>(cl.o)->items; }
+                if (flags & kFnAnnotations) {
+                    fn->dict = new_dict();
+                    dict_set_str(static_cast<DictObj*>(fn->dict.o), "__annotations__", POP());
+                }
                 if (flags & kFnKwDefaults) fn->kwdefaults = POP();
                 if (flags & kFnDefaults) { Value d = POP(); fn->defaults = static_cast<TupleObj*>(d.o)->items; }
                 PUSH(std::move(fv));
@@ -1588,8 +1606,11 @@ Value Vm::execute_loop(Frame* entry) {
                 Value exit = POP();
                 Value args[3] = {Value::none(), Value::none(), Value::none()};
                 Value r = lang::call(exit, args, 3);
-                if (r.is_null()) goto error;
-                if (in.arg) PUSH(std::move(r));
+                if (r.is_null()) {
+                    if (suspending(entry)) return Value();  // Runner.__exit__: resume pushes the result
+                    goto error;
+                }
+                PUSH(std::move(r));
                 break;
             }
             case Op::WithExcept: {
@@ -1597,7 +1618,10 @@ Value Vm::execute_loop(Frame* entry) {
                 const Value& exit = PEEK(3);
                 Value args[3] = {Value(static_cast<Object*>(type_of(exc))), exc, Value::none()};
                 Value r = lang::call(exit, args, 3);
-                if (r.is_null()) goto error;
+                if (r.is_null()) {
+                    if (suspending(entry)) return Value();
+                    goto error;
+                }
                 PUSH(std::move(r));
                 break;
             }
@@ -1761,6 +1785,26 @@ Value build_class(Value* args, int nargs, const CallArgs& kw) {
     // the class (repr, iter, len, [], in) then look there. Its __init__(cls,
     // name, bases, namespace) runs once the class is built. (Metaclasses
     // live in module globals for the whole run: the class holds no reference.)
+    // descriptors learn their names, as type.__new__ tells them
+    std::vector<std::pair<Value, Value>> named;
+    for (auto& e : nsd->entries)
+        if (!e.key.is_null() && is_kind(e.value, Kind::Instance) && e.value.o->cls->user) named.emplace_back(e.key, e.value);
+    for (auto& [key, value] : named) {
+        Value set_name = value.o->cls->lookup(rt().intern("__set_name__"));
+        if (set_name.is_null()) continue;
+        Value a[3] = {value, cv, key};
+        if (call(set_name, a, 3).is_null()) {  // 3.11 wraps the error
+            Value cause = take_exc();
+            std::string what = "Error calling __set_name__ on '" + value.o->cls->name + "' instance ";
+            if (!append_repr(what, key)) return Value();
+            Value err = make_exception(T.RuntimeError, {str_value(what + " in '" + cls->name + "'")});
+            auto* e = static_cast<ExceptionObj*>(err.o);
+            e->cause = cause;
+            e->context = cause;
+            e->suppress_context = true;
+            return raise_value(err);
+        }
+    }
     ClassObj* meta = nullptr;
     if (kw.nkw == 1) {
         if (!is_kind(kw.kwv[0], Kind::Class) || !static_cast<ClassObj*>(kw.kwv[0].o)->is_subclass_of(T.type))

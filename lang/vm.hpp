@@ -109,6 +109,10 @@ private:
     Value call_nonpy(const Value& f, Value* args, int nargs, StrObj* const* kwn, Value* kwv, int nkw);
     void pop_frame(Frame* f);
     RunResult run_result(Value r, Thread& th);
+    // A builtin returned Null: true when it asked the thread to suspend
+    // (asyncio.run, run_until_complete, Runner.close) and it can from here;
+    // a request it cannot honour becomes a RuntimeError.
+    bool suspending(Frame* entry);
 
     Runtime& rt_;
     Thread* cur_ = nullptr;

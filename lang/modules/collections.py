@@ -140,6 +140,9 @@ class _Mapping:
     def __iter__(self):
         return iter(self._data)
 
+    def __reversed__(self):
+        return reversed(list(self._data))
+
     def __len__(self):
         return len(self._data)
 

@@ -49,6 +49,14 @@ const Names kNames[] = {
      "keyword make_dataclass re replace sys types "},
     {"collections",
      "ChainMap Counter OrderedDict UserDict UserList UserString abc defaultdict deque namedtuple "},
+    {"collections.abc",
+     "AsyncGenerator AsyncIterable AsyncIterator Awaitable ByteString Callable Collection "
+     "Container Coroutine Generator Hashable ItemsView Iterable Iterator KeysView Mapping "
+     "MappingView MutableMapping MutableSequence MutableSet Reversible Sequence Set Sized "
+     "ValuesView "},
+    {"abc",
+     "ABC ABCMeta abstractclassmethod abstractmethod abstractproperty abstractstaticmethod "
+     "get_cache_token update_abstractmethods "},
     {"itertools",
      "accumulate chain combinations combinations_with_replacement compress count cycle dropwhile "
      "filterfalse groupby islice pairwise permutations product repeat starmap takewhile tee "

@@ -27,6 +27,22 @@ class _Form:
     def __ror__(self, other):
         return Union[other, self]
 
+    # isinstance(x, typing.Iterable) asks collections.abc.Iterable
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self._abc())
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self._abc())
+
+    def _abc(self):
+        if self.__origin__ is not None:
+            raise TypeError("Subscripted generics cannot be used with class and instance checks")
+        import collections.abc
+        abc = getattr(collections.abc, _ABC_NAMES.get(self._name, "_"), None)
+        if abc is None:
+            raise TypeError(f"typing.{self._name} cannot be used with isinstance()")
+        return abc
+
     def __repr__(self):
         if self.__origin__ is None:
             return "typing." + self._name
@@ -42,6 +58,13 @@ def _type_repr(obj):
         return "[" + ", ".join(_type_repr(a) for a in obj) + "]"
     return repr(obj)
 
+
+_ABC_NAMES = {name: name for name in (
+    "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator", "Iterable", "Iterator",
+    "Generator", "Reversible", "Sized", "Container", "Collection", "Callable", "Hashable", "Sequence",
+    "MutableSequence", "Mapping", "MutableMapping", "MutableSet", "ItemsView", "KeysView", "ValuesView",
+    "MappingView")}
+_ABC_NAMES["AbstractSet"] = "Set"
 
 Any = _Form("Any")
 Union = _Form("Union")

@@ -107,9 +107,9 @@ TEST_CASE("a stdlib name corolab lacks says so; a misspelt one reads as in CPyth
     CHECK(r.result.type == "AttributeError");
     CHECK(r.result.message == "not supported in corolab: os.getpid");
     CHECK(r.result.line == 3);
-    Run f = run("from functools import singledispatch\n");
+    Run f = run("from functools import recursive_repr\n");
     CHECK(f.result.type == "ImportError");
-    CHECK(f.result.message == "not supported in corolab: functools.singledispatch");
+    CHECK(f.result.message == "not supported in corolab: functools.recursive_repr");
     Run m = run("import functools\nfunctools.partail\n");
     CHECK(m.result.type == "AttributeError");
     CHECK(m.result.message == "module 'functools' has no attribute 'partail'");

@@ -227,6 +227,10 @@ const GROWTH = [
 for (const [name, src] of GROWTH) bomb(`growth ${name}`, src, { accept: ['budget', 'MemoryError', 'OverflowError', 'ValueError'] });
 
 bomb('while True: pass', 'while True:\n    pass\n', { accept: ['budget:steps'] });
+// Builtins that loop in C++ over an iterator charge a step per item.
+for (const src of ['print(all(range(1, 10**18)))', 'print(sum(range(10**18)))', 'print(-1 in iter(range(10**18)))',
+                   'print(any(x < 0 for x in range(10**18)))', 'print(range(10**18).count("x"))', 'print(max(range(10**18)))'])
+  bomb(`builtin loop ${src}`, src + '\n', { accept: ['budget'] });
 bomb('while True: await asyncio.sleep(0)',
   'import asyncio\nasync def main():\n    print("start")\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n',
   { accept: ['budget:steps'] });

@@ -13,6 +13,7 @@ class Condition {
   Condition() : own_(std::make_unique<Lock>()), lock_(own_.get()) {}
   explicit Condition(Lock& lock) : lock_(&lock) {}
   bool locked() const { return lock_->locked(); }
+  size_t waiters() const { return waiters_.size(); }  // for the repr
   Task<bool> acquire() { return lock_->acquire(); }
   void release() { lock_->release(); }
   Lock& lock() { return *lock_; }

@@ -8,6 +8,7 @@ namespace corolab {
 class Event {
  public:
   bool is_set() const { return value_; }
+  size_t waiters() const { return waiters_.size(); }  // for the repr
   // Wakes every waiter, in the order they started waiting.
   void set();
   void clear() { value_ = false; }

@@ -10,6 +10,7 @@ namespace corolab {
 class Lock {
  public:
   bool locked() const { return locked_; }
+  size_t waiters() const { return waiters_.size(); }  // for the repr
   Task<bool> acquire();
   void release();
 

@@ -33,6 +33,13 @@ class Queue {
   long maxsize() const { return maxsize_; }
   bool empty() const { return items_.empty(); }
   bool full() const { return maxsize_ > 0 && static_cast<long>(items_.size()) >= maxsize_; }
+  // What Queue._format shows: the items in storage order (a priority
+  // queue's heap as heapq keeps it), waiting getters and putters,
+  // unfinished tasks.
+  const std::deque<T>& items() const { return items_; }
+  size_t getters() const { return getters_.size(); }
+  size_t putters() const { return putters_.size(); }
+  long unfinished() const { return unfinished_; }
 
   Task<void> put(T item) {
     while (full()) {

@@ -14,6 +14,7 @@ class Semaphore {
   virtual ~Semaphore() = default;
   bool locked() const;
   int value() const { return value_; }
+  size_t waiters() const { return waiters_.size(); }  // for the repr
   Task<bool> acquire();
   virtual void release();
 

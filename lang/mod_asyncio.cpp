@@ -1201,6 +1201,7 @@ static corolab::Task<Value> aclose_task(Value agen) {
     if (it != tracked.end() && it->second.keep.is_obj()) tracked.erase(it);
     auto* step = make<AsyncGenStep>(agen);
     step->throw_exc = make_exception(T.GeneratorExit, {});
+    step->close = true;
     co_return co_await engine_coro(Value(step));
 }
 
@@ -1217,12 +1218,14 @@ static bool finalize_asyncgen(Object* o) {
     auto it = s.asyncgens.find(g);
     if (it == s.asyncgens.end()) return false;
     Loop* loop = it->second.loop;
-    if (!g->frame || g->running || s.running != loop || rt().vm->fatal()) {
+    if (!g->frame || g->running || rt().vm->fatal()) {
         s.asyncgens.erase(it);
         return false;
     }
     Value agen(g);
     it->second.keep = agen;
+    // dropped between runs (its loop not running): the loop's shutdown_asyncgens closes it
+    if (s.running != loop) return true;
     loop->call_soon([loop, agen] {
         auto h = corolab::create_task(*loop, aclose_task(agen));
         h->set_coro_repr("<async_generator_athrow without __name__>()");

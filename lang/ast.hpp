@@ -39,7 +39,7 @@ enum class ExprKind : std::uint8_t {
     BoolOp, BinOp, UnaryOp, Compare, IfExp, Lambda,
     Dict, Set, List, Tuple,
     ListComp, SetComp, DictComp, GeneratorExp,
-    Await, Yield, YieldFrom,
+    Await, Yield, YieldFrom, NamedExpr,
     Call, Attribute, Subscript, Starred, Slice,
 };
 
@@ -71,9 +71,9 @@ struct Name : Expr {
 // literals already joined.
 struct Constant : Expr {
     static constexpr ExprKind kKind = ExprKind::Constant;
-    enum class Type : std::uint8_t { None, True, False, Ellipsis, Int, Float, Str };
+    enum class Type : std::uint8_t { None, True, False, Ellipsis, Int, Float, Str, Bytes };
     Type type = Type::None;
-    std::string text;   // Int: digits in `base`; Float: literal text; Str: the value
+    std::string text;   // Int: digits in `base`; Float: literal text; Str: the value; Bytes: the bytes
     int base = 10;      // Int only: 2, 8, 10 or 16
     double number = 0;  // Float only
     Constant() : Expr(kKind) {}
@@ -255,6 +255,13 @@ struct YieldFrom : Expr {
     YieldFrom() : Expr(kKind) {}
 };
 
+// `target := value` (an assignment expression); target is a Name, ctx Store.
+struct NamedExpr : Expr {
+    static constexpr ExprKind kKind = ExprKind::NamedExpr;
+    Expr* target = nullptr;
+    Expr* value = nullptr;
+    NamedExpr() : Expr(kKind) {}
+};
 // `f(a, *b, k=c, **d)`: keyword.arg is "" for a `**d` unpacking.
 struct Keyword {
     std::string arg;

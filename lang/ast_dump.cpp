@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lang/ast.hpp"
+#include "lang/string_literal.hpp"
 
 namespace corolab::lang {
 
@@ -178,6 +179,7 @@ public:
                     case Constant::Type::Int: out += int_repr(*c); break;
                     case Constant::Type::Float: out += float_repr(c->number); break;
                     case Constant::Type::Str: out += str_repr(c->text); break;
+                    case Constant::Type::Bytes: out += bytes_repr(c->text); break;
                 }
                 out += ")";
                 return;
@@ -302,6 +304,13 @@ public:
             case ExprKind::YieldFrom:
                 out += "YieldFrom(value=";
                 expr(e->as<YieldFrom>()->value);
+                out += ")";
+                return;
+            case ExprKind::NamedExpr:
+                out += "NamedExpr(target=";
+                expr(e->as<NamedExpr>()->target);
+                out += ", value=";
+                expr(e->as<NamedExpr>()->value);
                 out += ")";
                 return;
             case ExprKind::Call: {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "lang/num/float_ops.hpp"
+#include "lang/bytes.hpp"
 #include "lang/ops.hpp"
 #include "lang/output.hpp"
 #include "lang/stack_guard.hpp"
@@ -32,12 +33,6 @@ namespace {
 
 Value arg_error(const char* fn, const char* what) { return raise(T.TypeError, std::string(fn) + what); }
 
-
-const Value* kwarg(const CallArgs& kw, const char* name) {
-    for (int i = 0; i < kw.nkw; ++i)
-        if (kw.kwn[i]->s == name) return &kw.kwv[i];
-    return nullptr;
-}
 
 Value b_print(Value* args, int nargs, const CallArgs& kw) {
     std::string sep = " ", end = "\n";
@@ -333,12 +328,28 @@ Value agen_aclose(Value* args, int, const CallArgs&) {
     rt().vm->agen_init_hooks(g);
     auto* step = make<AsyncGenStep>(args[0]);
     step->throw_exc = make_exception(T.GeneratorExit, {});
+    step->close = true;
     return Value(step);
+}
+// asend(value): the awaitable that resumes the async generator with value.
+Value agen_asend(Value* args, int nargs, const CallArgs&) {
+    if (nargs != 2)
+        return raise(T.TypeError, "async_generator.asend() takes exactly one argument (" + std::to_string(nargs - 1) + " given)");
+    auto* g = static_cast<GenObj*>(args[0].o);
+    rt().vm->agen_init_hooks(g);
+    auto* step = make<AsyncGenStep>(args[0]);
+    step->send = args[1];
+    return Value(step);
+}
+// StopIteration carrying the value the generator just returned (None: no args).
+Value raise_generator_return() {
+    Value v = rt().vm->gen_return();
+    return raise_value(make_exception(T.StopIteration, v.is_none() ? std::vector<Value>{} : std::vector<Value>{v}));
 }
 Value gen_send(Value* args, int nargs, const CallArgs&) {
     if (nargs != 2) return raise(T.TypeError, "send() takes exactly one argument");
     Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o), args[1]);
-    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    if (r.is_null() && !has_exc()) return raise_generator_return();
     return r;
 }
 // gen.throw(exc) / agen.athrow(exc): exc an exception instance or class.
@@ -359,7 +370,7 @@ Value gen_throw(Value* args, int nargs, const CallArgs&) {
     auto* g = static_cast<GenObj*>(args[0].o);
     if (!g->frame) return raise_value(exc);
     Value r = rt().vm->gen_next(g, Value(), exc);
-    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
+    if (r.is_null() && !has_exc()) return raise_generator_return();
     return r;
 }
 Value agen_anext(Value* args, int, const CallArgs&) {
@@ -378,9 +389,16 @@ Value agen_athrow(Value* args, int nargs, const CallArgs&) {
 }
 Value gen_next_m(Value* args, int, const CallArgs&) {
     Value r = rt().vm->gen_next(static_cast<GenObj*>(args[0].o));
+    if (r.is_null() && !has_exc()) return raise_generator_return();
+    return r;
+}
+// it.__next__() of the builtin iterators (list_iterator, zip, map...)
+Value iter_next_m(Value* args, int, const CallArgs&) {
+    Value r = iter_next(args[0]);
     if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
     return r;
 }
+Value iter_self_m(Value* args, int, const CallArgs&) { return args[0]; }
 Value t_exception_new(Value* args, int nargs, const CallArgs& kw) {
     return instantiate(static_cast<ClassObj*>(args[0].o), args + 1, nargs - 1, kw);
 }
@@ -533,12 +551,18 @@ Value b_enumerate(Value* args, int nargs, const CallArgs& kw) {
     if (start && !to_index(*start, e->pos)) return Value();
     return Value(e);
 }
-Value b_zip(Value* args, int nargs, const CallArgs&) {
+Value b_zip(Value* args, int nargs, const CallArgs& kw) {
     if (nargs == 0) return Value(make<IterObj>(IterObj::Mode::Seq, tuple_value({})));
     Value first = get_iter(args[0]);
     if (first.is_null()) return first;
     auto* z = make<IterObj>(IterObj::Mode::Zip, first);
     Value zv(z);
+    const Value* strict = kwarg(kw, "strict");
+    if (strict) {
+        int t = truthy(*strict);
+        if (t < 0) return Value();
+        z->strict = t == 1;
+    }
     for (int i = 1; i < nargs; ++i) {
         Value it = get_iter(args[i]);
         if (it.is_null()) return it;
@@ -589,6 +613,7 @@ Value b_next(Value* args, int nargs, const CallArgs&) {
     Value v = iter_next(args[0]);
     if (!v.is_null() || has_exc()) return v;
     if (nargs > 1) return args[1];
+    if (is_kind(args[0], Kind::Generator)) return raise_generator_return();
     return raise_value(make_exception(T.StopIteration, {}));
 }
 Value any_all(Value* args, int nargs, bool any) {
@@ -774,6 +799,12 @@ Value sl_step(Value* a, int, const CallArgs&) { const Value& v = static_cast<Sli
 
 Value format_value(const Value& v, const Value& spec);
 
+const Value* kwarg(const CallArgs& kw, const char* name) {
+    for (int i = 0; i < kw.nkw; ++i)
+        if (kw.kwn[i]->s == name) return &kw.kwv[i];
+    return nullptr;
+}
+
 void register_builtins(DictObj* b) {
     auto def = [&](const char* name, BuiltinFnPtr fn) { dict_set_str(b, name, Value(make_builtin(name, fn, true))); };
     def("print", b_print);
@@ -814,7 +845,7 @@ void register_builtins(DictObj* b) {
     def("oct", b_oct);
     def("bin", b_bin);
     def("format", b_format);
-    for (const char* n : {"eval", "exec", "open", "input", "compile", "globals", "locals", "dir", "breakpoint", "__import__", "memoryview", "bytearray", "bytes"})
+    for (const char* n : {"eval", "exec", "open", "input", "compile", "globals", "locals", "dir", "breakpoint", "__import__", "memoryview", "bytearray"})
         def(n, b_unsupported);
     // complex is a class (isinstance, singledispatch's register take it)
     // whose values corolab cannot make
@@ -830,6 +861,7 @@ void register_builtins(DictObj* b) {
     cls("staticmethod", T.staticmethod); cls("classmethod", T.classmethod); cls("super", T.super);
     cls("complex", complex_cls);
     cls("slice", T.slice);
+    register_bytes(b);
     for (ClassObj* e : {T.BaseException, T.Exception, T.ArithmeticError, T.ZeroDivisionError, T.OverflowError,
                         T.LookupError, T.IndexError, T.KeyError, T.ValueError, T.TypeError, T.NameError,
                         T.UnboundLocalError, T.AttributeError, T.RuntimeError, T.NotImplementedError,
@@ -880,8 +912,11 @@ void init_type_constructors() {
     add_method(T.generator, "send", gen_send);
     add_method(T.generator, "throw", gen_throw);
     add_method(T.async_generator, "athrow", agen_athrow);
+    add_method(T.async_generator, "asend", agen_asend);
     add_method(T.async_generator, "__anext__", agen_anext);
     add_method(T.generator, "__next__", gen_next_m);
+    add_method(T.iterator, "__next__", iter_next_m);
+    add_method(T.iterator, "__iter__", iter_self_m);
 }
 
 bool sort_list(std::vector<Value>& items, const Value* key, bool reverse) { return sort_values(items, key, reverse); }

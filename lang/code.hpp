@@ -44,6 +44,9 @@ enum class Op : std::uint8_t {
     BeforeWith, BeforeAsyncWith, WithExitNormal, WithExcept,
     LoadBuildClass, ImportName, ImportFrom, LoadAssertionError,
     SetupAnnotations, PrintExpr,
+    // `yield from`: sends TOS to the iterator below it; pushes what it
+    // yields, or when it ends replaces it with its value and jumps to arg
+    YieldFromSend,
     // Superinstructions: never emitted, made by fuse_superinstructions()
     // from a pair (or triple) of the ops above. A fused op replaces only the
     // first op; it keeps that op's arg, and the ops after it stay in place

@@ -6,6 +6,7 @@
 
 #include <unordered_map>
 
+#include "lang/bytes.hpp"
 #include "lang/num/bigint.hpp"
 #include "lang/ops.hpp"
 #include "lang/scope.hpp"
@@ -91,6 +92,7 @@ int stack_effect(Op op, int arg) {
                    ((f & kFnAnnotations) ? 1 : 0);
         }
         case Op::YieldValue: return 0;
+        case Op::YieldFromSend: return 0;  // fallthrough path: the sent value becomes the yielded one
         case Op::EndAsyncFor: return -3;
         case Op::PopExcept: case Op::ExcStarCollect: return -2;
         case Op::ExcStarBegin: return 2;
@@ -944,6 +946,7 @@ private:
             case Constant::Type::Ellipsis: return Value(static_cast<Object*>(rt().intern("Ellipsis")));
             case Constant::Type::Float: return Value::number(c->number);
             case Constant::Type::Str: return Value(rt().intern(c->text));
+            case Constant::Type::Bytes: return bytes_value(c->text);
             case Constant::Type::Int: {
                 if (c->base == 10 && c->text.size() <= 18) {  // fits int64: no BigInt parse
                     std::int64_t v = 0;
@@ -1133,8 +1136,24 @@ private:
                 else emit(Op::LoadConst, const_none());
                 emit(Op::YieldValue);
                 return;
-            case ExprKind::YieldFrom:
-                error(e->span, "yield from");
+            case ExprKind::NamedExpr:
+                expr(e->as<NamedExpr>()->value);
+                emit(Op::DupTop);
+                store(e->as<NamedExpr>()->target);
+                return;
+            case ExprKind::YieldFrom: {
+                // iter; None; L: YieldFromSend exit; YieldValue; Jump L; exit: (the iterator's value)
+                expr(e->as<YieldFrom>()->value);
+                emit(Op::GetIter);
+                emit(Op::LoadConst, const_none());
+                int top = here();
+                int send = emit(Op::YieldFromSend);
+                emit(Op::YieldValue);
+                emit(Op::Jump, top);
+                patch_here(send);
+                u().depth -= 1;
+                return;
+            }
             case ExprKind::Starred:
                 error(e->span, "starred expression here");
         }

@@ -234,22 +234,9 @@ Value s_intersection(Value* a, int n, const CallArgs&) { return set_binop(a, n, 
 Value s_difference(Value* a, int n, const CallArgs&) { return set_binop(a, n, BinOpKind::Sub); }
 Value s_issubset(Value* a, int, const CallArgs&) { return compare_op(CmpOpKind::LtE, a[0], a[1]); }
 Value s_copy(Value* a, int, const CallArgs&) { return binary_op(BinOpKind::BitOr, a[0], Value(make<SetObj>())); }
-// Builtin iterators' protocol methods, for code that calls them by name.
-Value it_next(Value* a, int nargs, const CallArgs&) {
-    if (!check_args("__next__", nargs - 1, 0, 0)) return Value();
-    Value r = iter_next(a[0]);
-    if (r.is_null() && !has_exc()) return raise_value(make_exception(T.StopIteration, {}));
-    return r;
-}
-Value it_iter(Value* a, int nargs, const CallArgs&) {
-    if (!check_args("__iter__", nargs - 1, 0, 0)) return Value();
-    return a[0];
-}
 }  // namespace
 
 void init_container_methods() {
-    add_method(T.iterator, "__next__", it_next);
-    add_method(T.iterator, "__iter__", it_iter);
     add_method(T.list, "append", l_append);
     add_method(T.list, "extend", l_extend);
     add_method(T.list, "insert", l_insert);

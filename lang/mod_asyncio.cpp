@@ -1222,6 +1222,7 @@ static corolab::Task<Value> aclose_task(Value agen) {
     if (it != tracked.end() && it->second.keep.is_obj()) tracked.erase(it);
     auto* step = make<AsyncGenStep>(agen);
     step->throw_exc = make_exception(T.GeneratorExit, {});
+    step->close = true;
     co_return co_await engine_coro(Value(step));
 }
 

@@ -243,6 +243,7 @@ struct AsyncGenStep : Obj {
     Value send;       // value to send
     Value throw_exc;  // exception to throw (athrow / aclose)
     Value dflt;       // anext(agen, default): the result instead of StopAsyncIteration
+    bool close = false;  // aclose(): throw_exc is GeneratorExit and the step gives None
     AsyncGenStep(Value g);
     void clear_refs() override { gen = Value(); send = Value(); throw_exc = Value(); dflt = Value(); }
 };
@@ -259,6 +260,7 @@ struct IterObj : Obj {
     std::vector<Value> more;  // zip's other iterators, map's iterators
     Value fn;                // map/filter function
     std::int64_t pos = 0, end = 0, step = 1;  // sequence position / range state
+    bool strict = false;     // zip(..., strict=True): unequal lengths raise ValueError
     IterObj(Mode m, Value s);
     void clear_refs() override { src = Value(); more.clear(); fn = Value(); }
 };

@@ -355,6 +355,15 @@ bool hash_of(const Value& v, std::int64_t& h) {
             break;
         default: break;
     }
+    if (o->kind == Kind::Native) {  // a module's type with its own __hash__ (bytes, datetime)
+        Value f = o->cls->lookup(name_of("__hash__"));
+        if (is_kind(f, Kind::Builtin)) {
+            Value r = call1(f, v);
+            if (r.is_null()) return false;
+            h = r.i;
+            return true;
+        }
+    }
     if (o->cls->user) {
         Value f = o->cls->lookup(name_of("__hash__"));
         if (!f.is_null()) {
@@ -455,6 +464,7 @@ int equals(const Value& a, const Value& b) {
                 return 1;
             }
             case Kind::Range: return range_equals(static_cast<RangeObj*>(oa), static_cast<RangeObj*>(ob));
+            case Kind::Native: break;  // its class's __eq__, below
             default: return 0;
         }
     }
@@ -468,7 +478,8 @@ int equals(const Value& a, const Value& b) {
         ClassObj* c = x.o->cls;
         if (!c->user && static_cast<Obj*>(x.o)->kind != Kind::Native) continue;
         Value f = c->lookup(name_of("__eq__"));
-        if (f.is_null() || is_kind(f, Kind::Builtin)) continue;
+        // a builtin __eq__ counts on a module's type (bytes, datetime), not on a user class
+        if (f.is_null() || (is_kind(f, Kind::Builtin) && c->user)) continue;
         Value r = call2(f, x, y);
         if (r.is_null()) return -1;
         if (r.tag == Tag::Obj && r.o == rt().intern("NotImplemented")) continue;
@@ -1026,7 +1037,7 @@ int contains(const Value& c, const Value& item) {
                 if (!is_int_like(item)) break;
                 return range_contains(static_cast<RangeObj*>(o), item);
             default:
-                if (o->cls->user) {
+                if (o->cls->user || o->kind == Kind::Native) {
                     Value f = o->cls->lookup(name_of("__contains__"));
                     if (!f.is_null()) {
                         Value r = call2(f, c, item);
@@ -1552,6 +1563,21 @@ Value get_iter(const Value& v) {
 
 Value gen_next(GenObj* g);  // vm.cpp
 
+// zip(strict=True) found argument `ended` (0-based) exhausted: CPython's
+// ValueError if the arguments differ in length, else the end (Null).
+static Value zip_strict_end(IterObj* z, std::size_t ended) {
+    auto range = [](std::size_t n) { return n == 1 ? std::string("argument 1") : "arguments 1-" + std::to_string(n); };
+    if (ended > 0)
+        return raise(T.ValueError, "zip() argument " + std::to_string(ended + 1) + " is shorter than " + range(ended));
+    for (std::size_t i = 0; i < z->more.size(); ++i) {
+        Value y = iter_next(z->more[i]);
+        if (!y.is_null())
+            return raise(T.ValueError, "zip() argument " + std::to_string(i + 2) + " is longer than " + range(i + 1));
+        if (!rt().exc.is_null()) return y;
+    }
+    return Value();
+}
+
 Value iter_next(const Value& itv) {
     if (!is_kind(itv, Kind::Iterator)) {
         if (is_kind(itv, Kind::Generator)) return gen_next(static_cast<GenObj*>(itv.o));
@@ -1612,11 +1638,11 @@ Value iter_next(const Value& itv) {
         case IterObj::Mode::Zip: {
             std::vector<Value> items;
             Value x = iter_next(it->src);
-            if (x.is_null()) return x;
+            if (x.is_null()) return it->strict && rt().exc.is_null() ? zip_strict_end(it, 0) : x;
             items.push_back(x);
-            for (auto& m : it->more) {
-                Value y = iter_next(m);
-                if (y.is_null()) return y;
+            for (std::size_t i = 0; i < it->more.size(); ++i) {
+                Value y = iter_next(it->more[i]);
+                if (y.is_null()) return it->strict && rt().exc.is_null() ? zip_strict_end(it, i + 1) : y;
                 items.push_back(y);
             }
             return tuple_value(std::move(items));

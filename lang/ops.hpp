@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "lang/ast.hpp"
 #include "lang/budget.hpp"
@@ -116,6 +117,9 @@ std::string repr_string(std::string_view s);
 Value str_index(StrObj* s, std::int64_t i);  // code point i (normalized)
 Value str_slice(StrObj* s, std::int64_t start, std::int64_t stop, std::int64_t step);
 std::int64_t utf8_length(std::string_view s, bool& ascii);
+bool is_ws(char c);  // ASCII whitespace, as str.split()/strip() and bytes use it
+// s split at runs of whitespace, at most `maxsplit` times (-1: no limit): split() without a separator
+std::vector<std::string> split_whitespace(const std::string& s, std::int64_t maxsplit);
 
 // slices: normalizes against `len` like PySlice_AdjustIndices; returns count
 bool slice_indices(SliceObj* s, std::int64_t len, std::int64_t& start, std::int64_t& stop,

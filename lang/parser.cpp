@@ -50,6 +50,7 @@ const char* describe(const Expr* e) {
         case ExprKind::IfExp: return "conditional expression";
         case ExprKind::Await: return "await expression";
         case ExprKind::Yield: case ExprKind::YieldFrom: return "yield expression";
+        case ExprKind::NamedExpr: return "named expression";
         case ExprKind::JoinedStr: case ExprKind::FormattedValue: return "f-string expression";
         case ExprKind::Dict: return "dict literal";
         case ExprKind::Set: return "set display";
@@ -177,7 +178,6 @@ private:
             fail("unexpected unindent", t.line, t.col, t.line, -1, "IndentationError");
         }
         if (lex_error_ && touched_end_) throw *lex_error_;
-        if (t.kind == T::ColonEqual) unsupported(t, "assignment expressions (:=)");
         fail_at(t, "invalid syntax");
     }
 
@@ -559,6 +559,9 @@ private:
         auto after = std::lower_bound(toks_.begin(), toks_.end(), e->span, [](const Token& t, const Span& end) {
             return t.line < end.end_line || (t.line == end.end_line && t.col < end.end_col);
         });
+        // a named expression is always parenthesized: look past its ')'
+        if (e->kind == ExprKind::NamedExpr)
+            while (after != toks_.end() && after->kind == T::RParen) ++after;
         return after != toks_.end() && after->kind == T::Equal;
     }
 
@@ -962,10 +965,24 @@ private:
         return expression();
     }
 
+    // `NAME := expression` where the grammar allows it (conditions, displays,
+    // arguments, subscripts, comprehension elements, parentheses).
     Expr* named_expression() {
-        if (is(T::Name) && peek().kind == T::ColonEqual) unsupported(peek(), "assignment expressions (:=)");
+        if (is(T::Name) && peek().kind == T::ColonEqual) {
+            Nest guard(*this);
+            const Token& name = take();
+            auto* target = node<Name>(name);
+            target->id = std::string(name.text);
+            target->ctx = Ctx::Store;
+            close(target);
+            take();  // ':='
+            auto* n = node<NamedExpr>(name);
+            n->target = target;
+            n->value = expression();
+            return sized(close(n), {n->target, n->value});
+        }
         Expr* e = expression();
-        if (is(T::ColonEqual)) unsupported(cur(), "assignment expressions (:=)");
+        if (is(T::ColonEqual)) fail_at(e, std::string("cannot use assignment expressions with ") + describe(e));
         return e;
     }
 
@@ -993,7 +1010,8 @@ private:
         e->body = body;
         e->test = disjunction();
         if (!is(T::Else)) {
-            if (is(T::Newline) || is(T::RParen) || is(T::Comma) || is(T::RBracket) || is(T::End))
+            if (is(T::Newline) || is(T::RParen) || is(T::Comma) || is(T::RBracket) || is(T::End) ||
+                is(T::ColonEqual))
                 fail_range(body->span, e->test->span, "expected 'else' after 'if' expression");
             generic();
         }
@@ -1367,7 +1385,6 @@ private:
         const Token& t = cur();
         switch (t.kind) {
             case T::Name: {
-                if (peek().kind == T::ColonEqual) unsupported(peek(), "assignment expressions (:=)");
                 take();
                 auto* n = node<Name>(t);
                 n->id = std::string(t.text);
@@ -1538,6 +1555,8 @@ private:
             } else {
                 key = named_expression();
                 if (!is(T::Colon)) return elements_or_comprehension<SetComp, Set>(start, key, T::RBrace);
+                bool bare = prev().end_line == key->span.end_line && prev().end_col == key->span.end_col;
+                if (key->kind == ExprKind::NamedExpr && bare) generic();  // `{x := 1: 2}`, not `{(x := 1): 2}`
                 take();
                 value = expression();
                 if (is(T::For) || is(T::Async)) {

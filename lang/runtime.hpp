@@ -25,6 +25,8 @@ struct CallArgs {
     StrObj* const* kwn = nullptr;  // nkw names
     BuiltinObj* fn = nullptr;      // the builtin being called (its `data`)
 };
+// The keyword argument `name` of a builtin's call, or null (builtins.cpp).
+const Value* kwarg(const CallArgs& kw, const char* name);
 
 // Builtin types (process-wide, immortal).
 struct Types {

@@ -24,6 +24,7 @@ enum Flag : unsigned {
     kNonlocal = 8,   // `nonlocal` declaration
     kUsed = 16,
     kAnnotated = 32,
+    kCompIter = 64,  // a comprehension's iteration variable (`for x in ...`)
 };
 
 using NameSet = std::unordered_set<std::string>;
@@ -52,6 +53,7 @@ private:
         std::vector<std::string> params;
         int loops = 0;  // enclosing loops inside this scope, for break/continue
         int loops_at_star = -1;  // `loops` where the innermost except* body began; -1 outside one
+        int comp_iter_expr = 0;  // > 0 while visiting a comprehension's iterable (no `:=` there)
         std::vector<Span> value_returns;            // `return x` statements here
         std::unordered_map<std::string, Span> declarations;  // first global/nonlocal statement per name
         NameSet passed_through;  // Class: free variables its methods need from outside
@@ -61,6 +63,7 @@ private:
     Arena& arena_;
     const Source& src_;
     std::vector<Frame*> stack_;
+    bool comp_target_ = false;  // visiting a comprehension's `for` target
     std::unordered_map<const Scope*, Frame*> frames_;
     std::vector<std::unique_ptr<Frame>> all_frames_;
 
@@ -384,15 +387,17 @@ private:
 
     void comprehension(Expr* node, const char* name, Expr* elt, Expr* value,
                        const std::vector<Comprehension*>& gens, Scope*& slot) {
-        expr(gens[0]->iter);  // evaluated in the enclosing scope
+        iterable(gens[0]->iter);  // evaluated in the enclosing scope
         Scope* s = open(Scope::Kind::Comprehension, name, node->span);
         slot = s;
         note(".0", kParam);
         top().params.push_back(".0");
         bool is_async = false;
         for (std::size_t i = 0; i < gens.size(); ++i) {
-            if (i > 0) expr(gens[i]->iter);
+            if (i > 0) iterable(gens[i]->iter);
+            comp_target_ = true;
             expr(gens[i]->target);
+            comp_target_ = false;
             for (Expr* c : gens[i]->ifs) expr(c);
             is_async |= gens[i]->is_async;
         }
@@ -412,11 +417,63 @@ private:
         }
     }
 
+    void iterable(Expr* e) {
+        ++top().comp_iter_expr;
+        expr(e);
+        --top().comp_iter_expr;
+    }
+
+    // `target := value`, CPython's symtable_extend_namedexpr_scope: inside a
+    // comprehension the name binds in the nearest enclosing function (a free
+    // variable of the comprehension) or the module (a global).
+    void named_expr(NamedExpr* n) {
+        if (top().comp_iter_expr > 0)
+            fail(n->span, "assignment expression cannot be used in a comprehension iterable expression");
+        expr(n->value);
+        auto* target = n->target->as<Name>();
+        mangle_in_place(target->id);
+        const std::string& id = target->id;
+        if (top().scope->kind != Scope::Kind::Comprehension) {
+            note(id, kAssigned);
+            return;
+        }
+        for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+            Frame& f = **it;
+            if (f.scope->kind == Scope::Kind::Comprehension) {
+                auto found = f.names.find(id);
+                if (found != f.names.end() && (found->second.flags & kCompIter))
+                    fail(target->span, "assignment expression cannot rebind comprehension iteration variable '" + id + "'");
+                continue;
+            }
+            if (f.scope->kind == Scope::Kind::Class)
+                fail(target->span, "assignment expression within a comprehension cannot be used in a class body");
+            if (f.scope->kind == Scope::Kind::Module) {
+                note(id, kGlobal);
+                note_in(f, id, kGlobal);
+                return;
+            }
+            auto found = f.names.find(id);
+            if (found != f.names.end() && (found->second.flags & kGlobal)) {
+                note(id, kGlobal);
+                return;
+            }
+            note(id, kNonlocal);
+            note_in(f, id, kAssigned);
+            return;
+        }
+    }
+
     void expr(Expr* e) {
         switch (e->kind) {
             case ExprKind::Name: {
                 auto* n = e->as<Name>();
                 mangle_in_place(n->id);
+                if (comp_target_ && n->ctx == Ctx::Store) {
+                    auto it = top().names.find(n->id);
+                    if (it != top().names.end() && (it->second.flags & (kGlobal | kNonlocal)))
+                        fail(n->span, "comprehension inner loop cannot rebind assignment expression target '" + n->id + "'");
+                    note(n->id, kCompIter);
+                }
                 note(n->id, n->ctx == Ctx::Load ? kUsed : kAssigned);
                 // super() needs the class cell, as in CPython.
                 if (n->ctx == Ctx::Load && n->id == "super" && top().scope->is_function_like())
@@ -517,6 +574,7 @@ private:
                 if (v) expr(v);
                 return;
             }
+            case ExprKind::NamedExpr: named_expr(e->as<NamedExpr>()); return;
             case ExprKind::Call: {
                 auto* c = e->as<Call>();
                 expr(c->func);

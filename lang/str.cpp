@@ -184,6 +184,28 @@ Value format_value(const Value& v, const Value& spec_v) {
 }
 
 // ---- str methods ------------------------------------------------------------------
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+std::vector<std::string> split_whitespace(const std::string& s, std::int64_t maxsplit) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (true) {
+        while (i < s.size() && is_ws(s[i])) ++i;
+        if (i >= s.size()) break;
+        if (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit) {
+            std::size_t e = s.size();
+            while (e > i && is_ws(s[e - 1])) --e;
+            out.push_back(s.substr(i, e - i));
+            break;
+        }
+        std::size_t j = i;
+        while (j < s.size() && !is_ws(s[j])) ++j;
+        out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
 namespace {
 const std::string& S0(Value* a) { return as_str(a[0])->s; }
 Value pred(Value* a, int (*f)(int)) {
@@ -258,7 +280,6 @@ Value case_pred(Value* a, bool upper) {
 }
 Value m_isupper(Value* a, int, const CallArgs&) { return case_pred(a, true); }
 Value m_islower(Value* a, int, const CallArgs&) { return case_pred(a, false); }
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 Value strip_impl(Value* a, int n, int which) {
     const std::string& s = S0(a);
     std::string chars;
@@ -284,21 +305,7 @@ Value m_split(Value* a, int n, const CallArgs& kw) {
     if (n > 2 && !to_index(a[2], maxsplit)) return Value();
     std::vector<Value> out;
     if (sep.is_none()) {
-        std::size_t i = 0;
-        while (true) {
-            while (i < s.size() && is_ws(s[i])) ++i;
-            if (i >= s.size()) break;
-            if (maxsplit >= 0 && static_cast<std::int64_t>(out.size()) == maxsplit) {
-                std::size_t e = s.size();
-                while (e > i && is_ws(s[e - 1])) --e;
-                out.push_back(str_value(s.substr(i, e - i)));
-                break;
-            }
-            std::size_t j = i;
-            while (j < s.size() && !is_ws(s[j])) ++j;
-            out.push_back(str_value(s.substr(i, j - i)));
-            i = j;
-        }
+        for (std::string& part : split_whitespace(s, maxsplit)) out.push_back(str_value(std::move(part)));
         return list_value(std::move(out));
     }
     if (!need_str(sep, "sep")) return Value();

@@ -54,9 +54,7 @@ void StringBuilder::add(const Token& token, const FieldParser& parse_field) {
         bytes |= c == 'b';
         ++prefix;
     }
-    if (bytes)
-        throw SyntaxError("SyntaxError", std::string(kNotSupported) + "bytes literals", src_, token.line,
-                          token.col, token.end_line, token.end_col);
+    (bytes ? any_bytes_ : any_str_) = true;
     char q = text[prefix];
     std::size_t qlen = text.size() >= prefix + 6 && text[prefix + 1] == q && text[prefix + 2] == q ? 3 : 1;
     std::size_t begin = token.offset + prefix + qlen;
@@ -69,10 +67,15 @@ void StringBuilder::add(const Token& token, const FieldParser& parse_field) {
         return;
     }
     std::string_view body = std::string_view(src_.text()).substr(begin, end - begin);
+    if (bytes)
+        for (char c : body)
+            if (static_cast<unsigned char>(c) >= 0x80)
+                throw SyntaxError("SyntaxError", "bytes can only contain ASCII literal characters", src_, token.line,
+                                  token.col, token.end_line, token.end_col);
     for (std::size_t i = 0; i < body.size();) {
         char c = body[i];
         if (c == '\\' && !raw) {
-            i = escape(body, i, literal_);
+            i = bytes ? bytes_escape(body, i, literal_) : escape(body, i, literal_);
         } else if (c == '\r') {
             literal_ += '\n';
             i += (i + 1 < body.size() && body[i + 1] == '\n') ? 2 : 1;
@@ -153,6 +156,56 @@ std::size_t StringBuilder::escape(std::string_view body, std::size_t pos, std::s
             }
     }
     return i;
+}
+
+std::size_t StringBuilder::bytes_escape(std::string_view body, std::size_t pos, std::string& out) {
+    std::size_t i = pos + 1;
+    char c = i < body.size() ? body[i] : '\0';
+    if (c == 'x') {
+        int hi = i + 1 < body.size() ? hex_value(body[i + 1]) : -1;
+        int lo = i + 2 < body.size() ? hex_value(body[i + 2]) : -1;
+        if (hi < 0 || lo < 0) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "(value error) invalid \\x escape at position %zu", pos);
+            fail(buf);
+        }
+        out += static_cast<char>(hi * 16 + lo);
+        return i + 3;
+    }
+    if (c >= '0' && c <= '7') {
+        unsigned v = static_cast<unsigned>(c - '0');
+        ++i;
+        for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k)
+            v = v * 8 + static_cast<unsigned>(body[i++] - '0');
+        out += static_cast<char>(v & 0xFF);
+        return i;
+    }
+    if (c == 'u' || c == 'U' || c == 'N') {  // not escapes in bytes: kept as written
+        out += '\\';
+        return i;
+    }
+    return escape(body, pos, out);
+}
+
+std::string bytes_repr(std::string_view data) {
+    bool has_single = data.find('\'') != std::string_view::npos;
+    bool has_double = data.find('"') != std::string_view::npos;
+    char q = has_single && !has_double ? '"' : '\'';
+    std::string out = "b";
+    out += q;
+    for (unsigned char c : data) {
+        if (c == static_cast<unsigned char>(q) || c == '\\') { out += '\\'; out += static_cast<char>(c); }
+        else if (c == '\t') out += "\\t";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c < 0x20 || c >= 0x7f) {
+            char buf[5];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else out += static_cast<char>(c);
+    }
+    out += q;
+    return out;
 }
 
 void StringBuilder::flush_literal(std::vector<Expr*>& out, std::string& text) {
@@ -325,9 +378,13 @@ void span_pieces(std::vector<Expr*>& values, const Span& span) {
 
 Expr* StringBuilder::finish(const Token& first, const Token& last) {
     Span span{first.line, first.col, last.end_line, last.end_col};
+    if (any_bytes_ && (any_str_ || is_fstring_)) {
+        token_ = &last;
+        fail("cannot mix bytes and nonbytes literals");
+    }
     if (!is_fstring_) {
         auto* c = arena_.make<Constant>();
-        c->type = Constant::Type::Str;
+        c->type = any_bytes_ ? Constant::Type::Bytes : Constant::Type::Str;
         c->text = std::move(literal_);
         c->span = span;
         return c;

@@ -406,22 +406,116 @@ Value Vm::run_frame(Frame* fr) {
 
 Value gen_next(GenObj* g) { return rt().vm->gen_next(g); }
 
+// The iterator a generator suspended in `yield from` delegates to (it sits
+// below the yielded value: YieldFromSend, YieldValue were the last two
+// instructions), or Null.
+static Value delegate_of(Frame* fr) {
+    const Instr* code = fr->code->code.data();
+    if (fr->pc < 2 || code[fr->pc - 1].op != Op::YieldValue || code[fr->pc - 2].op != Op::YieldFromSend) return Value();
+    return fr->stack()[fr->sp - 1];
+}
+
+// One step of `yield from`'s iterator: next() for None, else send(v). Null
+// with done = false: raised; done: it ended and the result is its value.
+Value Vm::delegate_send(const Value& it, const Value& v, bool& done) {
+    done = false;
+    Value r;
+    if (is_kind(it, Kind::Generator)) {
+        r = gen_next(static_cast<GenObj*>(it.o), v);
+        if (r.is_null() && !has_exc()) { done = true; return gen_return(); }
+        return r;
+    }
+    if (v.is_none() && is_kind(it, Kind::Iterator)) {
+        r = iter_next(it);
+        if (r.is_null() && !has_exc()) { done = true; return Value::none(); }
+        return r;
+    }
+    Value m = v.is_none() ? lookup_special(it, rt_.intern("__next__")) : getattr(it, rt_.intern("send"));
+    if (m.is_null()) {
+        if (v.is_none() && !has_exc()) raise(T.TypeError, "'" + type_name(it) + "' object is not an iterator");
+        return Value();
+    }
+    r = v.is_none() ? call1(m, it) : call1(m, v);
+    if (r.is_null() && exc_matches(rt_.exc, T.StopIteration)) {
+        Value stop = take_exc();
+        auto* args = static_cast<TupleObj*>(static_cast<ExceptionObj*>(stop.o)->args.o);
+        done = true;
+        return args->items.empty() ? Value::none() : args->items[0];
+    }
+    return r;
+}
+
+// throw(exc) / close() on a generator suspended in `yield from` goes to its
+// iterator first (CPython's _gen_throw): 1 = the iterator yielded `out`;
+// 2 = it ended with value `out` (the generator resumes after `yield from`);
+// 0 = raise `exc` (possibly the iterator's own error) in the generator.
+int Vm::delegate_throw(Frame* fr, Value& exc, Value& out) {
+    Value sub = delegate_of(fr);
+    if (sub.is_null()) return 0;
+    if (exc_matches(exc, T.GeneratorExit)) {
+        // close the iterator, then GeneratorExit (or its close() error) here
+        Value m = getattr_opt(sub, rt_.intern("close"));
+        if (m.is_null() && has_exc()) { exc = take_exc(); return 0; }
+        if (!m.is_null() && call0(m).is_null()) exc = take_exc();
+        return 0;
+    }
+    Value r;
+    if (is_kind(sub, Kind::Generator)) {
+        r = gen_next(static_cast<GenObj*>(sub.o), Value(), exc);
+        if (r.is_null() && !has_exc()) { out = gen_return(); return 2; }
+    } else {
+        Value m = getattr_opt(sub, rt_.intern("throw"));
+        if (m.is_null()) {
+            if (has_exc()) exc = take_exc();
+            return 0;
+        }
+        r = call1(m, exc);
+    }
+    if (!r.is_null()) { out = std::move(r); return 1; }
+    Value err = take_exc();
+    if (exc_matches(err, T.StopIteration)) {
+        auto* args = static_cast<TupleObj*>(static_cast<ExceptionObj*>(err.o)->args.o);
+        out = args->items.empty() ? Value::none() : args->items[0];
+        return 2;
+    }
+    exc = std::move(err);
+    return 0;
+}
+
 Value Vm::gen_next(GenObj* g, Value send, Value exc) {
+    gen_return_ = Value();
     if (!g->frame) return Value();
     if (exc.is_null() && !g->started && !send.is_null() && !send.is_none())
         return raise(T.TypeError, "can't send non-None value to a just-started generator");
     if (g->running) return raise(T.ValueError, "generator already executing");
     StackGuard level("", /*vm_entry=*/true);
     if (!level.ok()) return Value();
+    Frame* fr = g->frame;
+    if (!exc.is_null() && g->started) {
+        Value out;
+        g->running = true;
+        int how = delegate_throw(fr, exc, out);
+        g->running = false;
+        if (how == 1) {
+            gen_yielded_ = true;
+            return out;
+        }
+        if (how == 2) {  // resume after `yield from`, its value in place of the iterator
+            exc = Value();
+            fr->stack()[fr->sp - 1] = std::move(out);
+            fr->pc = fr->code->code[fr->pc - 2].arg;
+        }
+    }
     Thread tmp;
     Thread* th = cur_ ? cur_ : &tmp;
+    if (th->depth >= recursion_limit)  // a `yield from` chain nests a frame per generator
+        return raise(T.RecursionError, "maximum recursion depth exceeded");
     Thread* saved = cur_;
     cur_ = th;
-    Frame* fr = g->frame;
     if (!exc.is_null()) {
         rt_.exc = std::move(exc);
         fr->entry_nested = true;  // raise at resume
-    } else if (g->started) {
+    } else if (g->started && fr->pc > 0 && fr->code->code[fr->pc - 1].op == Op::YieldValue) {
         fr->stack()[fr->sp++] = send.is_null() ? Value::none() : std::move(send);
     }
     g->started = true;
@@ -436,7 +530,10 @@ Value Vm::gen_next(GenObj* g, Value send, Value exc) {
     --nested_;
     cur_ = saved;
     if (r.is_null()) return r;
-    if (!gen_yielded_) return Value();  // returned: exhausted
+    if (!gen_yielded_) {  // returned: exhausted
+        gen_return_ = std::move(r);
+        return Value();
+    }
     return r;
 }
 
@@ -1420,6 +1517,15 @@ Value Vm::execute_loop(Frame* entry) {
                 else PUSH(std::move(v));
                 break;
             }
+            case Op::YieldFromSend: {
+                Value v = POP();
+                bool done;
+                Value r = delegate_send(TOP(), v, done);
+                if (done) { TOP() = std::move(r); f->pc = in.arg; break; }
+                if (r.is_null()) goto error;
+                PUSH(std::move(r));
+                break;
+            }
             case Op::GetAwaitable: {
                 Value& a = TOP();
                 if (is_kind(a, Kind::Coroutine) || is_kind(a, Kind::AsyncGenStep)) break;
@@ -1440,10 +1546,33 @@ Value Vm::execute_loop(Frame* entry) {
                     FrameMode mode = FrameMode::Await;
                     Value send_val = Value::none();
                     bool throw_in = false;
+                    Value thrown;  // athrow()'s exception
                     if (is_kind(a, Kind::AsyncGenStep)) {
-                        g = static_cast<GenObj*>(static_cast<AsyncGenStep*>(a.o)->gen.o);
+                        auto* step = static_cast<AsyncGenStep*>(a.o);
+                        g = static_cast<GenObj*>(step->gen.o);
                         mode = FrameMode::AGenNext;
-                        if (!static_cast<AsyncGenStep*>(a.o)->throw_exc.is_null()) {
+                        if (!step->throw_exc.is_null() && !step->close) {
+                            // athrow(): raised at the suspended yield; a yield answers, a return
+                            // is StopAsyncIteration; on a finished generator it gives None
+                            if (!g->frame) { TOP() = Value::none(); break; }
+                            if (g->running) { raise(T.RuntimeError, "athrow(): asynchronous generator is already running"); goto error; }
+                            if (!g->started) {  // raised before the first line: the generator ends
+                                Frame* gf = g->frame;
+                                g->frame = nullptr;
+                                free_frame(gf);
+                                rt_.exc = step->throw_exc;
+                                goto error;
+                            }
+                            throw_in = true;
+                            thrown = step->throw_exc;
+                        } else if (!step->send.is_null() && !step->send.is_none()) {
+                            if (g->frame && !g->started) {
+                                raise(T.TypeError, "can't send non-None value to a just-started async generator");
+                                goto error;
+                            }
+                            send_val = step->send;
+                        }
+                        if (step->close) {
                             // aclose(): a frame never started is just marked closed
                             mode = FrameMode::AGenClose;
                             throw_in = g->started && g->frame;
@@ -1482,7 +1611,7 @@ Value Vm::execute_loop(Frame* entry) {
                     f = gf;
                     LOAD_FRAME();
                     if (throw_in) {
-                        rt_.exc = make_exception(T.GeneratorExit, {});
+                        rt_.exc = thrown.is_null() ? make_exception(T.GeneratorExit, {}) : std::move(thrown);
                         goto error;
                     }
                     CHECK_BUDGET();
@@ -1766,9 +1895,12 @@ Value Vm::execute_loop(Frame* entry) {
             FrameMode mode = f->mode;
             Frame* back = f->back;
             bool is_gen = f->gen != nullptr;
-            if (is_gen && exc_matches(rt_.exc, T.StopIteration)) {
+            bool agen = is_gen && done->code->is_async_gen;
+            if (is_gen && (exc_matches(rt_.exc, T.StopIteration) || (agen && exc_matches(rt_.exc, T.StopAsyncIteration)))) {
+                const char* what = done->code->is_coroutine ? "coroutine" : agen ? "async generator" : "generator";
+                const char* stop = exc_matches(rt_.exc, T.StopIteration) ? " raised StopIteration" : " raised StopAsyncIteration";
                 Value inner = take_exc();
-                raise(T.RuntimeError, std::string(done->code->is_coroutine ? "coroutine" : "generator") + " raised StopIteration");
+                raise(T.RuntimeError, std::string(what) + stop);
                 static_cast<ExceptionObj*>(rt_.exc.o)->cause = inner;
             }
             pop_frame(done);

@@ -59,6 +59,9 @@ public:
     // Null without an exception: it finished. A non-Null `exc` is raised
     // at the suspended `yield` instead (throw / close).
     Value gen_next(GenObj* g, Value send = Value(), Value exc = Value());
+    // The value the generator returned when gen_next last gave Null without
+    // an exception (None if none); StopIteration carries it.
+    Value gen_return() const { return gen_return_.is_null() ? Value::none() : gen_return_; }
     // Runs a prepared frame to completion on the current thread.
     Value run_frame(Frame* fr);
 
@@ -128,6 +131,11 @@ private:
     Value suspend_request_;
     std::uint64_t next_check_ = 0;  // step count at which budgets are checked next
     bool gen_yielded_ = false;
+    Value gen_return_;  // see gen_return()
+    // `yield from` delegation (vm.cpp): one step of the delegate, and a
+    // throw()/close() passed on to it
+    Value delegate_send(const Value& it, const Value& v, bool& done);
+    int delegate_throw(Frame* fr, Value& exc, Value& out);
 };
 
 // Binds call arguments into the slots of a new frame (CPython's rules and

@@ -135,6 +135,14 @@ PARSE_CASES = [
  "x = 0.1 + 1e-7 + 123456789.0 + 1e16 + 1.5e300",
  "try:\n    a()\nexcept* ValueError as eg:\n    b(eg)\nexcept* (KeyError, TypeError):\n    for x in y:\n        break\nelse:\n    c()\nfinally:\n    d()",
  "try:\n    pass\nexcept *E:\n    def f():\n        return 1\n",
+ # assignment expressions
+ "if (n := len(a)) > 10:\n    pass\nwhile chunk := f():\n    pass",
+ "x = [y := f(1), y ** 2]\nprint(z := 3, k=(w := 4))\na[i := 1]\n{(k := 1): 2}",
+ "x = [y for v in d if (y := g(v)) is not None]\ns = {(t := i) for i in r}",
+ "def f():\n    [(last := v) for v in range(3)]\n    return last",
+ # bytes literals
+ r"""x = b'ab\n\x00\xff\101' B'q' rb'\d' Rb"'" """,
+ r"""x = b'\u1234\N{x}' b'say "hi"'""",
 ]
 
 # Sources CPython 3.11 rejects at compile time; corolab must report the same
@@ -487,6 +495,38 @@ ERROR_CASES = [
  'def f():\n    try:\n        pass\n    except* E:\n        return 1\n',
  'def f():\n    try:\n        pass\n    except* E:\n        return f(x)\n',
  'def f():\n    for x in y:\n        try:\n            pass\n        except* E:\n            while z:\n                break\n            return\n',
+ # assignment expressions
+ "x := 1\n",
+ "y = x := 1\n",
+ "(a.b := 1)\n",
+ "(a[0] := 1)\n",
+ "((a, b) := (1, 2))\n",
+ "(True := 1)\n",
+ "[i := 0 for i in range(5)]\n",
+ "[(i := 0) for i in range(5)]\n",
+ "[[(j := j) for i in range(5)] for j in range(5)]\n",
+ "[i for i in range(5) if (j := 0) for j in range(5)]\n",
+ "[i for i in (j := range(5))]\n",
+ "[i for i in range(2) for k in (j := range(5))]\n",
+ "class C:\n    [(y := i) for i in range(5)]\n",
+ "def f(a := 1): pass\n",
+ "f(a=x := 1)\n",
+ "{x := 1: 2}\n",
+ "a[1:x := 2]\n",
+ "def g():\n    return x := 1\n",
+ "del (x := 1)\n",
+ "(x := 1) = 2\n",
+ "(x := 1) += 2\n",
+ "for (x := 1) in y: pass\n",
+ "[i for i in range(5) if i := 1]\n",
+ "x = 1 if y := 2 else 3\n",
+ # bytes literals
+ "x = b'caf\u00e9'\n",
+ "x = b'a' 'b'\n",
+ "x = 'a' b'b'\n",
+ "x = f'a' b'b'\n",
+ "x = b'a' 'b' 'c'\n",
+ "x = b'\\xZ1'\n",
 ]
 
 

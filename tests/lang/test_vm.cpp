@@ -250,3 +250,43 @@ TEST_CASE("sessions run one after another without leaking into each other") {
         CHECK(r.out() == "Task-1\n");
     }
 }
+
+TEST_CASE("assignment expressions, yield from delegation, bytes, async generator methods") {
+    // expected output from CPython 3.11 (run under the sanitizers too)
+    Run r = run(R"PY(import asyncio
+def inner():
+    try:
+        x = yield 1
+        yield x
+    except KeyError:
+        return "caught"
+def outer():
+    r = yield from inner()
+    print("result", r)
+    yield from [r]
+g = outer()
+print(next(g), g.send("s"), g.throw(KeyError))
+g2 = outer()
+next(g2)
+g2.close()
+print([y for x in b'ab' if (y := x + 1)], y, bytes.fromhex('4142').decode(), b'a,b'.split(b','), 'é'.encode() * 2)
+async def echo():
+    v = yield 0
+    while True:
+        try:
+            v = yield v * 2
+        except ValueError:
+            v = yield -1
+async def main():
+    e = echo()
+    print(await e.asend(None), await e.asend(3), await e.athrow(ValueError), await e.asend(5))
+    await e.aclose()
+asyncio.run(main())
+)PY");
+    CHECK(r.out() == R"(result caught
+1 s caught
+[98, 99] 99 AB [b'a', b'b'] b'\xc3\xa9\xc3\xa9'
+0 6 -1 10
+)");
+    CHECK(r.err().empty());
+}

@@ -4,6 +4,7 @@
 #include "lang/modules/modules.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -258,6 +259,11 @@ Value repr_of(const Value& v) {
 }
 Value str_of(const Value& v) {
     if (is_str(v)) return v;
+    if (v.tag == Tag::Int) {  // str(i): the digits straight into the string
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, v.i);
+        return str_value(std::string(buf, r.ptr));
+    }
     std::string s;
     if (!append_str(s, v)) return Value();
     return str_value(std::move(s));

@@ -1,5 +1,6 @@
 // str: UTF-8 helpers, repr, formatting, and the str methods.
 #include <algorithm>
+#include <cstring>
 
 #include "lang/num/format_spec.hpp"
 #include "lang/num/percent_format.hpp"
@@ -14,12 +15,20 @@ OutputSink swap_output_sink(OutputSink sink) { std::swap(g_sink, sink); return s
 bool write_output(const std::string& text, bool err) { return g_sink ? g_sink(text, err) : true; }
 
 std::int64_t utf8_length(std::string_view s, bool& ascii) {
-    std::int64_t n = 0;
-    ascii = true;
-    for (unsigned char c : s) {
-        if (c >= 0x80) ascii = false;
-        if ((c & 0xC0) != 0x80) ++n;
+    // Fast path: most text is ASCII; test 8 bytes at a time for a high bit.
+    std::uint64_t high = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        high |= w;
     }
+    for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+    ascii = (high & 0x8080808080808080ULL) == 0;
+    if (ascii) return static_cast<std::int64_t>(s.size());
+    std::int64_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
     return n;
 }
 

@@ -772,6 +772,9 @@ Value Vm::execute_loop(Frame* entry) {
     Instr* code;
     bool reraise = false;
 #define LOAD_FRAME() (st = f->stack(), code = f->code->code.data())
+// Makes `nf` (set up by the caller) the running frame: it returns to `f`.
+#define ENTER_FRAME(nf, how) \
+    ((nf)->mode = (how), (nf)->back = f, cur_->top = (nf), ++cur_->depth, f = (nf), LOAD_FRAME())
 #define PUSH(v) (new (&st[f->sp++]) Value(v))  // built in place: every slot above sp is Null
 #define POP() (Value(std::move(st[--f->sp])))  // a temporary: the slot is left Null even when bound to a const&
 #define TOP() (st[f->sp - 1])
@@ -1150,12 +1153,7 @@ Value Vm::execute_loop(Frame* entry) {
                     if (g->started) gf->stack()[gf->sp++] = Value::none();
                     g->started = true;
                     g->running = true;
-                    gf->mode = FrameMode::ForIter;
-                    gf->back = f;
-                    cur_->top = gf;
-                    ++cur_->depth;
-                    f = gf;
-                    LOAD_FRAME();
+                    ENTER_FRAME(gf, FrameMode::ForIter);
                     CHECK_BUDGET();
                     break;
                 }
@@ -1318,12 +1316,7 @@ Value Vm::execute_loop(Frame* entry) {
                         nf->globals = fn->globals;
                         nf->ns = nullptr;
                         f->sp -= in.arg + (method ? 2 : 1);  // every popped slot is now Null
-                        nf->mode = FrameMode::Call;
-                        nf->back = f;
-                        cur_->top = nf;
-                        ++cur_->depth;
-                        f = nf;
-                        LOAD_FRAME();
+                        ENTER_FRAME(nf, FrameMode::Call);
                         CHECK_BUDGET();
                         break;
                     }
@@ -1428,12 +1421,7 @@ Value Vm::execute_loop(Frame* entry) {
                         raise(T.RecursionError, "maximum recursion depth exceeded");
                         goto error;
                     }
-                    nf->mode = FrameMode::Call;
-                    nf->back = f;
-                    cur_->top = nf;
-                    ++cur_->depth;
-                    f = nf;
-                    LOAD_FRAME();
+                    ENTER_FRAME(nf, FrameMode::Call);
                     CHECK_BUDGET();
                     break;
                 }
@@ -1604,12 +1592,7 @@ Value Vm::execute_loop(Frame* entry) {
                     g->started = true;
                     g->running = true;
                     g->awaited = true;
-                    gf->mode = mode;
-                    gf->back = f;
-                    cur_->top = gf;
-                    ++cur_->depth;
-                    f = gf;
-                    LOAD_FRAME();
+                    ENTER_FRAME(gf, mode);
                     if (throw_in) {
                         rt_.exc = thrown.is_null() ? make_exception(T.GeneratorExit, {}) : std::move(thrown);
                         goto error;
@@ -1783,12 +1766,7 @@ Value Vm::execute_loop(Frame* entry) {
                         Value self = static_cast<MethodObj*>(enter.o)->self;
                         Frame* nf = setup_frame(fn, &self, 1, nullptr, nullptr, 0);
                         if (!nf) goto error;
-                        nf->mode = FrameMode::Call;
-                        nf->back = f;
-                        cur_->top = nf;
-                        ++cur_->depth;
-                        f = nf;
-                        LOAD_FRAME();
+                        ENTER_FRAME(nf, FrameMode::Call);
                         break;
                     }
                 }
@@ -1926,6 +1904,7 @@ Value Vm::execute_loop(Frame* entry) {
     next:;
     }
 #undef LOAD_FRAME
+#undef ENTER_FRAME
 #undef PUSH
 #undef POP
 #undef TOP

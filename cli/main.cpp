@@ -58,7 +58,7 @@ constexpr double kMaxDepth = 2147483647.0;         // CPython's recursion limit 
 
 // Runs `fn` on a thread whose stack is large enough for the deepest
 // recursion the default budgets allow (C++ levels beyond the stack raise
-// RecursionError, see lang/stack_guard.hpp).
+// RecursionError, see lang/vm/stack_guard.hpp).
 template <class F>
 int run_with_stack(F fn) {
     constexpr std::size_t kStack = 256u << 20;

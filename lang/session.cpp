@@ -6,15 +6,15 @@
 #include <string_view>
 
 #include "corolab/corolab.hpp"
-#include "lang/asyncio_bridge.hpp"
-#include "lang/threads.hpp"
-#include "lang/budget.hpp"
-#include "lang/compiler.hpp"
+#include "lang/modules/asyncio_bridge.hpp"
+#include "lang/modules/thread.hpp"
+#include "lang/vm/budget.hpp"
+#include "lang/compiler/compiler.hpp"
 #include "lang/modules/modules.hpp"
-#include "lang/ops.hpp"
+#include "lang/objects/ops.hpp"
 #include "lang/output.hpp"
-#include "lang/parser.hpp"
-#include "lang/vm.hpp"
+#include "lang/front/parser.hpp"
+#include "lang/vm/vm.hpp"
 
 namespace corolab::lang {
 
@@ -43,7 +43,7 @@ struct Session::Impl {
     bool err_cut = false;       // the error stream reached its cap
     static constexpr std::size_t kMinErrorChars = 64 * 1024;
     Result res;
-    RunBudget budget;  // memory and steps (lang/budget.hpp), metered inside Enter
+    RunBudget budget;  // memory and steps (lang/vm/budget.hpp), metered inside Enter
     double last_progress = 0;  // host seconds of the last Options::on_progress call
     std::uint64_t checks = 0;  // loop iterations' budget checks
 
@@ -101,7 +101,7 @@ struct Session::Impl {
         OutputLine l;
         l.t = now();
         if (aio.output_lane) {
-            // a simulated thread's line (mod_threads.cpp): its own lane
+            // a simulated thread's line (modules/thread.cpp): its own lane
             l.task = aio.output_lane;
             l.task_name = aio.output_lane_name;
             if (corolab::Trace* tr = aio.trace)
@@ -339,7 +339,7 @@ struct Session::Impl {
     }
 
     // The interpreter's exit: threading._shutdown() joins the threads
-    // still running (mod_threads.cpp).
+    // still running (modules/thread.cpp).
     void at_exit() {
         Value r = threads_at_exit();
         if (!r.is_null()) return;

@@ -1,7 +1,7 @@
 # asyncio's thread bridges (CPython 3.11's asyncio/threads.py, futures.py's
 # wrap_future, tasks.py's run_coroutine_threadsafe, base_events.py's
 # run_in_executor and shutdown_default_executor), on corolab's simulated
-# threads. asyncio (lang/mod_asyncio.cpp) calls these.
+# threads. asyncio (lang/modules/asyncio.cpp) calls these.
 import asyncio
 import threading
 import concurrent.futures

@@ -5,12 +5,12 @@
 #include <memory>
 #include <string_view>
 
-#include "lang/compiler.hpp"
-#include "lang/frame.hpp"
+#include "lang/compiler/compiler.hpp"
+#include "lang/vm/frame.hpp"
 #include "lang/modules/modules.hpp"
-#include "lang/ops.hpp"
-#include "lang/parser.hpp"
-#include "lang/vm.hpp"
+#include "lang/objects/ops.hpp"
+#include "lang/front/parser.hpp"
+#include "lang/vm/vm.hpp"
 
 namespace corolab::lang {
 

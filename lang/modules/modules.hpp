@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "lang/runtime.hpp"
+#include "lang/objects/runtime.hpp"
 
 namespace corolab::lang {
 

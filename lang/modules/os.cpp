@@ -2,7 +2,7 @@
 // environ, files) depends on the machine, so it reads "not supported in
 // corolab: os.X" (see raise_missing_name).
 #include "lang/modules/modules.hpp"
-#include "lang/ops.hpp"
+#include "lang/objects/ops.hpp"
 
 namespace corolab::lang {
 

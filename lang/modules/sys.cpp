@@ -1,10 +1,10 @@
 // The sys module: what tutorials use of it (argv, exit, stdout/stderr.write,
 // version_info, maxsize, the recursion limit, exc_info/exception).
 #include "lang/modules/modules.hpp"
-#include "lang/ops.hpp"
+#include "lang/objects/ops.hpp"
 #include "lang/output.hpp"
-#include "lang/source.hpp"
-#include "lang/vm.hpp"
+#include "lang/front/source.hpp"
+#include "lang/vm/vm.hpp"
 
 namespace corolab::lang {
 

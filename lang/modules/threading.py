@@ -1,4 +1,4 @@
-# threading on corolab's simulated threads (_thread, lang/mod_threads.cpp):
+# threading on corolab's simulated threads (_thread, lang/modules/thread.cpp):
 # CPython 3.11's threading.py, cut to what scenarios use. Every wait is a
 # lock acquire, as in CPython, so a thread blocks in virtual time.
 import _thread

@@ -1,4 +1,4 @@
-// The accounted heap and the trace bound (lang/budget.hpp): runaway
+// The accounted heap and the trace bound (lang/vm/budget.hpp): runaway
 // scenarios end on the memory or step budget with their output kept, the
 // trace is capped and says so, and a host can take output mid-run and stop.
 #include <catch2/catch.hpp>

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "lang/parser.hpp"
-#include "lang/scope.hpp"
+#include "lang/front/parser.hpp"
+#include "lang/front/scope.hpp"
 
 using namespace corolab::lang;
 

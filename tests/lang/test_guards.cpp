@@ -1,4 +1,4 @@
-// Runaway input through Session: C++ recursion is guarded (lang/stack_guard.hpp)
+// Runaway input through Session: C++ recursion is guarded (lang/vm/stack_guard.hpp)
 // and compiling stays linear. Each expected error type and message is what
 // CPython 3.11 prints for the same program (checked with python3 when the
 // test was written; the thresholds in comments are CPython's).

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "lang/lexer.hpp"
+#include "lang/front/lexer.hpp"
 
 using namespace corolab::lang;
 

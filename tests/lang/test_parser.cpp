@@ -6,8 +6,8 @@
 #include <chrono>
 #include <string>
 
-#include "lang/ast.hpp"
-#include "lang/parser.hpp"
+#include "lang/front/ast.hpp"
+#include "lang/front/parser.hpp"
 
 using namespace corolab::lang;
 

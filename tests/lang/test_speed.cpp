@@ -9,7 +9,7 @@
 #include "corolab/interner.hpp"
 #include "corolab/lang/session.hpp"
 #include "corolab/trace.hpp"
-#include "lang/code.hpp"
+#include "lang/compiler/code.hpp"
 
 using corolab::lang::Code;
 using corolab::lang::Op;

@@ -1,4 +1,4 @@
-// Simulated threads (lang/mod_threads.cpp) through Session: how runs end
+// Simulated threads (lang/modules/thread.cpp) through Session: how runs end
 // when threads are left blocked, deadlock or run out of a budget, and that
 // their frames and waiting locks are freed with the run (the sanitizer
 // build checks the freeing). The scenarios' CPython behaviour is in the

@@ -126,7 +126,7 @@ function bomb(name, source, opts = {}) {
       const memoryMb = Number((flags.join(' ').match(/--max-memory (\d+)/) || [0, MEMORY_MB])[1]);
       // Node's V8 adds its own on a busy run (optimized code, the copy made
       // while the Wasm memory grows): the module's own memory stays within
-      // the budget's 1.125x ceiling (lang/budget.cpp), measured in /tmp probes
+      // the budget's 1.125x ceiling (lang/vm/budget.cpp), measured in /tmp probes
       // at 75 MB for a 64 MB budget while the process grew by 80-95 MB.
       const v8 = runtime === 'wasm' ? V8_SLACK_MB * 2 ** 20 : 0;
       const rssLimit = baseline[runtime] + 1.5 * memoryMb * 2 ** 20 + v8;

@@ -76,7 +76,7 @@ for (const [kind, cli] of CLIS) {
     assert.ok(r.rssMB < (kind === 'wasm' ? 90 : 20), `peak RSS ${r.rssMB.toFixed(1)} MB`);
   });
 
-  // Simulated threads (lang/mod_threads.cpp) go through the same budgets.
+  // Simulated threads (lang/modules/thread.cpp) go through the same budgets.
   const THREAD_BOMBS = {
     'an endless loop in a threading.Thread': ['import threading\ndef spin():\n    while True:\n        pass\n' +
       'print("before")\nthreading.Thread(target=spin).start()\nprint("never")\n', /step limit of 20000000 reached/],

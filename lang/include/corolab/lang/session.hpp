@@ -31,7 +31,7 @@ namespace corolab::lang {
 
 struct Budgets {
     std::uint64_t steps = 200'000'000;   // VM instructions
-    std::size_t memory = 256u << 20;     // bytes the run allocated and holds (lang/budget.hpp: every allocation counts)
+    std::size_t memory = 256u << 20;     // bytes the run allocated and holds (lang/vm/budget.hpp: every allocation counts)
     std::size_t tasks = 100'000;         // live asyncio tasks and live threads
     int recursion = 1000;                // Python frames (RecursionError, catchable)
     std::size_t output = 1'000'000;      // characters written to stdout

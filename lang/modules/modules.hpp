@@ -1,8 +1,10 @@
-// The stdlib modules of lang/modules/: one file per module, written in C++
-// (sys.cpp, os.cpp) or in the scenario language itself (*.py, embedded at
+// The importable modules of lang/modules/: one file per module, written in
+// C++ (asyncio.cpp, thread.cpp, time.cpp, math.cpp, random.cpp, datetime.cpp,
+// sys.cpp, os.cpp) or in the scenario language itself (*.py, embedded at
 // build time and compiled on first import, see library.cpp).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "lang/objects/runtime.hpp"
@@ -10,6 +12,21 @@
 namespace corolab::lang {
 
 Value import_module(StrObj* name);  // modules.cpp: `import name`, once per run
+
+// What the modules written in C++ share (modules.cpp).
+constexpr double kWallAtZero = 946684800.0;  // time.time() at loop time 0: 2000-01-01 00:00:00 UTC
+double loop_time();  // the run's loop clock (virtual or real); 0 before the loop exists
+ModuleObj* new_module(const char* name);
+void add_function(ModuleObj* m, const char* name, BuiltinFnPtr f);
+// None when lo <= nargs <= hi, else Null with CPython's TypeError raised.
+Value check_arg_count(const char* fn, int nargs, int lo, int hi);
+
+// One per module written in C++, called on its first import.
+Value make_module_time();      // time.cpp
+Value make_module_math();      // math.cpp
+Value make_module_random();    // random.cpp
+Value make_module_datetime();  // datetime.cpp
+void seed_random(std::uint64_t seed);  // random.cpp: once per run, before any import
 
 Value make_module_sys();
 // The traceback CPython prints for `exc` (an exception object) ending with

@@ -137,8 +137,12 @@ Value t_int(Value* args, int nargs, const CallArgs& kw) {
     if (is_str(v)) {
         int base = 10;
         if (base_arg) { std::int64_t b; if (!to_index(*base_arg, b)) return Value(); base = static_cast<int>(b); }
-        auto r = num::BigInt::parse(as_str(v)->s, base);
-        if (!r) return raise(T.ValueError, num::int_parse_error_message(base, repr_string(as_str(v)->s)));
+        if (base != 0 && (base < 2 || base > 36)) return raise(T.ValueError, "int() base must be >= 2 and <= 36, or 0");
+        std::size_t too_long = 0;
+        auto r = num::BigInt::parse(as_str(v)->s, base, &too_long);
+        if (too_long) return raise(T.ValueError, num::int_str_digits_parse_message(too_long));
+        // CPython's %.200R: the repr cut at 200 characters
+        if (!r) return raise(T.ValueError, num::int_parse_error_message(base, utf8_prefix(repr_string(as_str(v)->s), 200)));
         return int_value(*r);
     }
     if (v.tag == Tag::Obj) {

@@ -121,6 +121,9 @@ GenObj::GenObj(Kind k, ClassObj* c, Frame* f) : Obj(k, c), frame(f) {}
 void warn_never_awaited(std::string_view qualname) {
     Runtime* r = Runtime::current;
     if (!r || !r->vm) return;  // the run is being torn down
+    // A run stopped on a budget drops its unstarted coroutines with it: not
+    // the scenario's mistake, and one warning each would bury the message.
+    if (r->vm->fatal()) return;
     write_output(r->filename + ":" + std::to_string(r->vm->current_line()) + ": RuntimeWarning: coroutine '" +
                      std::string(qualname) + "' was never awaited\n",
                  true);

@@ -117,6 +117,7 @@ std::string repr_string(std::string_view s);
 Value str_index(StrObj* s, std::int64_t i);  // code point i (normalized)
 Value str_slice(StrObj* s, std::int64_t start, std::int64_t stop, std::int64_t step);
 std::int64_t utf8_length(std::string_view s, bool& ascii);
+std::string utf8_prefix(std::string_view s, std::size_t code_points);  // the first code points, as C's %.Ns of a str
 bool is_ws(char c);  // ASCII whitespace, as str.split()/strip() and bytes use it
 // s split at runs of whitespace, at most `maxsplit` times (-1: no limit): split() without a separator
 std::vector<std::string> split_whitespace(const std::string& s, std::int64_t maxsplit);

@@ -32,6 +32,15 @@ std::int64_t utf8_length(std::string_view s, bool& ascii) {
     return n;
 }
 
+std::string utf8_prefix(std::string_view s, std::size_t code_points) {
+    std::size_t p = 0;
+    for (std::size_t k = 0; k < code_points && p < s.size(); ++k) {
+        ++p;
+        while (p < s.size() && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) ++p;
+    }
+    return std::string(s.substr(0, p));
+}
+
 static std::size_t cp_offset(const StrObj* s, std::int64_t i) {
     if (s->ascii) return static_cast<std::size_t>(i);
     std::size_t p = 0;

@@ -8,6 +8,16 @@ const fs = require('fs');
 const path = require('path');
 const { loadCorolab, runVirtual } = require('./run.cjs');
 
+// V8 runs each Wasm function in its baseline compiler (Liftoff) and compiles
+// it with TurboFan in the background once it has run a while (the tiering
+// budget). With V8 11.3's default budget even hello.py queues about 280 ms
+// of TurboFan work (the interpreter's loop alone: about 200 ms), which the
+// process waits for at exit and which takes a core from the run on a busy
+// machine. A budget 5.5x the default tiers up only what stays hot (bench/
+// README.md, "Wasm CLI start-up and tiering"). Set before the module is
+// compiled, in the CLI only: the page and the tests keep V8's defaults.
+require('v8').setFlagsFromString('--wasm-tiering-budget=10000000');
+
 const USAGE = `usage: corolab run FILE.py [options]
 
 Runs an asyncio scenario on corolab's engine and prints its output with the

@@ -697,6 +697,35 @@ static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
     return slot < 0 ? nullptr : &d->entries[slot].value;
 }
 
+static inline Code::AttrHint& attr_hint(Code* code, std::int32_t i) {
+    if (code->attr_hints.size() != code->names.size()) code->attr_hints.resize(code->names.size());
+    return code->attr_hints[i];
+}
+
+// The value of the code's name `i` in a module's dict, through the name's
+// hint (refreshed on a miss); null when the dict lacks it. What getattr()
+// finds first for a module, without hashing the name.
+static inline Value* module_attr(Code* code, std::int32_t i, const Value& o) {
+    DictObj* d = static_cast<ModuleObj*>(o.o)->dict;
+    std::int32_t& slot = attr_hint(code, i).module_slot;
+    auto* name = static_cast<StrObj*>(code->names[i].o);
+    if (Value* hit = hinted(d, slot, name)) return hit;
+    slot = dict_find_str(d, name);
+    return slot < 0 ? nullptr : &d->entries[slot].value;
+}
+
+// ClassObj::lookup(name `i`) for LoadMethod, cached for a builtin type (its
+// dicts, and its MRO's, never change; a user class goes the generic way).
+static inline Value method_lookup(Code* code, std::int32_t i, ClassObj* cls) {
+    if (cls->user) return cls->lookup(as_str(code->names[i]));
+    Code::AttrHint& h = attr_hint(code, i);
+    if (h.type.tag == Tag::Obj && h.type.o == cls) return h.method;
+    Value m = cls->lookup(as_str(code->names[i]));
+    h.type = Value(static_cast<Object*>(cls));
+    h.method = m;
+    return m;
+}
+
 // The int fast paths of BinaryOp and CompareOp (and their superinstructions;
 // forced inline: g++ keeps them out of line in the dispatch loop otherwise):
 // false when the generic operation must run (other ops, overflow to a big int).
@@ -947,6 +976,8 @@ Value Vm::execute_loop(Frame* entry) {
             }
             case Op::LoadAttr: {
                 Value o = POP();
+                if (is_kind(o, Kind::Module))  // fast path of getattr() for a module's own name
+                    if (Value* hit = module_attr(f->code, in.arg, o)) { PUSH(*hit); break; }
                 Value v = getattr(o, as_str(f->code->names[in.arg]));
                 if (v.is_null()) goto error;
                 PUSH(std::move(v));
@@ -974,8 +1005,15 @@ Value Vm::execute_loop(Frame* entry) {
                     Kind k = static_cast<Obj*>(o.o)->kind;
                     plain = k != Kind::Class && k != Kind::Module && k != Kind::Super;
                 }
+                if (!plain && is_kind(o, Kind::Module)) {  // fast path of getattr() below (asyncio.sleep)
+                    if (Value* hit = module_attr(f->code, in.arg, o)) {
+                        PUSH(*hit);
+                        PUSH(Value());
+                        break;
+                    }
+                }
                 if (plain) {
-                    Value m = cls->lookup(name);
+                    Value m = method_lookup(f->code, in.arg, cls);
                     bool inst_has = false;
                     if (!m.is_null() && (is_kind(m, Kind::Function) || is_kind(m, Kind::Builtin))) {
                         if (is_kind(o, Kind::Instance) || is_kind(o, Kind::Exception)) {

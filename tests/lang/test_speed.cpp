@@ -274,3 +274,43 @@ True 36893488147419103232
 TEST_CASE("big-int augmented assignment in place prints what CPython prints") {
     CHECK(stdout_of(kBigInplace) == kBigInplaceCPython);
 }
+
+namespace {
+// LoadAttr/LoadMethod's caches (a module's names, a builtin type's methods)
+// against getattr(), which never uses them; expected output from CPython 3.11.
+const char* kAttrCaches = R"PY(import math
+
+def fast_and_generic(objs, name):
+    # x.name(...) and x.name go through the caches; getattr() does not
+    out = []
+    for x in objs:
+        arg = "1" if isinstance(x, str) else 1
+        out.append((x.count(arg), getattr(x, name)(arg)))
+    return out
+
+print(fast_and_generic([[1, 2, 1], (1,), "a1", [3]], "count"))
+vals = []
+for i in range(3):
+    vals.append((math.pi, getattr(math, "pi"), math.floor(2.5), getattr(math, "floor")(2.5)))
+    math.pi = i
+print(vals, math.pi)
+math.half = lambda x: x / 2
+halves = []
+for i in range(3):
+    try:
+        halves.append((math.half(i), getattr(math, "half")(i)))
+    except AttributeError as e:
+        halves.append(str(e))
+    if i == 1:
+        del math.half
+print(halves)
+)PY";
+const char* kAttrCachesCPython = R"OUT([(2, 2), (1, 1), (1, 1), (0, 0)]
+[(3.141592653589793, 3.141592653589793, 2, 2), (0, 0, 2, 2), (1, 1, 2, 2)] 2
+[(0.0, 0.0), (0.5, 0.5), "module 'math' has no attribute 'half'"]
+)OUT";
+}  // namespace
+
+TEST_CASE("attribute caches give what getattr() gives, and CPython's output") {
+    CHECK(stdout_of(kAttrCaches) == kAttrCachesCPython);
+}

@@ -674,8 +674,9 @@ static Value current_handled(Thread* th) {
     return Value();
 }
 
+// (the compiler's finish() makes one hint per name)
 static inline Code::NameHint& name_hint(Code* code, std::int32_t i) {
-    if (code->name_hints.size() != code->names.size()) code->name_hints.assign(code->names.size(), {});
+    assert(code->name_hints.size() == code->names.size());
     return code->name_hints[i];
 }
 
@@ -698,7 +699,7 @@ static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
 }
 
 static inline Code::AttrHint& attr_hint(Code* code, std::int32_t i) {
-    if (code->attr_hints.size() != code->names.size()) code->attr_hints.resize(code->names.size());
+    assert(code->attr_hints.size() == code->names.size());
     return code->attr_hints[i];
 }
 
@@ -892,6 +893,19 @@ Value Vm::execute_loop(Frame* entry) {
                     } else {
                         bool r;
                         if (int_compare(static_cast<CmpOpKind>(kind), a.i, b.i, r)) {
+                            if (code[f->pc + 1].op == Op::CompareJump) {
+                                // `if n < 2:` whole (the compare was fused with
+                                // its jump): no bool pushed, as CompareJump does
+                                Instr jump = code[f->pc + 2];
+                                f->pc += 3;
+                                tally.n += 3;
+                                if (r == (jump.op == Op::PopJumpIfTrue)) {
+                                    bool back = jump.arg < f->pc;
+                                    f->pc = jump.arg;
+                                    if (back) CHECK_BUDGET();
+                                }
+                                break;
+                            }
                             PUSH(Value::boolean(r));
                             f->pc += 2;
                             tally.n += 2;

@@ -314,3 +314,39 @@ const char* kAttrCachesCPython = R"OUT([(2, 2), (1, 1), (1, 1), (0, 0)]
 TEST_CASE("attribute caches give what getattr() gives, and CPython's output") {
     CHECK(stdout_of(kAttrCaches) == kAttrCachesCPython);
 }
+
+namespace {
+// `if n < 2:` as one step (LoadFastConstCompare reaching over the CompareJump
+// after it): ints, forward and backward jumps, PopJumpIfTrue, and the
+// generic fallbacks (floats, big ints, a __lt__ returning a list);
+// expected output from CPython 3.11.
+const char* kCompareJump = R"PY(class Big:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, other):
+        return ["yes"] if self.v < other else []
+
+def classify(n):
+    out = []
+    if n < 2:
+        out.append("lt")
+    if not n >= 10:
+        out.append("not ge")
+    k = 0
+    while n < 3 and k < 4:
+        n = n + 1
+        k += 1
+        out.append(n)
+    return out
+
+print([classify(x) for x in (0, 1, 2, 5, 12, 1.5, 2 ** 64, -2 ** 70)])
+print([("lt" if Big(v) < 2 else "ge") for v in (1, 3)])
+)PY";
+const char* kCompareJumpCPython = R"OUT([['lt', 'not ge', 1, 2, 3], ['lt', 'not ge', 2, 3], ['not ge', 3], ['not ge'], [], ['lt', 'not ge', 2.5, 3.5], [], ['lt', 'not ge', -1180591620717411303423, -1180591620717411303422, -1180591620717411303421, -1180591620717411303420]]
+['lt', 'ge']
+)OUT";
+}  // namespace
+
+TEST_CASE("a local compared with a constant, then a jump, prints what CPython prints") {
+    CHECK(stdout_of(kCompareJump) == kCompareJumpCPython);
+}

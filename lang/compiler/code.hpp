@@ -90,6 +90,17 @@ struct Code {
         const DictObj* globals = nullptr;
     };
     std::vector<NameHint> name_hints;
+    // Per name, the attribute caches of LoadAttr/LoadMethod (lang/vm/vm.cpp):
+    // `module_slot`, the entry of a module's dict where the name was last
+    // found (checked by key identity, like `slot` above); `type` and
+    // `method`, the function a builtin type's MRO gave for the name (builtin
+    // types' dicts never change, so it stays that type's answer).
+    struct AttrHint {
+        std::int32_t module_slot = -1;
+        Value type;
+        Value method;
+    };
+    std::vector<AttrHint> attr_hints;
     std::vector<Value> local_names;  // str, one per slot
     std::vector<Code*> children;   // nested code objects (owned by the Program)
     int nlocals = 0;     // slots (params first)

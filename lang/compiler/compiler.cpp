@@ -180,6 +180,9 @@ private:
     void finish(Unit& un) {
         un.code->stacksize += 8;
         fuse_superinstructions(*un.code);
+        // the VM's per-name caches, one entry per name (the names are final now)
+        un.code->name_hints.assign(un.code->names.size(), {});
+        un.code->attr_hints.assign(un.code->names.size(), {});
     }
 
     int emit(Op op, int arg = 0) {

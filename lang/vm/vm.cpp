@@ -674,8 +674,9 @@ static Value current_handled(Thread* th) {
     return Value();
 }
 
+// (the compiler's finish() makes one hint per name)
 static inline Code::NameHint& name_hint(Code* code, std::int32_t i) {
-    if (code->name_hints.size() != code->names.size()) code->name_hints.assign(code->names.size(), {});
+    assert(code->name_hints.size() == code->names.size());
     return code->name_hints[i];
 }
 
@@ -695,6 +696,35 @@ static inline Value* cached_name(Code* code, std::int32_t i, DictObj* d) {
     if (Value* hit = hinted(d, slot, name)) return hit;
     slot = dict_find_str(d, name);
     return slot < 0 ? nullptr : &d->entries[slot].value;
+}
+
+static inline Code::AttrHint& attr_hint(Code* code, std::int32_t i) {
+    assert(code->attr_hints.size() == code->names.size());
+    return code->attr_hints[i];
+}
+
+// The value of the code's name `i` in a module's dict, through the name's
+// hint (refreshed on a miss); null when the dict lacks it. What getattr()
+// finds first for a module, without hashing the name.
+static inline Value* module_attr(Code* code, std::int32_t i, const Value& o) {
+    DictObj* d = static_cast<ModuleObj*>(o.o)->dict;
+    std::int32_t& slot = attr_hint(code, i).module_slot;
+    auto* name = static_cast<StrObj*>(code->names[i].o);
+    if (Value* hit = hinted(d, slot, name)) return hit;
+    slot = dict_find_str(d, name);
+    return slot < 0 ? nullptr : &d->entries[slot].value;
+}
+
+// ClassObj::lookup(name `i`) for LoadMethod, cached for a builtin type (its
+// dicts, and its MRO's, never change; a user class goes the generic way).
+static inline Value method_lookup(Code* code, std::int32_t i, ClassObj* cls) {
+    if (cls->user) return cls->lookup(as_str(code->names[i]));
+    Code::AttrHint& h = attr_hint(code, i);
+    if (h.type.tag == Tag::Obj && h.type.o == cls) return h.method;
+    Value m = cls->lookup(as_str(code->names[i]));
+    h.type = Value(static_cast<Object*>(cls));
+    h.method = m;
+    return m;
 }
 
 // The int fast paths of BinaryOp and CompareOp (and their superinstructions;
@@ -863,6 +893,19 @@ Value Vm::execute_loop(Frame* entry) {
                     } else {
                         bool r;
                         if (int_compare(static_cast<CmpOpKind>(kind), a.i, b.i, r)) {
+                            if (code[f->pc + 1].op == Op::CompareJump) {
+                                // `if n < 2:` whole (the compare was fused with
+                                // its jump): no bool pushed, as CompareJump does
+                                Instr jump = code[f->pc + 2];
+                                f->pc += 3;
+                                tally.n += 3;
+                                if (r == (jump.op == Op::PopJumpIfTrue)) {
+                                    bool back = jump.arg < f->pc;
+                                    f->pc = jump.arg;
+                                    if (back) CHECK_BUDGET();
+                                }
+                                break;
+                            }
                             PUSH(Value::boolean(r));
                             f->pc += 2;
                             tally.n += 2;
@@ -947,6 +990,8 @@ Value Vm::execute_loop(Frame* entry) {
             }
             case Op::LoadAttr: {
                 Value o = POP();
+                if (is_kind(o, Kind::Module))  // fast path of getattr() for a module's own name
+                    if (Value* hit = module_attr(f->code, in.arg, o)) { PUSH(*hit); break; }
                 Value v = getattr(o, as_str(f->code->names[in.arg]));
                 if (v.is_null()) goto error;
                 PUSH(std::move(v));
@@ -974,8 +1019,15 @@ Value Vm::execute_loop(Frame* entry) {
                     Kind k = static_cast<Obj*>(o.o)->kind;
                     plain = k != Kind::Class && k != Kind::Module && k != Kind::Super;
                 }
+                if (!plain && is_kind(o, Kind::Module)) {  // fast path of getattr() below (asyncio.sleep)
+                    if (Value* hit = module_attr(f->code, in.arg, o)) {
+                        PUSH(*hit);
+                        PUSH(Value());
+                        break;
+                    }
+                }
                 if (plain) {
-                    Value m = cls->lookup(name);
+                    Value m = method_lookup(f->code, in.arg, cls);
                     bool inst_has = false;
                     if (!m.is_null() && (is_kind(m, Kind::Function) || is_kind(m, Kind::Builtin))) {
                         if (is_kind(o, Kind::Instance) || is_kind(o, Kind::Exception)) {

@@ -274,3 +274,79 @@ True 36893488147419103232
 TEST_CASE("big-int augmented assignment in place prints what CPython prints") {
     CHECK(stdout_of(kBigInplace) == kBigInplaceCPython);
 }
+
+namespace {
+// LoadAttr/LoadMethod's caches (a module's names, a builtin type's methods)
+// against getattr(), which never uses them; expected output from CPython 3.11.
+const char* kAttrCaches = R"PY(import math
+
+def fast_and_generic(objs, name):
+    # x.name(...) and x.name go through the caches; getattr() does not
+    out = []
+    for x in objs:
+        arg = "1" if isinstance(x, str) else 1
+        out.append((x.count(arg), getattr(x, name)(arg)))
+    return out
+
+print(fast_and_generic([[1, 2, 1], (1,), "a1", [3]], "count"))
+vals = []
+for i in range(3):
+    vals.append((math.pi, getattr(math, "pi"), math.floor(2.5), getattr(math, "floor")(2.5)))
+    math.pi = i
+print(vals, math.pi)
+math.half = lambda x: x / 2
+halves = []
+for i in range(3):
+    try:
+        halves.append((math.half(i), getattr(math, "half")(i)))
+    except AttributeError as e:
+        halves.append(str(e))
+    if i == 1:
+        del math.half
+print(halves)
+)PY";
+const char* kAttrCachesCPython = R"OUT([(2, 2), (1, 1), (1, 1), (0, 0)]
+[(3.141592653589793, 3.141592653589793, 2, 2), (0, 0, 2, 2), (1, 1, 2, 2)] 2
+[(0.0, 0.0), (0.5, 0.5), "module 'math' has no attribute 'half'"]
+)OUT";
+}  // namespace
+
+TEST_CASE("attribute caches give what getattr() gives, and CPython's output") {
+    CHECK(stdout_of(kAttrCaches) == kAttrCachesCPython);
+}
+
+namespace {
+// `if n < 2:` as one step (LoadFastConstCompare reaching over the CompareJump
+// after it): ints, forward and backward jumps, PopJumpIfTrue, and the
+// generic fallbacks (floats, big ints, a __lt__ returning a list);
+// expected output from CPython 3.11.
+const char* kCompareJump = R"PY(class Big:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, other):
+        return ["yes"] if self.v < other else []
+
+def classify(n):
+    out = []
+    if n < 2:
+        out.append("lt")
+    if not n >= 10:
+        out.append("not ge")
+    k = 0
+    while n < 3 and k < 4:
+        n = n + 1
+        k += 1
+        out.append(n)
+    return out
+
+print([classify(x) for x in (0, 1, 2, 5, 12, 1.5, 2 ** 64, -2 ** 70)])
+print([("lt" if Big(v) < 2 else "ge") for v in (1, 3)])
+)PY";
+const char* kCompareJumpCPython = R"OUT([['lt', 'not ge', 1, 2, 3], ['lt', 'not ge', 2, 3], ['not ge', 3], ['not ge'], [], ['lt', 'not ge', 2.5, 3.5], [], ['lt', 'not ge', -1180591620717411303423, -1180591620717411303422, -1180591620717411303421, -1180591620717411303420]]
+['lt', 'ge']
+)OUT";
+}  // namespace
+
+TEST_CASE("a local compared with a constant, then a jump, prints what CPython prints") {
+    CHECK(stdout_of(kCompareJump) == kCompareJumpCPython);
+}

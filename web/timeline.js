@@ -450,12 +450,14 @@ export class Timeline {
   // The canvas's text alternative names its lanes (screen readers, tests).
   describe() {
     const lanes = this.lanes();
-    const key = `${lanes.length}/${this.filter}/${this.model && this.model.finished}`;
+    const cut = this.model ? this.model.truncatedAt : null;
+    const key = `${lanes.length}/${this.filter}/${this.model && this.model.finished}/${cut}`;
     if (this.described === key) return;
     this.described = key;
     const names = lanes.slice(0, 20).map((l) => l.name).join(', ');
     this.canvas.setAttribute('aria-label', `${this.label}, ${lanes.length} lane${lanes.length === 1 ? '' : 's'}` +
-      (lanes.length ? `: ${names}${lanes.length > 20 ? ', …' : ''}` : ''));
+      (lanes.length ? `: ${names}${lanes.length > 20 ? ', …' : ''}` : '') +
+      (cut !== null ? `; trace truncated at ${formatTime(cut)} (memory budget)` : ''));
   }
 
   hitTest(e) {

@@ -124,15 +124,20 @@ describe('playground page', () => {
     await settled(page);
     assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
     assert.deepEqual(await outputRows(page), expected);
-    // Offline: the page has the asset; a stopped run's fresh worker gets it too.
+    // A stopped run's fresh worker gets the asset from the page, and an
+    // import then works offline. (Only the import: a Stop while offline
+    // needs the worker's script from the network.)
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /corolab-library-/.test(e.name)));
+    const setCode = (c) => page.evaluate((text) => { location.hash = `#code=${encodeURIComponent(text)}`; }, c);
+    await setCode('while True:\n    pass\n');
+    await page.waitForFunction(() => document.body.dataset.run === 'running');
+    await page.click('#stop');
+    await page.waitForFunction(() => document.body.dataset.run === 'stopped');
+    await runToEnd(page, () => setCode('print("fresh worker")\n'));
+    assert.deepEqual(await outputRows(page), ['0.000\tfresh worker']);
     await page.context().setOffline(true);
     try {
-      await page.evaluate((c) => { location.hash = `#code=${encodeURIComponent(c)}`; }, 'while True:\n    pass\n');
-      await page.waitForFunction(() => document.body.dataset.run === 'running');
-      await page.click('#stop');
-      await page.waitForFunction(() => document.body.dataset.run === 'stopped');
-      await runToEnd(page, () => page.evaluate((c) => { location.hash = `#code=${encodeURIComponent(c)}`; }, code));
+      await runToEnd(page, () => setCode(code));
       assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
       assert.deepEqual(await outputRows(page), expected);
     } finally {

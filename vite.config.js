@@ -3,7 +3,7 @@
 // corolab.wasm, built by `scripts/build.sh wasm`) copied in as content-hashed
 // assets whose names the worker learns through a build-time constant.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -15,6 +15,20 @@ function hashed(file) {
   return { bytes, hash };
 }
 
+// The library modules written in the scenario language (lang/modules/*.py) as
+// one JSON asset {name: text}: the module carries none (web/bindings.cpp); the
+// page fetches this after it is ready and the worker parses it on a run's
+// first import of one.
+function librarySources() {
+  const dir = resolve('lang/modules');
+  const sources = {};
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.py')).sort()) {
+    sources[f.slice(0, -3)] = readFileSync(resolve(dir, f), 'utf8');
+  }
+  const bytes = Buffer.from(JSON.stringify(sources));
+  return { bytes, hash: createHash('sha256').update(bytes).digest('hex').slice(0, 10) };
+}
+
 // Serves the module in dev, emits it in a build; the worker imports it by name.
 function corolabModule() {
   const jsPath = resolve(moduleDir, 'corolab.js');
@@ -24,9 +38,11 @@ function corolabModule() {
   }
   const js = hashed(jsPath);
   const wasm = hashed(wasmPath);
+  const library = librarySources();
   const names = {
     js: `assets/corolab-${js.hash}.js`,
     wasm: `assets/corolab-${wasm.hash}.wasm`,
+    library: `assets/corolab-library-${library.hash}.json`,
   };
   return {
     names,
@@ -41,6 +57,9 @@ function corolabModule() {
           } else if (path.endsWith('/' + names.wasm)) {
             res.setHeader('Content-Type', 'application/wasm');
             res.end(readFileSync(wasmPath));
+          } else if (path.endsWith('/' + names.library)) {
+            res.setHeader('Content-Type', 'application/json');
+            res.end(library.bytes);
           } else next();
         });
       },
@@ -58,6 +77,7 @@ function corolabModule() {
         this.emitFile({ type: 'asset', fileName: 'docs/SCENARIO-LANGUAGE.txt', source: readFileSync('docs/SCENARIO-LANGUAGE.md') });
         this.emitFile({ type: 'asset', fileName: names.js, source: js.bytes });
         this.emitFile({ type: 'asset', fileName: names.wasm, source: wasm.bytes });
+        this.emitFile({ type: 'asset', fileName: names.library, source: library.bytes });
       },
     },
   };
@@ -71,6 +91,7 @@ export default defineConfig({
   define: {
     __COROLAB_JS__: JSON.stringify(mod.names.js),
     __COROLAB_WASM__: JSON.stringify(mod.names.wasm),
+    __COROLAB_LIBRARY__: JSON.stringify(mod.names.library),
   },
   plugins: [mod.plugin],
   build: {

@@ -5,6 +5,19 @@ const fs = require('fs');
 const path = require('path');
 
 const MODULE_DIR = path.join(__dirname, '..', 'build', 'wasm', 'web');
+const LIBRARY_DIR = path.join(__dirname, '..', 'lang', 'modules');
+
+// The Wasm module carries no library modules (web/bindings.cpp): a run asks
+// for one's source on its first import; this reads lang/modules/NAME.py.
+// null: no such module (the interpreter's ModuleNotFoundError).
+function librarySource(name) {
+  if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name)) return null;
+  try {
+    return fs.readFileSync(path.join(LIBRARY_DIR, `${name}.py`), 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 // The module built by `npm run build` (build/wasm/web/corolab.js + .wasm).
 // Exits with a clear message when it is missing.
@@ -16,7 +29,7 @@ function loadCorolab() {
   }
   const createCorolab = require(js);
   // Emscripten 3.1.6 would fetch() the .wasm by path under Node 20: hand it the bytes.
-  return createCorolab({ wasmBinary: fs.readFileSync(path.join(MODULE_DIR, 'corolab.wasm')) });
+  return createCorolab({ wasmBinary: fs.readFileSync(path.join(MODULE_DIR, 'corolab.wasm')), librarySource });
 }
 
 // Runs `source` to its end on the virtual clock; returns what the CLI prints

@@ -104,7 +104,7 @@ struct Session::Impl {
             // a simulated thread's line (modules/thread.cpp): its own lane
             l.task = aio.output_lane;
             l.task_name = aio.output_lane_name;
-            if (corolab::Trace* tr = aio.trace)
+            if (corolab::Trace* tr = aio.tracing())
                 tr->add(corolab::TraceRecord{aio.running ? aio.running->time() : l.t, 0, l.task, 0, corolab::interned().intern(text),
                                              corolab::TraceEv::output,
                                              static_cast<std::uint8_t>(err ? corolab::Stream::err : corolab::Stream::out)});
@@ -114,9 +114,9 @@ struct Session::Impl {
                 l.task_name = t->name();
             }
             aio.running->record_output(text, err ? corolab::Stream::err : corolab::Stream::out);
-        } else if (aio.trace) {
+        } else if (corolab::Trace* tr = aio.tracing()) {
             // Module-level code (no loop running) prints too: task 0.
-            aio.trace->add(corolab::TraceRecord{l.t, 0, 0, 0, corolab::interned().intern(text), corolab::TraceEv::output,
+            tr->add(corolab::TraceRecord{l.t, 0, 0, 0, corolab::interned().intern(text), corolab::TraceEv::output,
                                                 static_cast<std::uint8_t>(err ? corolab::Stream::err : corolab::Stream::out)});
         }
         l.text = std::move(text);
@@ -289,6 +289,7 @@ struct Session::Impl {
         }
         aio.filename = opts.filename;
         runtime->filename = opts.filename;
+        runtime->module_source = opts.module_source;
         aio.horizon = opts.budgets.horizon;
         aio.real_clock = opts.real_clock;
         aio.speed = opts.speed;

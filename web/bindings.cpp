@@ -3,18 +3,23 @@
 // JS values or JSON strings (schemas in docs/ARCHITECTURE.md).
 //   const s = new mod.Session(source, JSON.stringify({clock, speed, seed, filename, budgets}))
 //   s.advance()            -> seconds to wait before the next call; -1 when finished
-//   s.takeOutput()         -> JSON [{t, task, name, text, stream}] of new lines
-//   s.takeTrace()          -> JSON [trace events] since the last call
+//   s.takeOutput(max)      -> JSON [{t, task, name, text, stream}]: the next new lines, at most max (0: all)
+//   s.takeTrace(max)       -> JSON [trace events]: the next new ones, at most max (0: all)
 //   s.takeFormatted(fmt)   -> {stdout, stderr}: the CLI's text|tsv|json formats
 //   s.status()             -> JSON {state, exitCode, time, error}
 //   s.onProgress(fn)       -> fn() called during long advance() calls (take output then)
 //   s.stop(); s.delete()
+// The module carries no library sources (lang/modules/*.py): the host passes
+// createCorolab({ librarySource(name) -> text | null }), which a run calls on
+// its first import of such a module (cli/run.cjs reads the file, the page's
+// worker takes them from a JSON asset the page fetched after it was ready).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <optional>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "corolab/lang/session.hpp"
 #include "corolab/trace.hpp"
@@ -69,10 +74,19 @@ lang::Options parse_options(const std::string& json) {
     return o;
 }
 
+// Options::module_source from the module's librarySource hook.
+std::optional<std::string> library_source(const std::string& name) {
+    val hook = val::module_property("librarySource");
+    if (hook.typeOf().as<std::string>() != "function") return std::nullopt;
+    val text = hook(name);
+    if (!text.isString()) return std::nullopt;
+    return text.as<std::string>();
+}
+
 class JsSession {
 public:
     JsSession(std::string source, std::string options)
-        : session_(std::move(source), with_progress(parse_options(options))) {}
+        : session_(std::move(source), with_hooks(parse_options(options))) {}
 
     // fn() is called from inside advance() about every 50 ms of a long run
     // (virtual time too): the worker takes the output and trace so far and
@@ -82,9 +96,19 @@ public:
     double advance() { return session_.advance(); }
     void stop() { session_.stop(); }
 
-    std::string takeOutput() {
+    // At most `max` per call (0: all), so that a host sends a big result in
+    // messages of bounded size straight from this text.
+    std::string takeOutput(double max) {
+        if (out_pos_ == pending_out_.size()) {
+            pending_out_ = session_.take_output();
+            out_pos_ = 0;
+        } else {
+            for (lang::OutputLine& l : session_.take_output()) pending_out_.push_back(std::move(l));
+        }
+        std::size_t end = chunk_end(out_pos_, pending_out_.size(), max);
         std::string out = "[";
-        for (const lang::OutputLine& l : session_.take_output()) {
+        for (; out_pos_ < end; ++out_pos_) {
+            const lang::OutputLine& l = pending_out_[out_pos_];
             if (out.size() > 1) out += ',';
             out += "{\"t\":" + json_number(l.t) + ",\"task\":" + std::to_string(l.task) +
                    ",\"name\":" + json_string(l.task ? l.task_name : "") + ",\"text\":" +
@@ -93,11 +117,11 @@ public:
         return out + "]";
     }
 
-    std::string takeTrace() {
+    std::string takeTrace(double max) {
         std::string out = "[";
         if (const Trace* trace = session_.trace()) {
             const auto& records = trace->records();
-            for (; trace_pos_ < records.size(); ++trace_pos_) {
+            for (std::size_t end = chunk_end(trace_pos_, records.size(), max); trace_pos_ < end; ++trace_pos_) {
                 if (out.size() > 1) out += ',';
                 out += Trace::to_json(records[trace_pos_]);
             }
@@ -129,16 +153,24 @@ public:
     }
 
 private:
-    lang::Options with_progress(lang::Options o) {
+    static std::size_t chunk_end(std::size_t pos, std::size_t size, double max) {
+        std::size_t n = budget_value<std::size_t>(max);
+        return n == 0 || size - pos <= n ? size : pos + n;
+    }
+
+    lang::Options with_hooks(lang::Options o) {
         o.on_progress = [this] {
             if (!progress_.isUndefined() && !progress_.isNull()) progress_();
         };
+        o.module_source = library_source;
         return o;
     }
 
     val progress_ = val::undefined();
     lang::Session session_;
     std::size_t trace_pos_ = 0;
+    std::vector<lang::OutputLine> pending_out_;  // taken from the session, not yet from takeOutput
+    std::size_t out_pos_ = 0;
     std::optional<lang::OutputFormatter> formatter_;
     bool ended_ = false;
 };

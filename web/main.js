@@ -245,6 +245,7 @@ function formatWall(ms) {
 // stepping is ready when the run ends.
 
 const SLICE_MS = 8;
+const DRAW_MS = 100;        // while results arrive, the timeline and summary are redrawn at most this often
 const TRACE_CHUNK = 500;    // records added between two looks at the clock
 const LINE_CHUNK = 500;
 let current = null;  // {model, steps, trace: all records, queue, done, ...}
@@ -288,8 +289,13 @@ function pump(run) {
     const deadline = performance.now() + SLICE_MS;
     let more = true;
     while (more && performance.now() < deadline) more = work(run, deadline);
-    summarize(run.model);
-    timeline.redraw();
+    // A redraw walks every span in view: once per slice, a run of a million
+    // records would spend most of its time redrawing.
+    if (!more || performance.now() - run.drawnAt >= DRAW_MS) {
+      summarize(run.model);
+      timeline.redraw();
+      run.drawnAt = performance.now();
+    }
     if (more) pump(run);
     else if (run.done) { const end = run.done; run.done = null; end(); }
   }, 0);
@@ -300,7 +306,7 @@ function run(options = settings(), after = null) {
   if (!runner.ready) { pendingRun = [options, after]; setState('loading', 'loading the engine…'); return; }
   const m = new TimelineModel();
   const trace = [];
-  const thisRun = { model: m, trace, steps: new StepModel(trace), queue: [], done: null, scheduled: false, code: editor.text, options, after };
+  const thisRun = { model: m, trace, steps: new StepModel(trace), queue: [], done: null, scheduled: false, drawnAt: 0, code: editor.text, options, after };
   current = thisRun;
   stepper.close();
   output.clear();

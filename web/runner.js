@@ -2,11 +2,14 @@
 // compiled once per page; each worker only instantiates the compiled module, so
 // replacing a stopped worker takes milliseconds. Stop terminates the worker at
 // once (a scenario stuck in a loop never yields) and warms a fresh one.
+// The library modules (lang/modules/*.py, one JSON asset) are fetched once the
+// first worker is ready, so they never delay it, and kept here: every worker
+// gets them, and an import works offline after that.
 
-/* global __COROLAB_JS__, __COROLAB_WASM__ */
+/* global __COROLAB_JS__, __COROLAB_WASM__, __COROLAB_LIBRARY__ */
 
-// A message's output or trace: an array, or the same as JSON text.
-const list = (x) => (typeof x === 'string' ? JSON.parse(x) : x);
+// A message's output or trace: JSON text of an array (web/worker.js).
+const list = (x) => JSON.parse(x);
 
 export class Runner {
   /** onReady() is called each time a fresh worker can take a run. */
@@ -14,6 +17,9 @@ export class Runner {
     this.onReady = onReady;
     this.onFatal = onFatal;
     this.jsUrl = new URL(__COROLAB_JS__, document.baseURI).href;
+    this.libraryUrl = new URL(__COROLAB_LIBRARY__, document.baseURI).href;
+    this.library = null;   // the library asset's text, once fetched
+    this.libraryFetch = null;
     this.wasm = WebAssembly.compileStreaming(fetch(new URL(__COROLAB_WASM__, document.baseURI)))
       .catch(async () => {
         // Hosts that serve .wasm with a wrong MIME type: compile from bytes.
@@ -40,7 +46,7 @@ export class Runner {
       if (worker === this.worker) this.fail(`the engine worker failed: ${e.message || 'unknown error'}`);
     };
     this.wasm.then(
-      (wasmModule) => worker.postMessage({ type: 'init', jsUrl: this.jsUrl, wasmModule }),
+      (wasmModule) => worker.postMessage({ type: 'init', jsUrl: this.jsUrl, wasmModule, libraryUrl: this.libraryUrl, library: this.library }),
       (err) => this.fail(`cannot load the engine: ${err.message || err}`));
   }
 
@@ -51,6 +57,7 @@ export class Runner {
       case 'ready':
         this.ready = true;
         this.onReady();
+        this.fetchLibrary();
         break;
       case 'fatal':
         this.fail(msg.message);
@@ -66,6 +73,21 @@ export class Runner {
         }
         break;
     }
+  }
+
+  // Once: the library asset, handed to the current worker and kept for the
+  // next ones. A failed download is retried by the next worker's ready; a
+  // run's import meanwhile fetches it itself (web/worker.js).
+  fetchLibrary() {
+    if (this.library || this.libraryFetch) return;
+    this.libraryFetch = fetch(this.libraryUrl)
+      .then((res) => (res.ok ? res.text() : null))
+      .then((text) => {
+        this.libraryFetch = null;
+        if (text === null) return;
+        this.library = text;
+        this.worker.postMessage({ type: 'library', text });
+      }, () => { this.libraryFetch = null; });
   }
 
   fail(message) {

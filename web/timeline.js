@@ -362,11 +362,22 @@ export class Timeline {
         ctx.fillStyle = c.grid;
         ctx.fillRect(g.x(lane.created), y + LANE_H / 2, Math.max(1, g.x(lane.ended ?? m.tEnd) - g.x(lane.created)), 1);
       }
+      // Many spans can share a pixel (a sleep(0) loop makes a million at one
+      // instant): a span whose rectangle the last one drawn in its colour
+      // already covers, or that lies outside the view, is not drawn.
+      const lastDrawn = new Map();  // colour -> [x0, x1] in whole pixels
       for (const s of lane.spans) {
         const x0 = g.x(s.t0);
         const w = g.x(m.spanEnd(s)) - x0;
+        const colour = s.kind === 'wait' ? WAIT_GROUPS[s.on] || 'other' : s.kind;
+        const px0 = Math.floor(x0) - 1;
+        const px1 = Math.ceil(x0 + Math.max(RUN_MIN_PX, w));
+        if (px1 < 0 || px0 > g.width) continue;
+        const last = lastDrawn.get(colour);
+        if (last && px0 >= last[0] && px1 <= last[1]) continue;
+        lastDrawn.set(colour, [px0, px1]);
         if (s.kind === 'wait') {
-          ctx.fillStyle = c[WAIT_GROUPS[s.on] || 'other'];
+          ctx.fillStyle = c[colour];
           ctx.fillRect(x0, y + 8, Math.max(1, w), LANE_H - 16);
         } else if (s.kind === 'block') {
           ctx.fillStyle = c.block;
@@ -450,12 +461,14 @@ export class Timeline {
   // The canvas's text alternative names its lanes (screen readers, tests).
   describe() {
     const lanes = this.lanes();
-    const key = `${lanes.length}/${this.filter}/${this.model && this.model.finished}`;
+    const cut = this.model ? this.model.truncatedAt : null;
+    const key = `${lanes.length}/${this.filter}/${this.model && this.model.finished}/${cut}`;
     if (this.described === key) return;
     this.described = key;
     const names = lanes.slice(0, 20).map((l) => l.name).join(', ');
     this.canvas.setAttribute('aria-label', `${this.label}, ${lanes.length} lane${lanes.length === 1 ? '' : 's'}` +
-      (lanes.length ? `: ${names}${lanes.length > 20 ? ', …' : ''}` : ''));
+      (lanes.length ? `: ${names}${lanes.length > 20 ? ', …' : ''}` : '') +
+      (cut !== null ? `; trace truncated at ${formatTime(cut)} (memory budget)` : ''));
   }
 
   hitTest(e) {

@@ -3,17 +3,22 @@
 // terminating this worker and starting a fresh one.
 //
 // Messages in:  {type:'load', jsUrl}                first: load the module's JS
-//               {type:'init', jsUrl, wasmModule}   once: instantiate the compiled wasm
+//               {type:'init', jsUrl, wasmModule, libraryUrl, library}
+//                                                  once: instantiate the compiled wasm
+//               {type:'library', text}             the library asset, once the page has it
 //               {type:'run', id, source, options}   options: {clock, speed, seed}
 // Messages out: {type:'ready'} | {type:'fatal', message}
 //               {type:'batch', id, output, trace}   streamed while running (both clocks)
 //               {type:'done', id, status, output, trace}
-//               (output and trace: arrays, or the same as JSON text)
+//               (output and trace: JSON text of arrays)
 
 import './driver.js';  // a plain script: defines self.CorolabDriver
 
 let corolab = null;          // the Emscripten module, instantiated once per worker
 let pendingRun = null;       // a run that arrived before the module was ready
+let libraryUrl = null;       // the library asset: {name: text} of lang/modules/*.py
+let libraryText = null;      // its text, from the page (or fetched here on demand)
+let library = null;          // parsed on a run's first import
 
 const FLUSH_MS = 50;         // real time: send what a run printed at most this often
 
@@ -21,6 +26,7 @@ self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'load') load(msg.jsUrl);
   else if (msg.type === 'init') init(msg);
+  else if (msg.type === 'library') libraryText = libraryText || msg.text;
   else if (msg.type === 'run') {
     if (corolab) run(msg);
     else pendingRun = msg;
@@ -32,7 +38,36 @@ function load(jsUrl) {
   if (!self.createCorolab) importScripts(jsUrl);
 }
 
-async function init({ jsUrl, wasmModule }) {
+// The module's librarySource hook (web/bindings.cpp): a run's first import of
+// a library module. Before the page has the asset (a run started at load),
+// it is fetched here, synchronously: the import cannot wait (workers allow a
+// synchronous XHR).
+function librarySource(name) {
+  if (!library) {
+    if (!libraryText) libraryText = fetchLibraryNow();
+    if (!libraryText) {
+      // Said as Python, where the import is: the import fails with this.
+      return `raise ImportError(${JSON.stringify(`cannot load corolab's library module ${name}: the download of ${libraryUrl} failed`)})\n`;
+    }
+    library = JSON.parse(libraryText);
+  }
+  return Object.hasOwn(library, name) ? library[name] : null;
+}
+
+function fetchLibraryNow() {
+  try {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', libraryUrl, false);
+    xhr.send();
+    return xhr.status === 200 ? xhr.responseText : null;
+  } catch {
+    return null;
+  }
+}
+
+async function init({ jsUrl, wasmModule, libraryUrl: url, library: text }) {
+  libraryUrl = url;
+  libraryText = libraryText || text;
   try {
     load(jsUrl);
     // The page compiled the wasm once; every worker only instantiates it.
@@ -45,6 +80,7 @@ async function init({ jsUrl, wasmModule }) {
       },
       print: () => {},
       printErr: () => {},
+      librarySource,
     });
     self.postMessage({ type: 'ready' });
     if (pendingRun) { const r = pendingRun; pendingRun = null; run(r); }
@@ -57,37 +93,35 @@ function fatal(message) {
   self.postMessage({ type: 'fatal', message: String(message) });
 }
 
-function take(session) {
-  return {
-    output: JSON.parse(session.takeOutput()),
-    trace: JSON.parse(session.takeTrace()),
-  };
-}
-
 // Big results go in several messages: the page unpacks each message in one
 // main-thread task, so one 100,000-record message would freeze it.
 const POST_CHUNK = 2000;
 
-// Sends what a run printed and traced, in chunks as JSON text: a string
-// crosses to the page in one copy, where thousands of small objects would be
-// rebuilt one by one in a single main-thread task. With status, the last
-// message is 'done'.
-function send(id, got, status = null) {
-  const n = Math.max(got.output.length, got.trace.length);
-  const json = (list, i) => JSON.stringify(list.slice(i, i + POST_CHUNK));
-  for (let i = 0; i + POST_CHUNK < n; i += POST_CHUNK) {
-    self.postMessage({ type: 'batch', id, output: json(got.output, i), trace: json(got.trace, i) });
+// Sends what a run printed and traced since the last call, in messages of at
+// most POST_CHUNK lines and records, as the JSON text the module writes: a
+// string crosses to the page in one copy, and the worker never parses it.
+// With status, the last message is 'done'.
+function send(id, session, status = null) {
+  let output = session.takeOutput(POST_CHUNK);
+  let trace = session.takeTrace(POST_CHUNK);
+  for (;;) {
+    const nextOutput = session.takeOutput(POST_CHUNK);
+    const nextTrace = session.takeTrace(POST_CHUNK);
+    const last = nextOutput === '[]' && nextTrace === '[]';
+    if (last && status) {
+      self.postMessage({ type: 'done', id, status, output, trace });
+      return;
+    }
+    if (output !== '[]' || trace !== '[]') self.postMessage({ type: 'batch', id, output, trace });
+    if (last) return;
+    output = nextOutput;
+    trace = nextTrace;
   }
-  const last = n > POST_CHUNK ? Math.floor((n - 1) / POST_CHUNK) * POST_CHUNK : 0;
-  if (status) self.postMessage({ type: 'done', id, status, output: json(got.output, last), trace: json(got.trace, last) });
-  else if (n) self.postMessage({ type: 'batch', id, output: json(got.output, last), trace: json(got.trace, last) });
 }
 
 function finish(id, session) {
-  const rest = take(session);
-  const status = JSON.parse(session.status());
+  send(id, session, JSON.parse(session.status()));
   session.delete();
-  send(id, rest, status);
 }
 
 function run({ id, source, options }) {
@@ -107,9 +141,7 @@ function run({ id, source, options }) {
     // Virtual time: the whole run is one call; while it goes, the engine
     // calls back about every 50 ms and what was printed so far is sent, so
     // a Stop (which terminates this worker) keeps it.
-    session.onProgress(() => {
-      send(id, take(session));
-    });
+    session.onProgress(() => send(id, session));
     try { session.advance(); } catch (err) { fatal(`engine error: ${err}`); return; }
     finish(id, session);
     return;
@@ -122,29 +154,18 @@ function run({ id, source, options }) {
 // for ready work. Output is sent in batches at most every FLUSH_MS.
 function runReal(id, session) {
   let lastFlush = performance.now();
-  const output = [];
-  const trace = [];
-  const flush = () => {
-    if (output.length || trace.length) {
-      self.postMessage({ type: 'batch', id, output: output.splice(0), trace: trace.splice(0) });
-    }
-    lastFlush = performance.now();
-  };
   const target = {
     advance() {
       const delay = session.advance();
-      if (delay >= 0) {
-        const got = take(session);
-        output.push(...got.output);
-        trace.push(...got.trace);
-        if (delay > 0 || performance.now() - lastFlush >= FLUSH_MS) flush();
+      if (delay >= 0 && (delay > 0 || performance.now() - lastFlush >= FLUSH_MS)) {
+        send(id, session);
+        lastFlush = performance.now();
       }
       return delay;
     },
   };
   self.CorolabDriver.drive(target).done.then((end) => {
     if (end && end.error) { fatal(`engine error: ${end.error}`); return; }
-    flush();
     finish(id, session);
   });
 }

@@ -1002,7 +1002,7 @@ Value tg_create_task(Value* a, int n, const CallArgs& kw) {
         if (is_kind(coro, Kind::Coroutine))
             h->set_coro_repr(as_str(static_cast<GenObj*>(coro.o)->qualname)->s + "() running at " + aio().filename + ":" +
                              std::to_string(static_cast<GenObj*>(coro.o)->frame->code->firstline));
-        if (aio().trace && is_kind(coro, Kind::Coroutine)) h->set_trace_label(trace_label(static_cast<GenObj*>(coro.o)));
+        if (aio().tracing() && is_kind(coro, Kind::Coroutine)) h->set_trace_label(trace_label(static_cast<GenObj*>(coro.o)));
         Value t = task_object(&h.base());
         as_future(t)->coro = coro;
         return t;
@@ -1249,7 +1249,7 @@ static bool finalize_asyncgen(Object* o) {
     loop->call_soon([loop, agen] {
         auto h = corolab::create_task(*loop, aclose_task(agen));
         h->set_coro_repr("<async_generator_athrow without __name__>()");
-        if (aio().trace) h->set_trace_label(as_str(static_cast<GenObj*>(agen.o)->qualname)->s + "().aclose()");
+        if (aio().tracing()) h->set_trace_label(as_str(static_cast<GenObj*>(agen.o)->qualname)->s + "().aclose()");
     });
     return true;
 }
@@ -1308,7 +1308,7 @@ corolab::Task<Value> drive(Value coro, bool root) {
             // exception handling loses exceptions thrown at a co_await inside
             // a try block of this coroutine. (One co_await only: the Wasm
             // build crashed with a second one here.)
-            if (corolab::Trace* tr = aio().trace) tr->await_line = static_cast<std::uint32_t>(Vm::line_of(g.th));
+            if (corolab::Trace* tr = aio().tracing()) tr->await_line = static_cast<std::uint32_t>(Vm::line_of(g.th));
             corolab::Task<Value> next;
             if (task && is_future_like(aw) && as_future(aw)->fut.get() == task) next = awaiting_itself(as_future(aw));
             else next = as_awaitable(aw)->await_it();
@@ -1432,7 +1432,7 @@ Value make_task(Loop& loop, const Value& coro, std::optional<std::string> name) 
     aio().task_coros[&h.base()] = coro;
     Code* c = g->frame->code;
     h->set_coro_repr(as_str(g->qualname)->s + "() running at " + aio().filename + ":" + std::to_string(c->firstline));
-    if (aio().trace) h->set_trace_label(trace_label(g));
+    if (aio().tracing()) h->set_trace_label(trace_label(g));
     return t;
 }
 
@@ -1605,7 +1605,7 @@ LoopRun::LoopRun(RunRequest* req) : is_run_(req->is_run) {
     saved_running_ = s.running;
     s.base[loop_] = s.now - loop_->time();  // the loop's clock follows the global one
     s.running = loop_;
-    if (loop_->trace() == nullptr && s.trace) loop_->set_trace(s.trace);
+    if (loop_->trace() == nullptr && s.tracing()) loop_->set_trace(s.tracing());
     threads_loop_started();
     if (req->shutdown) {  // Runner.close(): the end of asyncio.run() without a main task
         shutdown_ = true;

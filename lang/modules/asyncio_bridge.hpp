@@ -135,6 +135,10 @@ struct AsyncioState {
     std::function<void()> check_budgets;  // throws RunAbort
     std::function<double()> host_seconds;  // host clock (real-clock slices)
     corolab::Trace* trace = nullptr;
+    // The trace while it still takes records: null once it is truncated, so
+    // recording (await lines, labels, names) stops costing (the loop detaches
+    // it likewise).
+    corolab::Trace* tracing() const { return trace && !trace->truncated() ? trace : nullptr; }
     // Async generators first iterated while a loop ran (weak: BaseEventLoop's
     // WeakSet), with that loop and a sequence number for their order. One
     // dropped unfinished is closed by an aclose() task (the finalizer hook);

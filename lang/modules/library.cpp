@@ -1,12 +1,14 @@
-// Modules written in the scenario language: their sources are embedded at
-// build time (lang/CMakeLists.txt writes library_sources.inc from
-// lang/modules/*.py) and each is compiled and run on its first import, like
+// Modules written in the scenario language (lang/modules/*.py): the host
+// serves their sources (Options::module_source) or the program carries them
+// (library_sources.hpp); each is compiled and run on its first import, like
 // CPython runs a .py module.
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "lang/compiler/compiler.hpp"
 #include "lang/vm/frame.hpp"
+#include "lang/modules/library_sources.hpp"
 #include "lang/modules/modules.hpp"
 #include "lang/objects/ops.hpp"
 #include "lang/front/parser.hpp"
@@ -16,25 +18,21 @@ namespace corolab::lang {
 
 namespace {
 
-struct LibrarySource {
-    const char* name;
-    const char* text;
-};
-const LibrarySource kSources[] = {
-#include "library_sources.inc"
-};
+std::optional<std::string> library_source(const std::string& name) {
+    if (rt().module_source) return rt().module_source(name);
+    if (const char* text = builtin_library_source(name)) return std::string(text);
+    return std::nullopt;
+}
 
 }  // namespace
 
 Value load_library_module(const std::string& name) {
-    const LibrarySource* src = nullptr;
-    for (auto& s : kSources)
-        if (name == s.name) src = &s;
-    if (!src) return Value();
+    std::optional<std::string> text = library_source(name);
+    if (!text) return Value();
     // Compiled per run: code constants are values of the run's heap. The
     // run keeps the program until its heap is freed.
     auto keep = std::make_shared<std::pair<Source, Program>>(
-        std::piecewise_construct, std::forward_as_tuple(name + ".py", std::string(src->text)), std::forward_as_tuple());
+        std::piecewise_construct, std::forward_as_tuple(name + ".py", std::move(*text)), std::forward_as_tuple());
     try {
         ParseResult pr = parse_and_analyze(keep->first);
         compile_module(*pr.module, keep->first, keep->second);

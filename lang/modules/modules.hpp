@@ -1,7 +1,7 @@
 // The importable modules of lang/modules/: one file per module, written in
 // C++ (asyncio.cpp, thread.cpp, time.cpp, math.cpp, random.cpp, datetime.cpp,
 // sys.cpp, os.cpp) or in the scenario language itself (*.py, embedded at
-// build time and compiled on first import, see library.cpp).
+// build time or served by the host, compiled on first import: library.cpp).
 #pragma once
 
 #include <cstdint>
@@ -34,9 +34,9 @@ Value make_module_sys();
 std::string format_traceback(const Value& exc, const std::string& message);
 Value make_module_os();
 
-// The module `name` from its embedded Python source: Null with no exception
-// set when there is no such source; Null with the exception set when running
-// it failed.
+// The module `name` from its Python source (Options::module_source, else
+// builtin_library_source): Null with no exception set when there is no such
+// source; Null with the exception set when running it failed.
 Value load_library_module(const std::string& name);
 
 // The error for `module.name` that corolab lacks: "not supported in corolab:

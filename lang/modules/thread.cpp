@@ -93,7 +93,7 @@ double gnow() { return aio().time(); }
 
 void trace(corolab::TraceEv ev, std::uint32_t lane, corolab::On on = corolab::On::other, double x = 0,
            const std::string& text = std::string(), std::uint32_t a = 0, std::uint8_t sub = 0) {
-    corolab::Trace* tr = aio().trace;
+    corolab::Trace* tr = aio().tracing();
     if (!tr || lane == 0) return;  // lane 0: asyncio's own thread (no lane)
     if (ev == corolab::TraceEv::task_suspend) sub = static_cast<std::uint8_t>(on);
     // in a loop's own time while one runs, as its records are

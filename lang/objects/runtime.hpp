@@ -4,7 +4,9 @@
 // returns the runtime of the run being executed.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -74,6 +76,8 @@ public:
     std::vector<std::shared_ptr<void>> keep;  // compiled library modules: freed before the heap
     std::string filename = "main.py";  // the scenario's name, as warnings show it
     const Source* source = nullptr;    // the scenario's text, which tracebacks quote
+    // Options::module_source: the host's library sources (modules/library.cpp)
+    std::function<std::optional<std::string>(const std::string&)> module_source;
 
     Runtime();
     ~Runtime();

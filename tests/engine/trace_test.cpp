@@ -164,3 +164,26 @@ TEST_CASE("a future lists its labelled callbacks and task wakeups in registratio
   run_until_complete(loop, main());
   CHECK(labels == std::vector<std::string>{"cb() at f.py:3", "Task.task_wakeup()"});
 }
+
+TEST_CASE("a trace that reaches its size limit ends with `truncated` and the loop detaches it") {
+  reset_task_counter();
+  Loop loop;
+  Trace trace;
+  trace.max_records = 20;
+  loop.set_trace(&trace);
+  int switches = 0;
+  auto spin = [&]() -> Task<void> {
+    for (int i = 0; i < 1000; ++i) {
+      co_await sleep(0);
+      ++switches;
+    }
+  };
+  run_until_complete(loop, spin());
+  CHECK(switches == 1000);
+  REQUIRE(trace.truncated());
+  CHECK(trace.records().size() == 20);
+  CHECK(trace.records().back().ev == TraceEv::truncated);
+  // Later hooks cost a null check: nothing asks the trace again.
+  CHECK(loop.trace() == nullptr);
+  reset_task_counter();
+}

@@ -5,7 +5,9 @@
 #include <thread>
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "corolab/lang/session.hpp"
 
@@ -113,6 +115,32 @@ TEST_CASE("a stdlib name corolab lacks says so; a misspelt one reads as in CPyth
     Run m = run("import functools\nfunctools.partail\n");
     CHECK(m.result.type == "AttributeError");
     CHECK(m.result.message == "module 'functools' has no attribute 'partail'");
+}
+
+TEST_CASE("a host serves the library modules' sources: asked once per run, on the first import") {
+    // What the Wasm module's hosts do (web/bindings.cpp): this program also
+    // carries the sources (corolab_lang_stdlib), which the host's answer
+    // overrides.
+    std::vector<std::string> asked;
+    Options o;
+    o.module_source = [&](const std::string& name) -> std::optional<std::string> {
+        asked.push_back(name);
+        if (name == "textwrap") return std::string("def dedent(s):\n    return 'from the host'\n");
+        return std::nullopt;
+    };
+    Run r = run("import textwrap\nimport textwrap as t2\nprint(textwrap.dedent('  x'))\nimport heapq\n", o);
+    CHECK(r.out() == "from the host\n");
+    CHECK(asked == std::vector<std::string>{"textwrap", "heapq"});
+    CHECK(r.result.type == "ModuleNotFoundError");
+    CHECK(r.result.message == "not supported in corolab: import of module 'heapq'");
+    // A source that raises: the import raises it (the page's worker says so
+    // when it cannot download the library).
+    o.module_source = [](const std::string&) -> std::optional<std::string> { return std::string("raise ImportError('no download')\n"); };
+    Run e = run("try:\n    import dataclasses\nexcept ImportError as e:\n    print('caught', e)\n", o);
+    CHECK(e.out() == "caught no download\n");
+    // Without a host: the sources built in.
+    Run b = run("import textwrap\nprint(textwrap.dedent('  x'))\n");
+    CHECK(b.out() == "x\n");
 }
 
 TEST_CASE("an error raised inside a stdlib module written in Python points at the scenario's line") {

@@ -6,7 +6,7 @@ const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const {
-  SHOTS, PageBrowser, importPageModule, expectedTsv, codeLink, settled, runExample, outputRows,
+  SHOTS, PageBrowser, importPageModule, expectedTsv, codeLink, settled, runToEnd, runExample, outputRows,
 } = require('./page-support.cjs');
 
 const browser = new PageBrowser();
@@ -96,6 +96,55 @@ describe('playground page', () => {
       assert.deepEqual(page.problems, []);
       await page.close();
     }
+  });
+
+  test('a runaway async loop ends on the step budget with its output, the budget message and the truncated-trace marker', async () => {
+    // The trace reaches its size cap long before the step budget: after that
+    // the run must not keep paying for it (web/measure.cjs --runaway times it).
+    const code = 'import asyncio\nasync def main():\n    print("start")\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n';
+    const page = await open(codeLink(code));
+    await settled(page, 120000);
+    assert.equal(await page.getAttribute('body', 'data-run'), 'failed');
+    assert.match(await page.textContent('#status'), /the steps budget ran out/);
+    assert.match(await page.textContent('#output'), /Stopped: the steps budget ran out/);
+    assert.deepEqual(await outputRows(page), ['0.000\tstart']);
+    assert.match(await page.getAttribute('.timeline-pane canvas', 'aria-label'), /trace truncated at /);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  test('library modules (dataclasses, threading) load on first import: at load, and offline after load in a fresh worker', async () => {
+    const code = 'import asyncio\nimport threading\nfrom dataclasses import dataclass\n\n\n@dataclass\nclass Job:\n' +
+      '    name: str\n    delay: float\n\n\nlock = threading.Lock()\n\n\nasync def run(job):\n' +
+      '    await asyncio.sleep(job.delay)\n    with lock:\n        print(job, threading.current_thread().name)\n\n\n' +
+      'async def main():\n    await asyncio.gather(run(Job("a", 0.2)), run(Job("b", 0.1)))\n\n\nasyncio.run(main())\n';
+    const expected = expectedTsv(code).replace(/\n$/, '').split('\n');
+    // A link run at load imports before the page has the library asset.
+    const page = await open(codeLink(code));
+    await settled(page);
+    assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
+    assert.deepEqual(await outputRows(page), expected);
+    // A stopped run's fresh worker gets the asset from the page, and an
+    // import then works offline. (Only the import: a Stop while offline
+    // needs the worker's script from the network.)
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /corolab-library-/.test(e.name)));
+    const setCode = (c) => page.evaluate((text) => { location.hash = `#code=${encodeURIComponent(text)}`; }, c);
+    await setCode('while True:\n    pass\n');
+    await page.waitForFunction(() => document.body.dataset.run === 'running');
+    await page.click('#stop');
+    await page.waitForFunction(() => document.body.dataset.run === 'stopped');
+    await runToEnd(page, () => setCode('print("fresh worker")\n'));
+    assert.deepEqual(await outputRows(page), ['0.000\tfresh worker']);
+    await page.context().setOffline(true);
+    try {
+      await runToEnd(page, () => setCode(code));
+      assert.equal(await page.getAttribute('body', 'data-run'), 'finished');
+      assert.deepEqual(await outputRows(page), expected);
+    } finally {
+      await page.context().setOffline(false);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.close();
   });
 
   test('a syntax error highlights its line and links to it', async () => {

@@ -146,9 +146,14 @@ class Loop {
 
   // ---- trace ----
   void set_trace(Trace* t) noexcept { trace_ = t; }
+  // The attached trace; null once it is truncated (see record()).
   Trace* trace() const noexcept { return trace_; }
+  // A trace that reached its size limit takes nothing more: it is detached,
+  // so every hook costs one null check again (names, ready records).
   void record(TraceEv ev, uint32_t task, uint32_t a = 0, double x = 0, uint32_t detail = 0, uint8_t sub = 0) {
-    if (trace_) trace_->add(TraceRecord{time(), x, task, a, detail, ev, sub});
+    if (!trace_) return;
+    trace_->add(TraceRecord{time(), x, task, a, detail, ev, sub});
+    if (trace_->truncated()) trace_ = nullptr;
   }
   // A ready-queue push: which task it steps and why (scheduled_task.cpp).
   void record_ready(const Callback& cb);

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,14 @@ struct Options {
     // must kill keeps what it printed. It must not call advance().
     std::function<void()> on_progress;
     double progress_interval = 0.05;
+    // The text of a module written in the scenario language (corolab's
+    // lang/modules/NAME.py, e.g. "dataclasses"), asked once per run on its
+    // first import; nullopt: no such module. Unset: the sources built into
+    // the program (the corolab_lang_stdlib library: native builds and test
+    // suites). The Wasm module the page and the Node CLI load carries none:
+    // its host serves them (web/bindings.cpp), so they cost no download
+    // until a scenario imports one.
+    std::function<std::optional<std::string>(const std::string& name)> module_source;
 };
 
 struct OutputLine {

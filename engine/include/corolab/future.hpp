@@ -21,6 +21,7 @@
 #include "corolab/coro_compat.hpp"
 #include "corolab/errors.hpp"
 #include "corolab/loop.hpp"
+#include "corolab/pool.hpp"
 #include "corolab/ref.hpp"
 #include "corolab/trace.hpp"
 
@@ -37,8 +38,9 @@ struct DoneCallback {
   void* ctx = nullptr;
 };
 
-// The type-independent part of every future and task.
-class FutureBase {
+// The type-independent part of every future and task. Futures and tasks
+// are allocated from the engine's pool (pool.hpp).
+class FutureBase : public pool::Pooled {
  public:
   enum class State : uint8_t { pending, cancelled, finished };
 

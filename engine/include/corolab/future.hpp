@@ -125,6 +125,8 @@ class FutureBase : public pool::Pooled {
     std::exception_ptr cancelled_exc;        // Future._cancelled_exc
     std::optional<std::string> cancel_msg;   // nullopt = None
     std::vector<DoneCallback> more_cbs;      // callbacks after the first
+    std::exception_ptr resume_exc;           // tasks: what the next step throws in
+    uint32_t task_name = 0;                  // tasks: interned name, 0 = "Task-<id>"
   };
   Extra& extra() {
     if (!extra_) extra_ = std::make_unique<Extra>();

@@ -55,11 +55,7 @@ uint32_t TimerHeap::pop() {
     for (;;) {
       size_t first = first_child(hole);
       if (first >= n) break;
-      size_t best = first;
-      size_t end = std::min(first + kArity, n);
-      for (size_t c = first + 1; c < end; ++c) {
-        if (heap_[c] < heap_[best]) best = c;
-      }
+      size_t best = first + 4 <= n ? min_of_four(first) : min_child(first, n);
       heap_[hole] = heap_[best];
       hole = best;
     }
@@ -68,6 +64,15 @@ uint32_t TimerHeap::pop() {
   }
   slots_[top].scheduled = false;
   return top;
+}
+
+size_t TimerHeap::min_child(size_t first, size_t n) const {
+  size_t best = first;
+  size_t end = std::min(first + kArity, n);
+  for (size_t c = first + 1; c < end; ++c) {
+    if (heap_[c] < heap_[best]) best = c;
+  }
+  return best;
 }
 
 void TimerHeap::free_slot(uint32_t i) {
@@ -136,11 +141,7 @@ void TimerHeap::sift_toward_leaves(size_t pos) {
   for (;;) {
     size_t first = first_child(pos);
     if (first >= n) break;
-    size_t best = first;
-    size_t last = std::min(first + kArity, n);
-    for (size_t c = first + 1; c < last; ++c) {
-      if (heap_[c] < heap_[best]) best = c;
-    }
+    size_t best = first + 4 <= n ? min_of_four(first) : min_child(first, n);
     if (!(heap_[best] < item)) break;
     heap_[pos] = heap_[best];
     pos = best;

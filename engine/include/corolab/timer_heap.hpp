@@ -90,7 +90,8 @@ class TimerHeap {
     double when;
     uint32_t seq;
     uint32_t slot;
-    bool operator<(const Entry& o) const { return when < o.when || (when == o.when && seq < o.seq); }
+    // Non-short-circuit: compiles to flag arithmetic, no branch.
+    bool operator<(const Entry& o) const { return (when < o.when) | ((when == o.when) & (seq < o.seq)); }
   };
   // Heap positions are array indices; the root is at kRoot and the
   // children of p are at 4 * p - 8 ... 4 * p - 5 (a 64-byte-aligned group).
@@ -101,6 +102,15 @@ class TimerHeap {
   static void grow_for_one_more(V& v) {
     if (v.size() == v.capacity()) v.reserve(v.size() + v.size() / 2 + 16);
   }
+  // The smallest of a full sibling group, without branches (each
+  // comparison's outcome is random: a branch would mispredict half the time).
+  size_t min_of_four(size_t first) const {
+    const Entry* g = &heap_[first];
+    size_t a = first + size_t(g[1] < g[0]);
+    size_t b = first + 2 + size_t(g[3] < g[2]);
+    return heap_[b] < heap_[a] ? b : a;
+  }
+  size_t min_child(size_t first, size_t n) const;
   void sift_toward_root(size_t pos);
   void sift_toward_leaves(size_t pos);
   void heapify();

@@ -124,3 +124,24 @@ TEST_CASE("pool: tasks and coroutine frames come from the pool and are returned 
   CHECK(pool::stats().chunk_bytes == 0);
   CHECK(g_new_bytes == bytes0);  // the loop, its arrays and the pool gave everything back
 }
+
+// Issue 8's memory figure (bench/engine_bench.cpp "mem"), as a regression
+// guard: what 50,000 tasks sleeping in sleep(d) add to the heap, all
+// included (pool chunks, timer arrays, the ready queue).
+TEST_CASE("pool: a sleeping task costs at most 240 heap bytes (64-bit)") {
+  if (sizeof(void*) != 8) return;  // Wasm is smaller (pointers are 4 bytes)
+  CHECK(sizeof(detail::TaskState<void>) == 112);
+  const int n = 50000;
+  Loop loop;
+  std::vector<TaskHandle<int>> ts;
+  ts.reserve(n);
+  loop.call_soon([] {});
+  loop.run_once();
+  size_t before = g_new_bytes;
+  for (int i = 0; i < n; ++i) ts.push_back(create_task(loop, sleeper(1.0 + i)));
+  loop.run_once();  // every task now sleeps
+  CHECK(loop.timer_count() == size_t(n));
+  double per_task = double(g_new_bytes - before) / n;
+  CHECK(per_task <= 240);
+  loop.stop();
+}

@@ -26,6 +26,13 @@
 #include <cstdint>
 
 #if defined(__SANITIZE_ADDRESS__)
+#define COROLAB_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define COROLAB_ASAN 1
+#endif
+#endif
+#if defined(COROLAB_ASAN)
 #include <sanitizer/asan_interface.h>
 #define COROLAB_POOL_POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
 #define COROLAB_POOL_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)

@@ -13,6 +13,10 @@
 // named tasks take ids from 1,000,000 up.
 // Lifetime: reference counted; the loop holds the task while it is
 // scheduled or awaited; the coroutine frame is freed when the task finishes.
+// Memory: the task and its frames come from the engine's pool (pool.hpp);
+// a TaskState<void> is 112 bytes natively, what most futures never need
+// (a name, cancel messages, a second done callback) is allocated on first
+// use (FutureBase::Extra).
 #pragma once
 #include <string>
 #include <vector>

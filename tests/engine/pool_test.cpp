@@ -3,6 +3,7 @@
 // executable: it replaces the global operator new to count bytes.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -32,6 +33,24 @@ void operator delete(void* p) noexcept {
   std::free(raw);
 }
 void operator delete(void* p, size_t) noexcept { operator delete(p); }
+// Over-aligned (the timer heap's cache-line-aligned arrays): counted too.
+void* operator new(size_t n, std::align_val_t al) {
+  size_t a = std::max(size_t(al), size_t(16));
+  auto* raw = static_cast<char*>(std::aligned_alloc(a, (n + a + a - 1) / a * a));
+  if (!raw) throw std::bad_alloc();
+  *reinterpret_cast<size_t*>(raw + a - 16) = n;
+  g_new_bytes += n;
+  ++g_new_calls;
+  return raw + a;
+}
+void operator delete(void* p, std::align_val_t al) noexcept {
+  if (!p) return;
+  size_t a = std::max(size_t(al), size_t(16));
+  char* raw = static_cast<char*>(p) - a;
+  g_new_bytes -= *reinterpret_cast<size_t*>(raw + a - 16);
+  std::free(raw);
+}
+void operator delete(void* p, size_t, std::align_val_t al) noexcept { operator delete(p, al); }
 
 namespace {
 Task<int> sleeper(double d) {
@@ -128,7 +147,7 @@ TEST_CASE("pool: tasks and coroutine frames come from the pool and are returned 
 // Issue 8's memory figure (bench/engine_bench.cpp "mem"), as a regression
 // guard: what 50,000 tasks sleeping in sleep(d) add to the heap, all
 // included (pool chunks, timer arrays, the ready queue).
-TEST_CASE("pool: a sleeping task costs at most 240 heap bytes (64-bit)") {
+TEST_CASE("pool: a sleeping task costs at most 270 heap bytes at 50,000 tasks (64-bit; 298+ before the pool)") {
   if (sizeof(void*) != 8) return;  // Wasm is smaller (pointers are 4 bytes)
   CHECK(sizeof(detail::TaskState<void>) == 112);
   const int n = 50000;
@@ -142,6 +161,6 @@ TEST_CASE("pool: a sleeping task costs at most 240 heap bytes (64-bit)") {
   loop.run_once();  // every task now sleeps
   CHECK(loop.timer_count() == size_t(n));
   double per_task = double(g_new_bytes - before) / n;
-  CHECK(per_task <= 240);
+  CHECK(per_task <= 270);  // 259 now: 192 in the pool, the rest the timer arrays with their slack
   loop.stop();
 }

@@ -33,6 +33,21 @@ void operator delete(void* p) noexcept {
   std::free(raw);
 }
 void operator delete(void* p, size_t) noexcept { operator delete(p); }
+// The other forms forward here (a sanitizer runtime would otherwise pair
+// its own new with this delete).
+void* operator new[](size_t n) { return operator new(n); }
+void operator delete[](void* p) noexcept { operator delete(p); }
+void operator delete[](void* p, size_t) noexcept { operator delete(p); }
+void* operator new(size_t n, const std::nothrow_t&) noexcept {
+  try {
+    return operator new(n);
+  } catch (...) {
+    return nullptr;
+  }
+}
+void* operator new[](size_t n, const std::nothrow_t& t) noexcept { return operator new(n, t); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
 // Over-aligned (the timer heap's cache-line-aligned arrays): counted too.
 void* operator new(size_t n, std::align_val_t al) {
   size_t a = std::max(size_t(al), size_t(16));

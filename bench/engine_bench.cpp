@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 #include <random>
 #include <vector>
@@ -149,13 +150,23 @@ double bytes_per_sleeping_task() {
 
 }  // namespace
 
-int main() {
-  std::printf("W1_switches_per_s %.0f\n", w1_switches_per_s());
-  std::printf("W2_timers_per_s %.0f\n", w2_timers_per_s());
-  std::printf("W3_tasks_per_s %.0f\n", w3_tasks_per_s());
-  std::printf("W4_seconds %.4f\n", w4_seconds());
-  long depth = long(g_top_sp) - long(g_bottom_sp);
-  std::printf("W4_stack_bytes %ld\n", depth < 0 ? -depth : depth);
-  std::printf("bytes_per_sleeping_task %.0f\n", bytes_per_sleeping_task());
+// No argument: every figure. Otherwise only the named ones (W1 W2 W3 W4
+// mem), e.g. `engine_bench W2` under perf or callgrind.
+int main(int argc, char** argv) {
+  auto wanted = [&](const char* key) {
+    if (argc < 2) return true;
+    for (int i = 1; i < argc; ++i)
+      if (std::strcmp(argv[i], key) == 0) return true;
+    return false;
+  };
+  if (wanted("W1")) std::printf("W1_switches_per_s %.0f\n", w1_switches_per_s());
+  if (wanted("W2")) std::printf("W2_timers_per_s %.0f\n", w2_timers_per_s());
+  if (wanted("W3")) std::printf("W3_tasks_per_s %.0f\n", w3_tasks_per_s());
+  if (wanted("W4")) {
+    std::printf("W4_seconds %.4f\n", w4_seconds());
+    long depth = long(g_top_sp) - long(g_bottom_sp);
+    std::printf("W4_stack_bytes %ld\n", depth < 0 ? -depth : depth);
+  }
+  if (wanted("mem")) std::printf("bytes_per_sleeping_task %.0f\n", bytes_per_sleeping_task());
   return 0;
 }

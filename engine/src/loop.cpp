@@ -115,12 +115,12 @@ Handle Loop::call_at(double when, std::function<void()> fn) {
   h->when = when;
   h->fn = std::move(fn);
   h->add_ref();  // the timer's reference
-  h->timer = add_timer(when, Callback{&detail::HandleState::invoke, h, nullptr});
+  h->timer = add_timer(when, &detail::HandleState::invoke, h);
   return Handle(Ref<detail::HandleState>(h));
 }
 
-TimerId Loop::add_timer(double when, const Callback& cb) {
-  TimerId id = timers_.push(when, cb);
+TimerId Loop::add_timer(double when, Callback::Fn fn, void* a) {
+  TimerId id = timers_.push(when, fn, a);
   if (trace_) record(TraceEv::timer_set, current_task_id(), static_cast<uint32_t>(timers_.slot(id.slot).seq), when);
   return id;
 }
@@ -136,7 +136,7 @@ void Loop::run_timer(void* loop, void* slot, bool run) {
   auto i = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(slot));
   TimerHeap::Slot& s = self->timers_.slot(i);
   // Copy out and free first: the callback may add timers (slot array growth).
-  Callback cb = s.cb;
+  Callback cb = s.callback();
   bool cancelled = s.cancelled;
   uint32_t seq = s.seq;
   self->timers_.free_slot(i);

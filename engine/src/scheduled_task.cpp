@@ -45,7 +45,7 @@ TaskBase::TaskBase(Loop& loop, std::optional<std::string> name) : FutureBase(loo
   wait_kind_ = On::task;
   if (name) {
     id_ = kNamedIdBase + ++g_named_counter;
-    name_ = interned().intern(*name);
+    extra().task_name = interned().intern(*name);
   } else {
     id_ = detail::next_task_number();
   }
@@ -57,14 +57,19 @@ TaskBase::~TaskBase() {
     report(Report{"Task exception was never retrieved", "future: " + repr(), exc_});
   }
   unlink();
+  if (sleep_ == SleepState::none) drop_waiter();
 }
 
 std::string TaskBase::name() const {
-  if (name_) return interned().name(name_);
+  if (extra_ && extra_->task_name) return interned().name(extra_->task_name);
   return "Task-" + std::to_string(id_);
 }
 
-void TaskBase::set_name(std::string name) { name_ = interned().intern(name); }
+void TaskBase::set_name(std::string name) { extra().task_name = interned().intern(name); }
+
+void TaskBase::drop_waiter() noexcept {
+  if (FutureBase* f = std::exchange(fut_waiter_, nullptr)) f->release();
+}
 
 void TaskBase::schedule_first_step() {
   add_ref();  // held by the queued step
@@ -165,40 +170,40 @@ void TaskBase::step_impl(std::exception_ptr* exc) {
     step_impl(&e);
     return;
   }
-  fut_waiter_.reset();
-  sleep_ = SleepState::none;
+  bool slept = sleep_ != SleepState::none;
+  if (!slept) drop_waiter();
   Ref<TaskBase> keep(this);
   Loop& loop = *loop_;
   TaskBase* outer = loop.current_task_;
   loop.current_task_ = this;
   if (loop.trace()) loop.record(started_ ? TraceEv::task_resume : TraceEv::task_start, id_);
+  if (slept) end_sleep();
   if (!started_) {
     started_ = true;
     if (exc && *exc) {
       // coro.throw() into a coroutine that never ran: it ends at once.
-      root_error_ = std::move(*exc);
+      std::exception_ptr err = std::move(*exc);
       destroy_frame();
-      finish();
+      finish(std::move(err));
       loop.current_task_ = outer;
       return;
     }
     detail::run_trampoline(root());
   } else {
-    if (exc && *exc) resume_exc_ = std::move(*exc);
+    if (exc && *exc) extra().resume_exc = std::move(*exc);
     detail::run_trampoline(resume_point_);
   }
   if (root().done()) {
-    take_outcome();
+    std::exception_ptr err = take_outcome();
     destroy_frame();
-    finish();
+    finish(std::move(err));
   }
   loop.current_task_ = outer;
 }
 
-void TaskBase::finish() {
+void TaskBase::finish(std::exception_ptr err) {
   unlink();
-  resume_exc_ = nullptr;
-  std::exception_ptr err = std::move(root_error_);
+  if (extra_) extra_->resume_exc = nullptr;
   TaskOutcome outcome = TaskOutcome::result;
   if (err) {
     if (is_cancelled_error(err)) {
@@ -232,7 +237,8 @@ void TaskBase::suspend_on(FutureBase& fut, coroutine_handle<> h, On on, uint32_t
   }
   add_ref();  // held by the done callback
   fut.add_done_callback(DoneCallback{&TaskBase::wakeup_cb, this});
-  fut_waiter_ = Ref<FutureBase>(&fut);
+  fut.add_ref();
+  fut_waiter_ = &fut;
   if (must_cancel_) {
     if (fut_waiter_->cancel(cancel_message_copy())) must_cancel_ = false;
   }
@@ -251,7 +257,7 @@ void TaskBase::sleep_until(double when, coroutine_handle<> h) {
   waiting_tag_ = On::sleep;
   sleep_ = SleepState::pending;
   add_ref();  // held by the timer
-  sleep_timer_ = loop_->add_timer(when, Callback{&TaskBase::sleep_timer_cb, this, nullptr});
+  sleep_timer_ = loop_->add_timer(when, &TaskBase::sleep_timer_cb, this);
   if (loop_->trace()) loop_->record(TraceEv::task_suspend, id_, loop_->trace()->take_await_line(), when, 0, static_cast<uint8_t>(On::sleep));
   if (must_cancel_) {
     if (cancel_sleep(cancel_message_copy())) must_cancel_ = false;
@@ -292,14 +298,22 @@ void TaskBase::sleep_wakeup_cb(void* task, void*, bool run) {
   t->release();
 }
 
-void TaskBase::end_sleep() { loop_->cancel_timer(sleep_timer_); }
+// sleep's `finally: h.cancel()`, at the start of the step that ends the
+// sleep (before any of the coroutine's code, so in the same trace order):
+// only a cancelled sleep's timer is still scheduled; a fired one is gone
+// and its slot is not touched again.
+void TaskBase::end_sleep() {
+  if (sleep_ == SleepState::cancelled) loop_->cancel_timer(sleep_timer_);
+  sleep_ = SleepState::none;
+  fut_waiter_ = nullptr;
+}
 
 bool TaskBase::cancel(std::optional<std::string> msg) {
   log_traceback_ = false;
   if (done()) return false;
   ++num_cancels_requested_;
-  if (fut_waiter_) {
-    if (fut_waiter_->cancel(msg)) return true;
+  if (sleep_ == SleepState::none) {
+    if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
   } else if (sleep_ == SleepState::pending) {
     if (cancel_sleep(msg)) return true;
   }
@@ -311,13 +325,15 @@ bool TaskBase::cancel(std::optional<std::string> msg) {
 void TaskBase::abandon() {
   Ref<TaskBase> keep(this);
   unlink();
-  if (fut_waiter_) {
+  if (sleep_ != SleepState::none) {
+    loop_->cancel_timer(sleep_timer_);
+    sleep_ = SleepState::none;
+    fut_waiter_ = nullptr;
+  } else if (fut_waiter_) {
     fut_waiter_->remove_done_callback(&TaskBase::wakeup_cb, this);
-    fut_waiter_.reset();
+    drop_waiter();
   }
-  resume_exc_ = nullptr;
-  if (sleep_ != SleepState::none) loop_->cancel_timer(sleep_timer_);
-  sleep_ = SleepState::none;
+  if (extra_) extra_->resume_exc = nullptr;
   state_ = State::cancelled;
   log_traceback_ = false;
   // Drop our own waiters' registrations without scheduling them.
@@ -336,7 +352,7 @@ std::string TaskBase::repr() const {
   // future only has this task's wakeup callback.
   if (state_ == State::pending && sleep_ == SleepState::pending) {
     out += " wait_for=<Future pending cb=[Task.task_wakeup()]>";
-  } else if (state_ == State::pending && fut_waiter_) {
+  } else if (state_ == State::pending && waiting_on()) {
     std::string w = fut_waiter_->repr();
     if (!fut_waiter_->done() && !w.empty()) w.insert(w.size() - 1, " cb=[Task.task_wakeup()]");
     out += " wait_for=" + w;

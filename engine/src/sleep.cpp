@@ -11,12 +11,11 @@ void SleepAwaiter::await_suspend(coroutine_handle<> h) {
     t->yield_at(h);
     return;
   }
-  task_ = t;
   t->sleep_until(t->loop().time() + delay_, h);
 }
 
+// The task's step already cancelled a cancelled sleep's timer (end_sleep).
 void SleepAwaiter::await_resume() {
-  if (task_) task_->end_sleep();  // sleep's `finally: h.cancel()`
   detail::throw_if_resumed_with_error();
 }
 

@@ -10,20 +10,23 @@ constexpr size_t kMinScheduled = 100;
 constexpr double kMinCancelledFraction = 0.5;
 constexpr size_t kArity = 4;
 
-TimerId TimerHeap::push(double when, Callback cb) {
+TimerId TimerHeap::push(double when, Callback::Fn fn, void* a) {
   uint32_t i;
   if (free_head_ != UINT32_MAX) {
     i = free_head_;
     free_head_ = slots_[i].seq;  // a free slot's seq links the free list
   } else {
     i = static_cast<uint32_t>(slots_.size());
+    grow_for_one_more(slots_);
     slots_.emplace_back();
   }
   Slot& s = slots_[i];
-  s.cb = cb;
+  s.fn = fn;
+  s.a = a;
   s.seq = next_seq_++;
   s.cancelled = false;
   s.scheduled = true;
+  grow_for_one_more(heap_);
   heap_.push_back(Entry{when, s.seq, i});
   sift_toward_root(heap_.size() - 1);
   return TimerId{i, s.gen};
@@ -52,11 +55,7 @@ uint32_t TimerHeap::pop() {
     for (;;) {
       size_t first = first_child(hole);
       if (first >= n) break;
-      size_t best = first;
-      size_t end = std::min(first + kArity, n);
-      for (size_t c = first + 1; c < end; ++c) {
-        if (heap_[c] < heap_[best]) best = c;
-      }
+      size_t best = first + 4 <= n ? min_of_four(first) : min_child(first, n);
       heap_[hole] = heap_[best];
       hole = best;
     }
@@ -67,9 +66,19 @@ uint32_t TimerHeap::pop() {
   return top;
 }
 
+size_t TimerHeap::min_child(size_t first, size_t n) const {
+  size_t best = first;
+  size_t end = std::min(first + kArity, n);
+  for (size_t c = first + 1; c < end; ++c) {
+    if (heap_[c] < heap_[best]) best = c;
+  }
+  return best;
+}
+
 void TimerHeap::free_slot(uint32_t i) {
   Slot& s = slots_[i];
-  s.cb = Callback{};
+  s.fn = nullptr;
+  s.a = nullptr;
   ++s.gen;
   s.seq = free_head_;
   free_head_ = i;
@@ -84,7 +93,7 @@ void TimerHeap::drop_cancelled() {
       Slot& s = slots_[e.slot];
       if (s.cancelled) {
         s.scheduled = false;
-        s.cb.discard();
+        s.callback().discard();
         free_slot(e.slot);
       } else {
         heap_[kept++] = e;
@@ -98,7 +107,7 @@ void TimerHeap::drop_cancelled() {
   while (!empty() && slots_[top_slot()].cancelled) {
     --cancelled_;
     uint32_t i = pop();
-    slots_[i].cb.discard();
+    slots_[i].callback().discard();
     free_slot(i);
   }
 }
@@ -108,7 +117,7 @@ void TimerHeap::clear() {
   for (size_t i = kRoot; i < heap_.size(); ++i) {
     uint32_t slot = heap_[i].slot;
     slots_[slot].scheduled = false;
-    slots_[slot].cb.discard();
+    slots_[slot].callback().discard();
     free_slot(slot);
   }
   heap_.resize(kRoot);
@@ -132,11 +141,7 @@ void TimerHeap::sift_toward_leaves(size_t pos) {
   for (;;) {
     size_t first = first_child(pos);
     if (first >= n) break;
-    size_t best = first;
-    size_t last = std::min(first + kArity, n);
-    for (size_t c = first + 1; c < last; ++c) {
-      if (heap_[c] < heap_[best]) best = c;
-    }
+    size_t best = first + 4 <= n ? min_of_four(first) : min_child(first, n);
     if (!(heap_[best] < item)) break;
     heap_[pos] = heap_[best];
     pos = best;

@@ -52,7 +52,7 @@ void timer_thunk(void* ctx, void*, bool run) {
 template <class C, void (C::*M)()>
 TimerId call_at(Loop& loop, double when, C* c) {
   c->add_ref();
-  return loop.add_timer(when, Callback{&timer_thunk<C, M>, c, nullptr});
+  return loop.add_timer(when, &timer_thunk<C, M>, c);
 }
 
 // loop.call_soon(c->M)

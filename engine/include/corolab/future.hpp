@@ -21,6 +21,7 @@
 #include "corolab/coro_compat.hpp"
 #include "corolab/errors.hpp"
 #include "corolab/loop.hpp"
+#include "corolab/pool.hpp"
 #include "corolab/ref.hpp"
 #include "corolab/trace.hpp"
 
@@ -37,8 +38,9 @@ struct DoneCallback {
   void* ctx = nullptr;
 };
 
-// The type-independent part of every future and task.
-class FutureBase {
+// The type-independent part of every future and task. Futures and tasks
+// are allocated from the engine's pool (pool.hpp).
+class FutureBase : public pool::Pooled {
  public:
   enum class State : uint8_t { pending, cancelled, finished };
 
@@ -123,6 +125,8 @@ class FutureBase {
     std::exception_ptr cancelled_exc;        // Future._cancelled_exc
     std::optional<std::string> cancel_msg;   // nullopt = None
     std::vector<DoneCallback> more_cbs;      // callbacks after the first
+    std::exception_ptr resume_exc;           // tasks: what the next step throws in
+    uint32_t task_name = 0;                  // tasks: interned name, 0 = "Task-<id>"
   };
   Extra& extra() {
     if (!extra_) extra_ = std::make_unique<Extra>();

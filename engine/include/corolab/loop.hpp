@@ -104,8 +104,9 @@ class Loop {
     ready_.push(cb);
     if (trace_) record_ready(cb);
   }
-  // Traced as timer_set / timer_fire / timer_cancel.
-  TimerId add_timer(double when, const Callback& cb);
+  // Runs fn(a, nullptr, true) at `when` (fn(a, nullptr, false) if it is
+  // dropped unrun). Traced as timer_set / timer_fire / timer_cancel.
+  TimerId add_timer(double when, Callback::Fn fn, void* a);
   void cancel_timer(TimerId id);
 
   // ---- driving ----

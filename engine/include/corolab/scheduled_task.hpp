@@ -13,6 +13,10 @@
 // named tasks take ids from 1,000,000 up.
 // Lifetime: reference counted; the loop holds the task while it is
 // scheduled or awaited; the coroutine frame is freed when the task finishes.
+// Memory: the task and its frames come from the engine's pool (pool.hpp);
+// a TaskState<void> is 112 bytes natively, what most futures never need
+// (a name, cancel messages, a second done callback) is allocated on first
+// use (FutureBase::Extra).
 #pragma once
 #include <string>
 #include <vector>
@@ -48,7 +52,7 @@ class TaskBase : public FutureBase {
   // "<Task finished name='Task-2' coro=<...> exception=ValueError('x')>".
   std::string repr() const override;
   // The future this task waits on (Task._fut_waiter), or null.
-  FutureBase* waiting_on() const noexcept { return fut_waiter_.get(); }
+  FutureBase* waiting_on() const noexcept { return sleep_ == SleepState::none ? fut_waiter_ : nullptr; }
   On waiting_tag() const noexcept { return waiting_tag_; }
 
   // ---- used by awaiters (detail) ----
@@ -60,19 +64,19 @@ class TaskBase : public FutureBase {
   // the part of sleep's future (pending / done by the timer / cancelled by
   // cancel()), with the same callbacks on the same iterations.
   void sleep_until(double when, coroutine_handle<> h);
-  // sleep's `finally: h.cancel()`.
-  void end_sleep();
-  bool has_resume_error() const noexcept { return bool(resume_exc_); }
-  std::exception_ptr take_resume_error() noexcept { return std::exchange(resume_exc_, nullptr); }
+  bool has_resume_error() const noexcept { return extra_ && extra_->resume_exc; }
+  std::exception_ptr take_resume_error() noexcept {
+    return extra_ ? std::exchange(extra_->resume_exc, nullptr) : nullptr;
+  }
 
  protected:
   // Called by the derived class once the coroutine frame exists.
   void schedule_first_step();
-  // Moves the finished root coroutine's outcome into the future.
-  virtual void take_outcome() = 0;   // value or exception into this future
+  // Moves the finished root coroutine's value into the future; returns
+  // its exception instead when it raised.
+  virtual std::exception_ptr take_outcome() = 0;
   virtual coroutine_handle<> root() noexcept = 0;
   virtual void destroy_frame() noexcept = 0;
-  std::exception_ptr root_error_;  // set by take_outcome when the coroutine raised
 
  private:
   friend class Loop;
@@ -84,7 +88,9 @@ class TaskBase : public FutureBase {
   void step(std::exception_ptr exc);
   void step_impl(std::exception_ptr* exc);
   void wakeup(FutureBase& fut);
-  void finish();
+  void finish(std::exception_ptr err);
+  void drop_waiter() noexcept;
+  void end_sleep();
   void link();
   void unlink();
   void abandon();  // Loop::stop(): detach and free the frame, never run
@@ -93,21 +99,26 @@ class TaskBase : public FutureBase {
   enum class SleepState : uint8_t { none, pending, done, cancelled };
   bool cancel_sleep(std::optional<std::string> msg);
 
-  Ref<FutureBase> fut_waiter_;
-  TimerId sleep_timer_;
-  std::exception_ptr resume_exc_;
+  // Kept small (a sleeping task is mostly this object): rare state lives in
+  // FutureBase::Extra (the name, the exception a step throws in).
+  // What the task waits on: while sleep_ == none, the future it awaits
+  // (Task._fut_waiter; a held reference, or null); otherwise its sleep's
+  // timer.
+  union {
+    FutureBase* fut_waiter_ = nullptr;
+    TimerId sleep_timer_;
+  };
   coroutine_handle<> resume_point_;
   TaskBase* prev_ = nullptr;  // Loop's list of unfinished tasks
   TaskBase* next_ = nullptr;
   uint32_t id_;
-  uint32_t name_ = 0;       // interned, 0 = "Task-<id>"
   uint32_t coro_repr_ = 0;  // interned, 0 = "coroutine"
   int num_cancels_requested_ = 0;
-  bool must_cancel_ = false;
-  bool started_ = false;
-  bool linked_ = false;
   SleepState sleep_ = SleepState::none;
   On waiting_tag_ = On::other;
+  bool must_cancel_ : 1 = false;
+  bool started_ : 1 = false;
+  bool linked_ : 1 = false;
 };
 
 namespace detail {
@@ -123,13 +134,11 @@ class TaskState final : public TaskBase {
  private:
   coroutine_handle<> root() noexcept override { return coro_.handle(); }
   void destroy_frame() noexcept override { coro_.reset(); }
-  void take_outcome() override {
+  std::exception_ptr take_outcome() override {
     auto& p = coro_.handle().promise();
-    if (p.error) {
-      root_error_ = p.error;
-    } else if constexpr (!std::is_void_v<T>) {
-      slot_.value.emplace(std::move(*p.value));
-    }
+    if (p.error) return p.error;
+    if constexpr (!std::is_void_v<T>) slot_.value.emplace(std::move(*p.value));
+    return nullptr;
   }
   Task<T> coro_;
   [[no_unique_address]] ValueSlot<T> slot_;  // empty for void: no bytes

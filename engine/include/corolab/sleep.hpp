@@ -4,7 +4,7 @@
 // (call_later), so the task resumes on the iteration after the timer
 // fires, exactly as tasks.sleep does. Cancelling the task cancels the
 // future and the timer. No allocation: the task itself stands for sleep's
-// future (TaskBase::sleep_until).
+// future and ends the sleep (TaskBase::sleep_until, end_sleep).
 #pragma once
 #include <type_traits>
 
@@ -20,8 +20,7 @@ class SleepAwaiter {
   void await_resume();
 
  private:
-  double delay_;
-  TaskBase* task_ = nullptr;  // set while a timed sleep is in progress
+  double delay_;  // the only state: a sleeping coroutine's frame stays small
 };
 
 // co_await sleep(1.5); (a template so that sleep(1) beats POSIX ::sleep)

@@ -10,8 +10,9 @@
 //   each await_suspend records the next frame to resume and returns, so
 //   nested awaits never grow the native stack, natively and in Wasm (where
 //   clang 14 emits no tail calls and symmetric transfer is unavailable).
-// - Frames: one allocation per coroutine call (the compiler's frame),
-//   freed when the Task<T> that owns it is destroyed.
+// - Frames: one allocation per coroutine call (the compiler's frame), from
+//   the engine's pool (pool.hpp) up to pool::kMaxPooled bytes, freed when
+//   the Task<T> that owns it is destroyed.
 #pragma once
 #include <exception>
 #include <optional>
@@ -19,6 +20,7 @@
 #include <utility>
 
 #include "corolab/coro_compat.hpp"
+#include "corolab/pool.hpp"
 
 namespace corolab {
 
@@ -54,7 +56,7 @@ struct Fail {
 
 namespace detail {
 
-struct PromiseBase {
+struct PromiseBase : pool::Pooled {  // frames come from the pool
   coroutine_handle<> continuation;  // the awaiting frame, null for a root
   std::exception_ptr error;
 

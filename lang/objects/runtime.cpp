@@ -313,6 +313,8 @@ Value raise(ClassObj* cls, std::string message) {
     return raise_value(make_exception(cls, std::move(args)));
 }
 
+Value raise(ClassObj* cls, const char* message) { return raise(cls, std::string(message)); }
+
 Value raise_value(Value exc) {
     rt().exc = std::move(exc);
     return Value();

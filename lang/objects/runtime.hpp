@@ -128,6 +128,9 @@ ClassObj* type_of(const Value& v);
 // ---- raising -------------------------------------------------------------------
 // Each sets the pending exception and returns Null (so `return raise(...)`).
 Value raise(ClassObj* cls, std::string message);
+// A literal message: the std::string is made here, not at each of the
+// hundreds of call sites (a smaller dispatch loop; see bench/README.md).
+Value raise(ClassObj* cls, const char* message);
 Value raise_value(Value exc);  // an exception instance (or class: instantiated)
 Value raise_num(const num::NumError& e);
 inline bool has_exc() { return !rt().exc.is_null(); }

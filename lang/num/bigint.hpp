@@ -181,6 +181,14 @@ public:
     friend BigInt operator<<(const BigInt& a, uint64_t n);
     friend BigInt operator>>(const BigInt& a, uint64_t n);
 
+    // In-place `*this + v`, `*this - v`, `*this * v` for an int64 v: the same
+    // results as the operators below with BigInt(v), reusing the limbs'
+    // storage (no allocation unless the magnitude outgrows its capacity).
+    // The interpreter's `total += x` fast path uses them.
+    void add_int64(int64_t v) { add_signed_mag(magnitude(v), v < 0); }
+    void sub_int64(int64_t v) { add_signed_mag(magnitude(v), v > 0); }
+    void mul_int64(int64_t v);
+
     BigInt abs() const {
         BigInt r = *this;
         r.negative_ = false;
@@ -190,6 +198,8 @@ public:
 private:
     friend struct BigIntOps;
     void trim();
+    // *this += (negative ? -m : m), in place.
+    void add_signed_mag(uint64_t m, bool negative);
     std::vector<uint32_t> limbs_;
     bool negative_ = false;
 };

@@ -262,7 +262,7 @@ Value str_of(const Value& v) {
     if (v.tag == Tag::Int) {  // str(i): the digits straight into the string
         char buf[24];
         auto r = std::to_chars(buf, buf + sizeof buf, v.i);
-        return str_value(std::string(buf, r.ptr));
+        return str_value(std::string(buf, r.ptr), r.ptr - buf, true);
     }
     std::string s;
     if (!append_str(s, v)) return Value();

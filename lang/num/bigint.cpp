@@ -295,7 +295,7 @@ struct BigIntOps {
 
 // ---- int64 helpers --------------------------------------------------------------
 
-int64_t hash_int64(int64_t v) {
+int64_t hash_int64_mod(int64_t v) {
     uint64_t mag = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
     int64_t h = static_cast<int64_t>(mag % kHashModulus);
     if (v < 0) h = -h;

@@ -86,8 +86,14 @@ inline void append_digits(std::string& out, uint64_t mag, int base, bool upper =
 inline uint64_t magnitude(int64_t v) { return v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v); }
 
 // Python's hash(int) for an int64: value mod (2**61 - 1) keeping the sign;
-// -1 maps to -2.
-int64_t hash_int64(int64_t v);
+// -1 maps to -2. Inline for the common case, |v| below the modulus (the
+// value itself: no division); hash_int64_mod reduces the others.
+int64_t hash_int64_mod(int64_t v);
+inline int64_t hash_int64(int64_t v) {
+    constexpr int64_t kModulus = (int64_t{1} << 61) - 1;
+    if (v > -kModulus && v < kModulus) return v == -1 ? -2 : v;
+    return hash_int64_mod(v);
+}
 
 // Exact comparison of an int with a float (Python compares exactly, not by
 // converting the int). Returns -1, 0, 1; `unordered` is set when f is NaN.

@@ -295,7 +295,7 @@ struct BigIntOps {
 
 // ---- int64 helpers --------------------------------------------------------------
 
-int64_t hash_int64(int64_t v) {
+int64_t hash_int64_mod(int64_t v) {
     uint64_t mag = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
     int64_t h = static_cast<int64_t>(mag % kHashModulus);
     if (v < 0) h = -h;
@@ -333,6 +333,62 @@ BigInt::BigInt(int64_t v) {
         limbs_.push_back(static_cast<uint32_t>(mag));
         mag >>= 32;
     }
+}
+
+void BigInt::add_signed_mag(uint64_t m, bool negative) {
+    if (m == 0) return;
+    if (limbs_.empty()) negative_ = negative;
+    if (negative == negative_) {  // |this| += m
+        uint64_t carry = m;
+        for (std::size_t i = 0; carry && i < limbs_.size(); ++i) {
+            uint64_t s = uint64_t{limbs_[i]} + (carry & 0xFFFFFFFFu);
+            limbs_[i] = static_cast<uint32_t>(s);
+            carry = (carry >> 32) + (s >> 32);
+        }
+        for (; carry; carry >>= 32) limbs_.push_back(static_cast<uint32_t>(carry));
+        return;
+    }
+    if (limbs_.size() <= 2) {  // |this| < m: the result is m - |this| with m's sign
+        uint64_t a = limbs_[0] | (limbs_.size() > 1 ? uint64_t{limbs_[1]} << 32 : 0);
+        if (a < m) {
+            uint64_t d = m - a;
+            limbs_.clear();
+            for (; d; d >>= 32) limbs_.push_back(static_cast<uint32_t>(d));
+            negative_ = negative;
+            return;
+        }
+    }
+    // |this| >= m: |this| -= m
+    uint64_t rest = m;
+    uint64_t borrow = 0;
+    for (std::size_t i = 0; (rest || borrow) && i < limbs_.size(); ++i) {
+        uint64_t take = (rest & 0xFFFFFFFFu) + borrow;
+        rest >>= 32;
+        borrow = limbs_[i] < take;
+        limbs_[i] = static_cast<uint32_t>((uint64_t{limbs_[i]} + (borrow << 32)) - take);
+    }
+    trim();
+}
+
+void BigInt::mul_int64(int64_t v) {
+    uint64_t m = magnitude(v);
+    if (m > 0xFFFFFFFFu) {  // two limbs: the general product
+        *this = *this * BigInt(v);
+        return;
+    }
+    if (m == 0 || limbs_.empty()) {
+        limbs_.clear();
+        negative_ = false;
+        return;
+    }
+    uint64_t carry = 0;
+    for (uint32_t& l : limbs_) {
+        uint64_t t = uint64_t{l} * m + carry;
+        l = static_cast<uint32_t>(t);
+        carry = t >> 32;
+    }
+    if (carry) limbs_.push_back(static_cast<uint32_t>(carry));
+    if (v < 0) negative_ = !negative_;
 }
 
 BigInt BigInt::from_uint64(uint64_t v) {

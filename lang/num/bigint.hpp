@@ -86,8 +86,14 @@ inline void append_digits(std::string& out, uint64_t mag, int base, bool upper =
 inline uint64_t magnitude(int64_t v) { return v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v); }
 
 // Python's hash(int) for an int64: value mod (2**61 - 1) keeping the sign;
-// -1 maps to -2.
-int64_t hash_int64(int64_t v);
+// -1 maps to -2. Inline for the common case, |v| below the modulus (the
+// value itself: no division); hash_int64_mod reduces the others.
+int64_t hash_int64_mod(int64_t v);
+inline int64_t hash_int64(int64_t v) {
+    constexpr int64_t kModulus = (int64_t{1} << 61) - 1;
+    if (v > -kModulus && v < kModulus) return v == -1 ? -2 : v;
+    return hash_int64_mod(v);
+}
 
 // Exact comparison of an int with a float (Python compares exactly, not by
 // converting the int). Returns -1, 0, 1; `unordered` is set when f is NaN.
@@ -181,6 +187,14 @@ public:
     friend BigInt operator<<(const BigInt& a, uint64_t n);
     friend BigInt operator>>(const BigInt& a, uint64_t n);
 
+    // In-place `*this + v`, `*this - v`, `*this * v` for an int64 v: the same
+    // results as the operators below with BigInt(v), reusing the limbs'
+    // storage (no allocation unless the magnitude outgrows its capacity).
+    // The interpreter's `total += x` fast path uses them.
+    void add_int64(int64_t v) { add_signed_mag(magnitude(v), v < 0); }
+    void sub_int64(int64_t v) { add_signed_mag(magnitude(v), v > 0); }
+    void mul_int64(int64_t v);
+
     BigInt abs() const {
         BigInt r = *this;
         r.negative_ = false;
@@ -190,6 +204,8 @@ public:
 private:
     friend struct BigIntOps;
     void trim();
+    // *this += (negative ? -m : m), in place.
+    void add_signed_mag(uint64_t m, bool negative);
     std::vector<uint32_t> limbs_;
     bool negative_ = false;
 };

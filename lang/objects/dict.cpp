@@ -16,6 +16,15 @@ int keys_equal(const Value& a, const Value& b) {
     return equals(a, b);
 }
 
+// hash_of with int keys (the commonest after str) hashed inline.
+inline bool key_hash(const Value& key, std::int64_t& h) {
+    if (key.tag == Tag::Int) {
+        h = num::hash_int64(key.i);
+        return true;
+    }
+    return hash_of(key, h);
+}
+
 void rebuild(DictObj* d, std::size_t min_capacity) {
     // compact entries (drop deleted) and rebuild the index
     if (d->used != d->entries.size()) {
@@ -55,6 +64,11 @@ std::int64_t find(DictObj* d, const Value& key, std::int64_t h, std::size_t& slo
         if (ent.key.is_null()) {
             if (first_free < 0) first_free = static_cast<std::int64_t>(p);
         } else if (ent.hash == h) {
+            if (key.tag == Tag::Int && ent.key.tag == Tag::Int) {  // keys_equal's int case, inline
+                if (ent.key.i == key.i) { slot = p; return e; }
+                p = (p + 1) & mask;
+                continue;
+            }
             int eq = keys_equal(ent.key, key);
             if (eq < 0) { err = true; return -1; }
             if (eq) { slot = p; return e; }
@@ -78,7 +92,7 @@ std::int64_t str_hash(const StrObj* s) {
 
 Value dict_get(DictObj* d, const Value& key) {
     std::int64_t h;
-    if (!hash_of(key, h)) return Value();
+    if (!key_hash(key, h)) return Value();
     std::size_t slot;
     bool err;
     std::int64_t e = find(d, key, h, slot, err);
@@ -109,7 +123,7 @@ Value dict_get_str(DictObj* d, StrObj* key) {
 
 bool dict_set(DictObj* d, const Value& key, const Value& value) {
     std::int64_t h;
-    if (!hash_of(key, h)) return false;
+    if (!key_hash(key, h)) return false;
     if (d->index.empty() || (d->entries.size() + 1) * 3 > d->index.size() * 2)
         rebuild(d, d->used + 1);
     std::size_t slot;

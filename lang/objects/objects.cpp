@@ -33,6 +33,9 @@ StrObj::StrObj(std::string text) : Obj(Kind::Str, T.str), s(std::move(text)) {
     cp_len = utf8_length(s, ascii);
 }
 
+StrObj::StrObj(std::string text, std::int64_t n, bool is_ascii)
+    : Obj(Kind::Str, T.str), s(std::move(text)), cp_len(n), ascii(is_ascii) {}
+
 TupleObj::TupleObj() : Obj(Kind::Tuple, T.tuple) {}
 ListObj::ListObj() : Obj(Kind::List, T.list) {}
 DictObj::DictObj() : Obj(Kind::Dict, T.dict) {}

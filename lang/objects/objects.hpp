@@ -51,6 +51,8 @@ struct StrObj : Obj {
     std::int64_t cp_len;  // length in code points
     bool ascii;
     explicit StrObj(std::string text);
+    // A text whose length the maker already knows (digits, a join): not recounted.
+    StrObj(std::string text, std::int64_t cp_len, bool ascii);
 };
 
 struct TupleObj : Obj {

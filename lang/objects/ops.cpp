@@ -262,7 +262,7 @@ Value str_of(const Value& v) {
     if (v.tag == Tag::Int) {  // str(i): the digits straight into the string
         char buf[24];
         auto r = std::to_chars(buf, buf + sizeof buf, v.i);
-        return str_value(std::string(buf, r.ptr));
+        return str_value(std::string(buf, r.ptr), r.ptr - buf, true);
     }
     std::string s;
     if (!append_str(s, v)) return Value();
@@ -545,12 +545,16 @@ bool charge_bigint(std::uint64_t bits, std::uint64_t limb_ops) {
 
 // Charges a big-int operation before it runs: its result's size and its
 // limb operations (schoolbook products: the limbs of one times the other's).
+// Operands of at most 1024 bits (32 limbs) are charged nothing: an
+// operation on them is a few dozen limb operations at most, and what it
+// allocates the heap meter counts anyway.
+constexpr std::size_t kSmallLimbs = 32;
+
 static bool charge_int_op(BinOpKind op, const num::BigInt& x, const num::BigInt& y) {
+    if (x.limbs().size() <= kSmallLimbs && y.limbs().size() <= kSmallLimbs && op != BinOpKind::Pow &&
+        op != BinOpKind::LShift)
+        return true;
     std::uint64_t bx = x.bit_length(), by = y.bit_length();
-    // Fast path: an operation on operands this small is a few dozen limb
-    // operations at most, and what it allocates the heap meter counts anyway.
-    constexpr std::uint64_t kSmallBits = 1024;
-    if (bx <= kSmallBits && by <= kSmallBits && op != BinOpKind::Pow && op != BinOpKind::LShift) return true;
     std::uint64_t lx = bx / 32 + 1, ly = by / 32 + 1;
     auto mul = [](std::uint64_t a, std::uint64_t b) {  // saturating
         return b && a > UINT64_MAX / b ? UINT64_MAX : a * b;
@@ -710,6 +714,18 @@ Value inplace_big_op(BinOpKind op, const Value& a, const Value& b) {
     if (!arith || !is_kind(a, Kind::BigInt) || (b.tag != Tag::Int && !is_kind(b, Kind::BigInt)))
         return binary_op(op, a, b, true);
     auto* x = static_cast<BigIntObj*>(a.o);
+    if (b.tag == Tag::Int && x->value.limbs().size() <= kSmallLimbs) {
+        // A plain int operand (`total += i * i`): the limbs change in place,
+        // no BigInt is made for the operand or the result. charge_int_op
+        // charges nothing for operands this small, as it would below.
+        switch (op) {
+            case BinOpKind::Add: x->value.add_int64(b.i); break;
+            case BinOpKind::Sub: x->value.sub_int64(b.i); break;
+            default: x->value.mul_int64(b.i); break;
+        }
+        if (x->value.fits_int64()) return Value::integer(x->value.to_int64());  // a small int is never a BigIntObj
+        return a;
+    }
     num::BigInt tmp;
     const num::BigInt& y = big_operand(b, tmp);
     if (!charge_int_op(op, x->value, y)) return Value();

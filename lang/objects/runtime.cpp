@@ -253,6 +253,7 @@ Runtime::~Runtime() {
     modules.clear();
     keep.clear();
     heap.destroy_all();
+    pool_trim();  // the run's objects' memory goes back to malloc
     current = saved == this ? nullptr : saved;
     Heap::current = saved_heap == &heap ? nullptr : saved_heap;
 }
@@ -267,6 +268,7 @@ StrObj* Runtime::intern(std::string_view s) {
 }
 
 Value str_value(std::string s) { return Value(make<StrObj>(std::move(s))); }
+Value str_value(std::string s, std::int64_t cp_len, bool ascii) { return Value(make<StrObj>(std::move(s), cp_len, ascii)); }
 
 Value int_value(const num::BigInt& b) {
     if (b.fits_int64()) return Value::integer(b.to_int64());

@@ -97,6 +97,8 @@ template <class T, class... A>
 T* make(A&&... args) { return rt().heap.make<T>(std::forward<A>(args)...); }
 
 Value str_value(std::string s);
+// A str whose code-point length the caller knows (`ascii`: every byte < 0x80).
+Value str_value(std::string s, std::int64_t cp_len, bool ascii);
 inline Value str_value(std::string_view s) { return str_value(std::string(s)); }
 inline Value str_value(const char* s) { return str_value(std::string(s)); }
 Value int_value(const num::BigInt& b);  // small ints stay inline

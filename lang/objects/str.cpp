@@ -343,16 +343,47 @@ Value m_split(Value* a, int n, const CallArgs& kw) {
 }
 Value m_join(Value* a, int n, const CallArgs&) {
     if (n != 2) return raise(T.TypeError, "str.join() takes exactly one argument");
-    std::vector<Value> items;
-    if (!collect(a[1], items)) return Value();
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (!is_str(items[i]))
-            return raise(T.TypeError, "sequence item " + std::to_string(i) + ": expected str instance, " + type_name(items[i]) + " found");
-        if (i) out += S0(a);
-        out += as_str(items[i])->s;
+    // A list or tuple is read in place (collect() would copy it; nothing
+    // below runs Python code); other iterables are collected first.
+    std::vector<Value> collected;
+    const std::vector<Value>* items = &collected;
+    if (is_kind(a[1], Kind::List)) items = &static_cast<ListObj*>(a[1].o)->items;
+    else if (is_kind(a[1], Kind::Tuple)) items = &static_cast<TupleObj*>(a[1].o)->items;
+    else {
+        Value it = get_iter(a[1]);
+        if (it.is_null()) {  // CPython's words for a TypeError here
+            if (exc_matches(rt().exc, T.TypeError)) { take_exc(); raise(T.TypeError, "can only join an iterable"); }
+            return Value();
+        }
+        if (!collect(it, collected)) return Value();
     }
-    return str_value(std::move(out));
+    // Sized first, then copied once; the code-point length is summed, not recounted.
+    const StrObj* sep = as_str(a[0]);
+    std::size_t bytes = 0;
+    std::int64_t cps = 0;
+    bool ascii = sep->ascii;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        const Value& v = (*items)[i];
+        if (!is_str(v))
+            return raise(T.TypeError, "sequence item " + std::to_string(i) + ": expected str instance, " + type_name(v) + " found");
+        bytes += as_str(v)->s.size();
+        cps += as_str(v)->cp_len;
+        ascii = ascii && as_str(v)->ascii;
+    }
+    if (items->size() > 1) {
+        bytes += sep->s.size() * (items->size() - 1);
+        cps += sep->cp_len * static_cast<std::int64_t>(items->size() - 1);
+    }
+    if (!reserve_memory(bytes)) return Value();
+    std::string out(bytes, '\0');
+    char* p = out.data();
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        if (i) { std::memcpy(p, sep->s.data(), sep->s.size()); p += sep->s.size(); }
+        const std::string& t = as_str((*items)[i])->s;
+        std::memcpy(p, t.data(), t.size());
+        p += t.size();
+    }
+    return str_value(std::move(out), cps, ascii);
 }
 Value m_replace(Value* a, int n, const CallArgs&) {
     if (n < 3) return raise(T.TypeError, "replace expected at least 2 arguments, got " + std::to_string(n - 1));

@@ -13,6 +13,8 @@
 #include <cstring>
 #include <utility>
 
+#include "lang/vm/budget.hpp"
+
 namespace corolab::lang {
 
 struct ClassObj;
@@ -28,6 +30,12 @@ struct Object {
     ClassObj* cls = nullptr;
     Object* heap_prev = nullptr;  // run heap registration (null if immortal)
     Object* heap_next = nullptr;
+
+    // Every object's memory comes from the small-object pool (budget.hpp):
+    // metered like any allocation, without malloc's cost per object. The
+    // sized delete gets the dynamic type's size (the destructor is virtual).
+    static void* operator new(std::size_t n) { return pool_allocate(n); }
+    static void operator delete(void* p, std::size_t n) noexcept { pool_free(p, n); }
 
     Object() = default;
     Object(const Object&) = delete;

@@ -4,9 +4,14 @@
 
 #include <malloc.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <string_view>
 #include <new>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
 
 namespace corolab::lang {
 
@@ -21,13 +26,15 @@ struct Meter {
     static bool fits(std::size_t n) {
         return !scope || used() + static_cast<std::int64_t>(n) <= static_cast<std::int64_t>(scope->hard_limit);
     }
-    static void allocated(void* p) {
-        live += static_cast<std::int64_t>(malloc_usable_size(p));
+    static void allocated(std::size_t n) {
+        live += static_cast<std::int64_t>(n);
         // Over the budget: make the VM look at its budgets at once.
         if (scope && used() > static_cast<std::int64_t>(scope->memory_limit) && scope->hooks.interrupt)
             *scope->hooks.interrupt = 0;
     }
-    static void freed(void* p) { live -= static_cast<std::int64_t>(malloc_usable_size(p)); }
+    static void allocated(void* p) { allocated(malloc_usable_size(p)); }
+    static void freed(std::size_t n) { live -= static_cast<std::int64_t>(n); }
+    static void freed(void* p) { freed(malloc_usable_size(p)); }
 };
 
 void RunBudget::start(std::size_t limit) {
@@ -68,6 +75,137 @@ bool charge_steps(std::uint64_t n) {
     if (s->hooks.exhausted) s->hooks.exhausted(s->hooks.ctx, "steps", static_cast<std::size_t>(s->hooks.step_limit));
     return false;
 }
+
+// ---- the small-object pool ------------------------------------------------------------------
+namespace {
+
+constexpr std::size_t kGrain = 16;  // block sizes are multiples of this, so blocks stay 16-aligned
+constexpr std::size_t kClasses = kPoolMax / kGrain;
+constexpr std::size_t kChunk = 64 * 1024;  // chunks are aligned to their size: a block finds its chunk
+
+struct FreeBlock {
+    FreeBlock* next;
+};
+struct alignas(kGrain) Chunk {
+    Chunk* next;              // the pool's chunks
+    std::size_t block;        // block size of its class
+    std::size_t free_seen;    // pool_trim's count of its free blocks
+};
+constexpr std::size_t kHeader = (sizeof(Chunk) + kGrain - 1) / kGrain * kGrain;
+
+struct Pool {
+    FreeBlock* free[kClasses + 1] = {};  // by class (size / kGrain); 0 unused
+    Chunk* chunks = nullptr;
+    std::size_t nchunks = 0;
+};
+constinit Pool pool;
+
+std::size_t blocks_per_chunk(std::size_t block) { return (kChunk - kHeader) / block; }
+Chunk* chunk_of(const void* p) { return reinterpret_cast<Chunk*>(reinterpret_cast<std::uintptr_t>(p) & ~(kChunk - 1)); }
+
+// Free blocks are poisoned under AddressSanitizer (a use after free of an
+// object is still caught); the free list's link is read with it unpoisoned.
+#if defined(__SANITIZE_ADDRESS__)
+void poison(void* p, std::size_t n) { __asan_poison_memory_region(p, n); }
+void unpoison(void* p, std::size_t n) { __asan_unpoison_memory_region(p, n); }
+#else
+void poison(void*, std::size_t) {}
+void unpoison(void*, std::size_t) {}
+#endif
+
+FreeBlock* next_of(FreeBlock* b) {
+    unpoison(b, sizeof(FreeBlock));
+    FreeBlock* n = b->next;
+    poison(b, sizeof(FreeBlock));
+    return n;
+}
+
+void set_next(FreeBlock* b, FreeBlock* next) {
+    unpoison(b, sizeof(FreeBlock));
+    b->next = next;
+    poison(b, sizeof(FreeBlock));
+}
+
+// A new chunk for class `c`, carved into its free list (lowest address first).
+bool refill(std::size_t c) {
+    void* mem = nullptr;
+    if (posix_memalign(&mem, kChunk, kChunk) != 0 || !mem) return false;
+    std::size_t block = c * kGrain;
+    auto* ch = new (mem) Chunk{pool.chunks, block, 0};
+    pool.chunks = ch;
+    ++pool.nchunks;
+    char* base = static_cast<char*>(mem) + kHeader;
+    FreeBlock* head = nullptr;
+    for (std::size_t i = blocks_per_chunk(block); i-- > 0;) {
+        auto* b = reinterpret_cast<FreeBlock*>(base + i * block);
+        b->next = head;
+        head = b;
+        poison(b, block);
+    }
+    pool.free[c] = head;
+    return true;
+}
+
+}  // namespace
+
+void* pool_allocate(std::size_t n) {
+    if (n > kPoolMax) return ::operator new(n);
+    std::size_t c = n <= kGrain ? 1 : (n + kGrain - 1) / kGrain;
+    std::size_t block = c * kGrain;
+    if (!Meter::fits(block) || (!pool.free[c] && !refill(c))) throw std::bad_alloc();
+    FreeBlock* b = pool.free[c];
+    unpoison(b, block);
+    pool.free[c] = b->next;
+    Meter::allocated(block);
+    return b;
+}
+
+void pool_free(void* p, std::size_t n) noexcept {
+    if (!p) return;
+    if (n > kPoolMax) return ::operator delete(p);
+    std::size_t c = n <= kGrain ? 1 : (n + kGrain - 1) / kGrain;
+    auto* b = static_cast<FreeBlock*>(p);
+    b->next = pool.free[c];
+    pool.free[c] = b;
+    poison(b, c * kGrain);
+    Meter::freed(c * kGrain);
+}
+
+void pool_trim() {
+    for (Chunk* ch = pool.chunks; ch; ch = ch->next) ch->free_seen = 0;
+    for (FreeBlock* head : pool.free)
+        for (FreeBlock* b = head; b; b = next_of(b)) ++chunk_of(b)->free_seen;
+    auto unused = [](const Chunk* ch) { return ch->free_seen == blocks_per_chunk(ch->block); };
+    // Drop the unused chunks' blocks from the free lists, keeping the order.
+    for (FreeBlock*& head : pool.free) {
+        FreeBlock* kept = nullptr;
+        FreeBlock* last = nullptr;
+        for (FreeBlock* b = head; b;) {
+            FreeBlock* next = next_of(b);
+            if (!unused(chunk_of(b))) {
+                if (last) set_next(last, b);
+                else kept = b;
+                last = b;
+            }
+            b = next;
+        }
+        if (last) set_next(last, nullptr);
+        head = kept;
+    }
+    for (Chunk** link = &pool.chunks; *link;) {
+        Chunk* ch = *link;
+        if (!unused(ch)) {
+            link = &ch->next;
+            continue;
+        }
+        *link = ch->next;
+        --pool.nchunks;
+        unpoison(ch, kChunk);
+        std::free(ch);
+    }
+}
+
+std::size_t pool_chunks() { return pool.nchunks; }
 
 }  // namespace corolab::lang
 

@@ -73,6 +73,25 @@ bool reserve_memory(std::size_t bytes);
 // gone (fatal state set).
 bool charge_steps(std::uint64_t n);
 
+// The small-object pool every interpreter Object comes from (Object's
+// operator new/delete, value.hpp): blocks of up to kPoolMax bytes in size
+// classes of 16, carved from 64 KB chunks and reused through a free list
+// per class, so an object costs a pop and a push instead of malloc and
+// free. Metered like operator new: a block's bytes count as live while it
+// is in use (the hard ceiling throws std::bad_alloc before one is handed
+// out); free blocks, like malloc's free memory, are not a run's. Larger
+// sizes go to operator new/delete. pool_free takes the size pool_allocate
+// was given (Object's sized operator delete passes the dynamic type's).
+inline constexpr std::size_t kPoolMax = 512;
+void* pool_allocate(std::size_t n);
+void pool_free(void* p, std::size_t n) noexcept;
+// Gives back to malloc every chunk none of whose blocks is in use: called
+// when a run's heap is torn down, so a page running many runs in one
+// process does not keep one run's objects' memory for the next.
+void pool_trim();
+// Chunks the pool holds (for tests).
+std::size_t pool_chunks();
+
 // What a stop on `budget` ("memory", "steps") says: "memory limit of N bytes
 // reached", "step limit of N reached".
 std::string budget_message(const char* budget, std::size_t limit);

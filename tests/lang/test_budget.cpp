@@ -7,6 +7,7 @@
 
 #include "corolab/lang/session.hpp"
 #include "corolab/trace.hpp"
+#include "lang/vm/budget.hpp"
 
 using corolab::lang::Options;
 using corolab::lang::OutputLine;
@@ -36,6 +37,9 @@ TEST_CASE("memory bombs end on the memory budget, with what was printed before")
         "a = []\nprint('before')\nwhile True:\n    a.append([0] * 10000)\n",
         "print('before')\nx = list(range(10**8))\n",
         "d = {}\ni = 0\nprint('before')\nwhile True:\n    d[i] = str(i) * 10\n    i += 1\n",
+        // small objects only: every one from the object pool (budget.hpp)
+        "a = []\nprint('before')\nwhile True:\n    a.append(str(len(a)))\n",
+        "a = []\nprint('before')\nwhile True:\n    a.append((len(a), 2 ** 70 + len(a)))\n",
     };
     for (const char* src : bombs) {
         INFO(src);
@@ -117,4 +121,29 @@ TEST_CASE("a run stopped by a budget with thousands of pending tasks and frames 
         CHECK(s.result().exit_code == 1);
         CHECK(!s.result().budget.empty());
     }
+}
+
+// The object pool gives a run's memory back when the run ends: the page runs
+// many scenarios in one process, and one run's million objects must not stay
+// reserved for the next.
+TEST_CASE("the object pool returns a run's chunks when the run ends") {
+    auto run = [](const char* src) {
+        Session s(src, small_memory(256));
+        while (s.advance() >= 0) {
+        }
+        return stdout_of(s.take_output());
+    };
+    run("print(1)\n");  // the builtin types and modules, made once per process
+    std::size_t before = corolab::lang::pool_chunks();
+    const char* many = "parts = [str(i) for i in range(200000)]\nnums = [2 ** 70 + i for i in range(50000)]\nprint(len(parts), len(nums))\n";
+    {
+        Session s(many, small_memory(256));
+        while (s.advance() >= 0) {
+        }
+        CHECK(stdout_of(s.take_output()) == "200000 50000\n");
+        CHECK(corolab::lang::pool_chunks() > before + 100);  // 200,000 strs alone fill hundreds of 64 KB chunks
+    }
+    CHECK(corolab::lang::pool_chunks() <= before + 2);
+    CHECK(run(many) == "200000 50000\n");  // and the next run gets chunks again
+    CHECK(corolab::lang::pool_chunks() <= before + 2);
 }

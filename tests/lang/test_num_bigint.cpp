@@ -457,3 +457,36 @@ TEST_CASE("exact int/float comparison and int(float)", "[num][bigint]") {
     CHECK(BigInt::from_double(-0.5).to_string() == "0");
     CHECK(BigInt::from_double(1.8446744073709552e19).to_string() == "18446744073709551616");
 }
+
+// The in-place forms the interpreter's `total += x` fast path uses give what
+// the operators give, across limb carries and borrows, zero and sign changes.
+TEST_CASE("BigInt in-place int64 add, sub and mul match the operators", "[num][bigint]") {
+    const char* bigs[] = {"0", "1", "-1", "4294967295", "4294967296", "-4294967296", "18446744073709551615",
+                          "18446744073709551616", "-18446744073709551616", "9223372036854775808",
+                          "-9223372036854775809", "340282366920938463463374607431768211455",
+                          "-340282366920938463463374607431768211456", "79228162514264337589248983040"};
+    const int64_t smalls[] = {0, 1, -1, 2, -3, 4294967295LL, -4294967295LL, 4294967296LL, -4294967296LL,
+                              INT64_MAX, INT64_MIN, INT64_MIN + 1, 1234567890123LL, -987654321987LL};
+    for (const char* t : bigs) {
+        for (int64_t v : smalls) {
+            BigInt a = big(t);
+            INFO(t << " and " << v);
+            BigInt sum = a, diff = a, prod = a;
+            sum.add_int64(v);
+            diff.sub_int64(v);
+            prod.mul_int64(v);
+            CHECK(sum == a + BigInt(v));
+            CHECK(diff == a - BigInt(v));
+            CHECK(prod == a * BigInt(v));
+            // the same text too: no leading zero limb, no negative zero
+            CHECK(sum.to_string() == (a + BigInt(v)).to_string());
+            CHECK(diff.to_string() == (a - BigInt(v)).to_string());
+            CHECK(prod.to_string() == (a * BigInt(v)).to_string());
+            CHECK(sum.limbs() == (a + BigInt(v)).limbs());
+            CHECK(diff.limbs() == (a - BigInt(v)).limbs());
+            CHECK(sum.is_negative() == (a + BigInt(v)).is_negative());
+            CHECK(diff.is_negative() == (a - BigInt(v)).is_negative());
+            CHECK(prod.is_negative() == (a * BigInt(v)).is_negative());
+        }
+    }
+}

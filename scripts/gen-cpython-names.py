@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Writes lang/modules/cpython_names.cpp: the public names of CPython 3.11's
 modules that corolab has (partly), so that a name corolab lacks reads
-"not supported in corolab: module.name" and a misspelt one reads as CPython's.
+"not supported in corolab: module.name" and a misspelt one reads as CPython's;
+and the names of CPython 3.11's standard-library modules, so that an import
+corolab lacks reads "not supported" and a misspelt one "No module named".
 
     python3 scripts/gen-cpython-names.py
 """
 import importlib
 import os
+import sys
 
 MODULES = "functools contextlib enum typing dataclasses collections collections.abc abc itertools heapq json logging copy operator textwrap statistics string sys os time math random datetime asyncio threading queue concurrent.futures".split()
 
@@ -26,7 +29,18 @@ for m in MODULES:
             line = ''
         line += n + ' '
     out.append('     "%s"},' % line)
-out += ['};', '}  // namespace', '',
+out += ['};', '', '// sys.stdlib_module_names, space-separated, with a trailing space', 'const char kStdlibModules[] =']
+line = ''
+for n in sorted(sys.stdlib_module_names):
+    if len(line) + len(n) > 90:
+        out.append('    "%s"' % line)
+        line = ''
+    line += n + ' '
+out.append('    "%s";' % line)
+out += ['}  // namespace', '',
+        'bool cpython_has_module(const std::string& name) {',
+        '    return (" " + std::string(kStdlibModules)).find(" " + name + " ") != std::string::npos;',
+        '}', '',
         'bool cpython_has_name(const std::string& module, const std::string& name) {',
         '    for (auto& e : kNames)',
         '        if (module == e.module) return (" " + std::string(e.names)).find(" " + name + " ") != std::string::npos;',

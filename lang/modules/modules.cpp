@@ -27,6 +27,14 @@ void register_modules(std::uint64_t seed) {
     seed_random(seed);
 }
 
+// A module corolab does not have: CPython's own error when CPython 3.11 has
+// no such module either (a misspelt name), else "not supported".
+static Value raise_no_module(const std::string& n) {
+    if (!cpython_has_module(n.substr(0, n.find('.'))))
+        return raise(T.ModuleNotFoundError, "No module named '" + n + "'");
+    return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+}
+
 Value import_module(StrObj* name) {
     auto it = rt().modules.find(name->s);
     if (it != rt().modules.end()) return it->second;
@@ -38,7 +46,7 @@ Value import_module(StrObj* name) {
         if (import_module(as_str(str_value("asyncio"))).is_null()) return Value();
         it = rt().modules.find(n);
         if (it != rt().modules.end()) return it->second;
-        return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+        return raise_no_module(n);
     }
     else if (n == "_thread") m = make_module_thread();
     else if (n == "concurrent" || n == "concurrent.futures") {
@@ -68,7 +76,7 @@ Value import_module(StrObj* name) {
             if (parent.is_null()) return parent;
         }
         if (!(m = load_library_module(n)) && !has_exc())
-            return raise(T.ModuleNotFoundError, "not supported in corolab: import of module '" + n + "'");
+            return raise_no_module(n);
         if (!m.is_null() && is_kind(parent, Kind::Module))
             dict_set_str(static_cast<ModuleObj*>(parent.o)->dict, n.substr(dot + 1), m);
     }

@@ -45,5 +45,6 @@ Value load_library_module(const std::string& name);
 // AttributeError or ImportError), else CPython's own wording.
 Value raise_missing_name(ModuleObj* m, const std::string& name, ClassObj* cls);
 bool cpython_has_name(const std::string& module, const std::string& name);  // cpython_names.cpp
+bool cpython_has_module(const std::string& name);  // a top-level module of CPython 3.11's stdlib (cpython_names.cpp)
 
 }  // namespace corolab::lang

@@ -235,7 +235,7 @@ Value pred(Value* a, int (*f)(int)) {
 
 bool need_str(const Value& v, const char* what) {
     if (is_str(v)) return true;
-    raise(T.TypeError, std::string(what) + " must be str, not " + type_name(v));
+    raise(T.TypeError, std::string(what) + (*what ? " " : "") + "must be str, not " + type_name(v));
     return false;
 }
 
@@ -453,7 +453,7 @@ bool byte_range(StrObj* s, Value* a, int n, int first, std::size_t& b, std::size
 }
 Value find_impl(Value* a, int n, bool rev, bool raise_missing) {
     if (n < 2) return raise(T.TypeError, "find() takes at least 1 argument (0 given)");
-    if (!need_str(a[1], "must be str")) return Value();
+    if (!need_str(a[1], "")) return Value();
     auto* s = as_str(a[0]);
     const std::string& sub = as_str(a[1])->s;
     std::size_t b, e;
@@ -473,7 +473,7 @@ Value find_impl(Value* a, int n, bool rev, bool raise_missing) {
 Value m_rindex(Value* a, int n, const CallArgs&) { return find_impl(a, n, true, true); }
 Value partition_impl(Value* a, int n, bool rev) {
     if (n != 2) return raise(T.TypeError, "partition() takes exactly one argument");
-    if (!need_str(a[1], "must be str")) return Value();
+    if (!need_str(a[1], "")) return Value();
     const std::string& s = S0(a);
     const std::string& sep = as_str(a[1])->s;
     if (sep.empty()) return raise(T.ValueError, "empty separator");
@@ -551,7 +551,7 @@ Value m_rfind(Value* a, int n, const CallArgs&) { return find_impl(a, n, true, f
 Value m_index(Value* a, int n, const CallArgs&) { return find_impl(a, n, false, true); }
 Value m_count(Value* a, int n, const CallArgs&) {
     if (n < 2) return raise(T.TypeError, "count() takes at least 1 argument (0 given)");
-    if (!need_str(a[1], "must be str")) return Value();
+    if (!need_str(a[1], "")) return Value();
     std::size_t b, e;
     if (!byte_range(as_str(a[0]), a, n, 2, b, e)) return Value();
     if (b == std::string::npos) return Value::integer(0);

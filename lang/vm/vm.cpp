@@ -245,8 +245,15 @@ Value instantiate(ClassObj* cls, Value* args, int nargs, const CallArgs& kw) {
         ca.fn = cls->builtin_new;
         return cls->builtin_new->fn(a, nargs + 1, ca);
     }
+    // A user subclass of a class written in C++ (asyncio.Queue, Event,
+    // datetime.date, ...) would be made as its base, silently without the
+    // subclass's methods: say so instead.
+    if (cls->user && cls->instance_kind == Kind::Native) {
+        for (ClassObj* c : cls->mro)
+            if (!c->user) return raise(T.TypeError, "not supported in corolab: a subclass of " + c->name);
+    }
     // builtin types construct through their "__new__" builtin
-    if (!cls->user || cls->instance_kind == Kind::Native) {
+    if (!cls->user) {
         for (ClassObj* c : cls->mro) {
             if (c->user) continue;
             Value ctor = dict_get_str(c->dict, rt().intern("__new__"));

@@ -109,6 +109,13 @@ test('an unsupported import says so, with its line', async () => {
   assert.match(r.stderr, /line 2/);
 });
 
+test('a subclass of a class written in C++ says it is not supported, not a silent base instance', async () => {
+  const file = scenario('sub.py', 'import asyncio\nclass MyQ(asyncio.Queue):\n    pass\nprint("a")\nMyQ()\n');
+  const r = await corolab(['run', file, '--format', 'tsv']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '0.000\ta\n0.000\t!TypeError: not supported in corolab: a subclass of Queue\n');
+});
+
 test('an asyncio name corolab lacks says so, not a bare AttributeError', async () => {
   const attr = scenario('attr.py', 'import asyncio\nprint("a")\nasyncio.open_connection\n');
   let r = await corolab(['run', attr, '--format', 'tsv']);
